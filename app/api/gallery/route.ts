@@ -1,0 +1,12 @@
+import { NextResponse } from "next/server";
+import { handleRoute } from "@/lib/http/handle-route";
+import { parseLimit } from "@/lib/http/query-params";
+import { readGalleryPage } from "@/lib/jobs/gallery-service";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handleRoute(async (req: Request) => {
+  const params = new URL(req.url).searchParams;
+  const limit = parseLimit(params, { fallback: 50, max: 200 });
+  return NextResponse.json(await readGalleryPage({ cursor: params.get("cursor") ?? undefined, limit }));
+});

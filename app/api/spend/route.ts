@@ -1,0 +1,7 @@
+import { NextResponse } from "next/server";
+import { handleRoute } from "@/lib/http/handle-route";
+import { readSpend } from "@/lib/jobs/gallery-service";
+
+export const dynamic = "force-dynamic";
+
+export const GET = handleRoute(async () => NextResponse.json(await readSpend()));

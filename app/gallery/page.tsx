@@ -1,0 +1,15 @@
+import type { Metadata } from "next";
+import { GalleryView } from "@/components/gallery/gallery-view";
+import { SpendSummary } from "@/components/gallery/spend-summary";
+
+export const metadata: Metadata = { title: "Gallery · Nova Canvas Playground" };
+
+export default function GalleryPage() {
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="text-xl font-semibold">Gallery</h1>
+      <SpendSummary />
+      <GalleryView />
+    </div>
+  );
+}

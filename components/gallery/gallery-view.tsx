@@ -1,0 +1,75 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { GalleryCard } from "@/components/gallery/gallery-card";
+import { Alert } from "@/components/ui/alert";
+import { ImageDialog } from "@/components/ui/image-dialog";
+import type { GalleryItem } from "@/lib/api-types";
+import { describeError } from "@/lib/client/api";
+import { formatDateTime, formatDollars, formatPixels } from "@/lib/client/format";
+import { taskLabel } from "@/lib/client/task-label";
+import { useGallery } from "@/lib/client/use-gallery";
+
+function toDialogImage(item: GalleryItem) {
+  const ext = item.contentType === "image/jpeg" ? "jpg" : "png";
+  return {
+    url: item.url,
+    width: item.width,
+    height: item.height,
+    alt: item.prompt ?? taskLabel(item.taskType),
+    details: [
+      taskLabel(item.taskType),
+      `Seed ${item.seed ?? "—"}`,
+      formatPixels(item.width, item.height),
+      formatDollars(item.costUsd),
+      formatDateTime(item.createdAt),
+    ],
+    downloadName: `nova-canvas-${item.jobId.slice(0, 8)}-${item.index + 1}.${ext}`,
+  };
+}
+
+/** Past images newest first, 50 at a time; the same large view as the playground. */
+export function GalleryView() {
+  const { data, error, isPending, fetchNextPage, hasNextPage, isFetchingNextPage } = useGallery();
+  const [open, setOpen] = useState<GalleryItem | null>(null);
+
+  if (isPending) return <p className="text-sm text-neutral-500">Loading images…</p>;
+  if (error && !data) return <Alert tone="error">Could not load the gallery: {describeError(error)}</Alert>;
+
+  const items = data.pages.flatMap((p) => p.items);
+  if (items.length === 0) {
+    return (
+      <div className="rounded-lg border border-dashed border-neutral-300 p-10 text-center">
+        <p className="text-neutral-600">No images yet.</p>
+        <Link href="/" className="mt-2 inline-block font-medium text-blue-700 underline hover:text-blue-900">
+          Make your first one in the playground
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <>
+      <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-5" aria-label="Images">
+        {items.map((item) => (
+          <GalleryCard key={item.id} item={item} onOpen={setOpen} />
+        ))}
+      </ul>
+      {error && <Alert tone="error">Could not load more: {describeError(error)}</Alert>}
+      {hasNextPage && (
+        <div className="flex justify-center">
+          <button
+            type="button"
+            onClick={() => void fetchNextPage()}
+            disabled={isFetchingNextPage}
+            className="rounded-md border border-neutral-300 bg-white px-4 py-2 text-sm font-medium shadow-sm hover:bg-neutral-100 disabled:text-neutral-500"
+          >
+            {isFetchingNextPage ? "Loading…" : "Load more"}
+          </button>
+        </div>
+      )}
+      {open && <ImageDialog image={toDialogImage(open)} onClose={() => setOpen(null)} />}
+    </>
+  );
+}

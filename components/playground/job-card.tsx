@@ -1,0 +1,72 @@
+"use client";
+
+import { Alert } from "@/components/ui/alert";
+import { ProgressBar } from "@/components/ui/progress-bar";
+import { StatusBadge } from "@/components/playground/status-badge";
+import { ResultImages } from "@/components/playground/result-images";
+import type { ApiJob } from "@/lib/api-types";
+import { describeError } from "@/lib/client/api";
+import { elapsedBetween, formatDollars, formatElapsed, formatTime } from "@/lib/client/format";
+import { isTerminal, jobCostUsd } from "@/lib/client/job-status";
+import { useJob } from "@/lib/client/use-job";
+import { useNow } from "@/lib/client/use-now";
+
+function paramSummary(job: ApiJob): string {
+  const p = job.params;
+  const parts = [p.aspect_ratio, p.size_scale, p.quality, `${job.imagesRequested} image${job.imagesRequested === 1 ? "" : "s"}`];
+  if (job.seed !== null) parts.push(`seed ${job.seed}`);
+  return parts.filter((x) => typeof x === "string" && x !== "").join(" · ");
+}
+
+function blockedNotice(job: ApiJob): string {
+  return `${job.imagesBlocked} of ${job.imagesRequested} image${job.imagesRequested === 1 ? " was" : "s were"} blocked by the content filter`;
+}
+
+/** One run: status, progress, elapsed time, then its images, blocked notice or error. */
+export function JobCard({ initial }: { initial: ApiJob }) {
+  const { data, error } = useJob(initial.id, initial);
+  const job = data ?? initial;
+  const running = !isTerminal(job.status);
+  const now = useNow(200, running);
+  const end = job.completedAt ?? job.failedAt;
+  const elapsed = elapsedBetween(job.createdAt, running ? null : end, now);
+  const cost = jobCostUsd(job);
+
+  return (
+    <article
+      data-testid="job-card"
+      data-status={job.status}
+      data-job-id={job.id}
+      aria-label={`Run at ${formatTime(job.createdAt)}: ${job.status}`}
+      className="flex flex-col gap-3 rounded-lg border border-neutral-200 bg-white p-4 shadow-sm"
+    >
+      <header className="flex flex-wrap items-center justify-between gap-2">
+        <div className="flex items-center gap-2">
+          <StatusBadge status={job.status} />
+          <span className="text-xs text-neutral-500">{formatTime(job.createdAt)}</span>
+        </div>
+        <div className="flex items-center gap-3 text-xs tabular-nums text-neutral-600">
+          <span aria-label="Elapsed time">{formatElapsed(elapsed)}</span>
+          {/* A failed job with no recorded cost was not charged: no estimate to show. */}
+          {!(job.status === "failed" && cost.estimated) && (
+            <span>
+              {cost.estimated ? "Est. " : ""}
+              {formatDollars(cost.usd)}
+            </span>
+          )}
+        </div>
+      </header>
+      {job.prompt && <p className="line-clamp-3 text-sm text-neutral-800">{job.prompt}</p>}
+      <p className="text-xs text-neutral-500">{paramSummary(job)}</p>
+      {running && <ProgressBar value={job.progress} label="Generation progress" />}
+      {running && error && <Alert tone="warning">Could not refresh this job: {describeError(error)}</Alert>}
+      {job.status === "failed" && <Alert tone="error">{job.error?.message ?? "The job failed."}</Alert>}
+      {job.imagesBlocked > 0 && (
+        <Alert tone="warning" testId="blocked-notice">
+          {blockedNotice(job)}
+        </Alert>
+      )}
+      {job.images.length > 0 && <ResultImages images={job.images} prompt={job.prompt} />}
+    </article>
+  );
+}

@@ -1,0 +1,50 @@
+"use client";
+
+import { Alert } from "@/components/ui/alert";
+import { describeError, isApiRequestError } from "@/lib/client/api";
+
+interface RunBarProps {
+  canRun: boolean;
+  pending: boolean;
+  onRun: () => void;
+  error: unknown;
+  formErrors: string[];
+  /** Shown when Run is disabled and no field shows why yet. */
+  blockedHint?: string;
+}
+
+const SHORTCUT = "Ctrl+Enter or ⌘+Enter";
+
+/** The Run button, the shortcut hint and whatever went wrong with the last submit. */
+export function RunBar({ canRun, pending, onRun, error, formErrors, blockedHint }: RunBarProps) {
+  const fieldsOnly = isApiRequestError(error) && error.status === 422 && error.fields.length > 0;
+  return (
+    <div className="flex flex-col gap-3">
+      {formErrors.map((m) => (
+        <Alert key={m} tone="error">
+          {m}
+        </Alert>
+      ))}
+      {error != null && (
+        <Alert tone="error" testId="submit-error">
+          {fieldsOnly ? `${describeError(error)} — see the highlighted fields.` : describeError(error)}
+        </Alert>
+      )}
+      <div className="flex items-center gap-3">
+        <button
+          type="button"
+          onClick={onRun}
+          disabled={!canRun || pending}
+          title={`Run (${SHORTCUT})`}
+          aria-keyshortcuts="Control+Enter Meta+Enter"
+          className="rounded-md bg-blue-600 px-5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-blue-700 disabled:cursor-not-allowed disabled:bg-neutral-300 disabled:text-neutral-600"
+        >
+          {pending ? "Submitting…" : "Run"}
+        </button>
+        <span className="text-xs text-neutral-500">
+          {!canRun && blockedHint ? blockedHint : <kbd className="font-sans">{SHORTCUT}</kbd>}
+        </span>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,16 @@
+import type { JobStatus } from "@/lib/api-types";
+import { STATUS_LABELS } from "@/lib/client/job-status";
+
+const TONES: Record<JobStatus, string> = {
+  submitting: "bg-neutral-100 text-neutral-700",
+  queued: "bg-neutral-100 text-neutral-700",
+  processing: "bg-blue-100 text-blue-800",
+  completed: "bg-green-100 text-green-800",
+  failed: "bg-red-100 text-red-800",
+};
+
+export function StatusBadge({ status }: { status: JobStatus }) {
+  return (
+    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${TONES[status]}`}>{STATUS_LABELS[status]}</span>
+  );
+}

@@ -1,0 +1,76 @@
+"use client";
+
+import { useEffect, useRef } from "react";
+import { PlainImg } from "@/components/ui/plain-img";
+
+export interface DialogImage {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+  /** Lines shown under the image: seed, size, cost, … */
+  details: string[];
+  downloadName: string;
+}
+
+/**
+ * The large view: a native modal <dialog> (focus is trapped, Escape closes it).
+ * Rendered only while an image is open; `onClose` clears the selection.
+ */
+export function ImageDialog({ image, onClose }: { image: DialogImage; onClose: () => void }) {
+  const ref = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    const dialog = ref.current;
+    // No close() in a cleanup: the close event is queued, and under StrictMode's effect replay it
+    // would arrive after the re-open and clear the selection. Unmounting removes the modal anyway.
+    if (dialog && !dialog.open) dialog.showModal();
+  }, []);
+
+  return (
+    <dialog
+      ref={ref}
+      aria-label={image.alt}
+      onClose={onClose}
+      onClick={(e) => {
+        // A click on the backdrop (the dialog element itself, outside its content) closes it.
+        if (e.target === e.currentTarget) e.currentTarget.close();
+      }}
+      className="m-auto max-h-[95vh] max-w-[95vw] rounded-lg bg-white p-0 shadow-xl"
+    >
+      <div className="flex flex-col gap-3 p-4">
+        <PlainImg
+          src={image.url}
+          alt={image.alt}
+          width={image.width}
+          height={image.height}
+          loading="eager"
+          className="max-h-[75vh] w-auto max-w-full object-contain"
+        />
+        <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
+          <ul className="flex flex-wrap gap-x-4 gap-y-1 text-neutral-700">
+            {image.details.map((d) => (
+              <li key={d}>{d}</li>
+            ))}
+          </ul>
+          <div className="flex gap-2">
+            <a
+              href={image.url}
+              download={image.downloadName}
+              className="rounded-md bg-neutral-900 px-3 py-1.5 font-medium text-white hover:bg-neutral-700"
+            >
+              Download
+            </a>
+            <button
+              type="button"
+              onClick={() => ref.current?.close()}
+              className="rounded-md border border-neutral-300 px-3 py-1.5 font-medium hover:bg-neutral-100"
+            >
+              Close
+            </button>
+          </div>
+        </div>
+      </div>
+    </dialog>
+  );
+}

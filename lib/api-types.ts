@@ -1,0 +1,81 @@
+/**
+ * JSON shapes of the app's own API (/api/*), shared by route handlers and the browser.
+ * Money is in US dollars as numbers rounded to the cent's hundredth; ids are uuids.
+ */
+export type JobStatus = "submitting" | "queued" | "processing" | "completed" | "failed";
+
+export const TERMINAL_STATUSES: readonly JobStatus[] = ["completed", "failed"];
+
+export interface ApiImage {
+  id: string;
+  jobId: string;
+  index: number;
+  seed: number | null;
+  width: number;
+  height: number;
+  contentType: string;
+  costUsd: number;
+  /** Our own storage, never the upstream URL. */
+  url: string;
+  thumbUrl: string;
+  createdAt: string;
+}
+
+export interface ApiJob {
+  id: string;
+  model: string;
+  taskType: string;
+  status: JobStatus;
+  /** 0..1 */
+  progress: number;
+  /** Validated parameters as sent (images as references, never bytes). */
+  params: Record<string, unknown>;
+  prompt: string | null;
+  seed: number | null;
+  imagesRequested: number;
+  imagesReturned: number | null;
+  imagesBlocked: number;
+  /** The gateway's id of the job (null until the gateway accepted it). */
+  upstreamJobId: string | null;
+  /** How many times the tracker asked upstream about this job (benchmarks check the budget). */
+  upstreamPolls: number;
+  estimatedCostUsd: number;
+  actualCostUsd: number | null;
+  error: { code: string; message: string } | null;
+  createdAt: string;
+  submittedAt: string | null;
+  completedAt: string | null;
+  failedAt: string | null;
+  images: ApiImage[];
+}
+
+export interface GalleryItem extends ApiImage {
+  taskType: string;
+  prompt: string | null;
+  quality: string | null;
+}
+
+export interface GalleryPage {
+  items: GalleryItem[];
+  /** Opaque; pass back as ?cursor= for the next (older) page. Null at the end. */
+  nextCursor: string | null;
+}
+
+export interface SpendSummary {
+  todayUsd: number;
+  monthUsd: number;
+  imagesToday: number;
+  imagesMonth: number;
+}
+
+export interface HealthInfo {
+  ok: boolean;
+  database: "pglite" | "postgres";
+  /** "offline": images are synthesised by the built-in engine, not by Nova Canvas. */
+  upstream: "offline" | "gateway";
+}
+
+/** Error body of every /api route. */
+export interface ApiErrorBody {
+  error: { code: string; message: string; fields: { field: string; message: string }[]; retry_after?: number };
+}

@@ -1,0 +1,179 @@
+import "server-only";
+import { and, asc, desc, eq, inArray, isNotNull, lte, or, isNull, lt, sql } from "drizzle-orm";
+import type { Db } from "./client";
+import { images, jobs, type ImageRow, type JobRow, type NewJobRow } from "./schema";
+
+/**
+ * Job rows: creation, leases for the tracker, status changes and completion. Times come from the
+ * caller's clock (not the database's) so tests can drive them and instances agree on one clock
+ * source per decision.
+ */
+export const ACTIVE_STATUSES = ["queued", "processing"] as const;
+
+export async function insertJob(db: Db, row: NewJobRow): Promise<JobRow> {
+  const [job] = await db.insert(jobs).values(row).returning();
+  return job;
+}
+
+export async function deleteJob(db: Db, id: string): Promise<void> {
+  await db.delete(jobs).where(eq(jobs.id, id));
+}
+
+export async function getJob(db: Db, id: string): Promise<JobRow | undefined> {
+  const [job] = await db.select().from(jobs).where(eq(jobs.id, id));
+  return job;
+}
+
+export async function getJobImages(db: Db, jobId: string): Promise<ImageRow[]> {
+  return db.select().from(images).where(eq(images.jobId, jobId)).orderBy(asc(images.index));
+}
+
+export async function listRecentJobs(db: Db, limit: number): Promise<JobRow[]> {
+  return db.select().from(jobs).orderBy(desc(jobs.createdAt), desc(jobs.id)).limit(limit);
+}
+
+export async function listImagesOfJobs(db: Db, jobIds: string[]): Promise<ImageRow[]> {
+  if (jobIds.length === 0) return [];
+  return db.select().from(images).where(inArray(images.jobId, jobIds)).orderBy(asc(images.index));
+}
+
+export async function markSubmitted(db: Db, id: string, upstreamJobId: string, now: Date, nextPollAt: Date): Promise<JobRow> {
+  const [job] = await db
+    .update(jobs)
+    .set({ status: "queued", upstreamJobId, submittedAt: now, queuedAt: now, nextPollAt, updatedAt: now })
+    .where(eq(jobs.id, id))
+    .returning();
+  return job;
+}
+
+export async function failJob(db: Db, id: string, code: string, message: string, now: Date): Promise<void> {
+  await db
+    .update(jobs)
+    .set({
+      status: "failed",
+      errorCode: code,
+      errorMessage: message,
+      failedAt: now,
+      updatedAt: now,
+      nextPollAt: null,
+      leaseOwner: null,
+      leaseUntil: null,
+    })
+    .where(eq(jobs.id, id));
+}
+
+/**
+ * Takes up to `limit` due jobs for `owner` until `now + leaseMs`. `FOR UPDATE SKIP LOCKED` lets
+ * several instances claim concurrently without waiting on or double-taking each other's rows.
+ */
+export async function claimDueJobs(db: Db, owner: string, now: Date, leaseMs: number, limit: number): Promise<JobRow[]> {
+  const due = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(
+      and(
+        inArray(jobs.status, [...ACTIVE_STATUSES]),
+        isNotNull(jobs.nextPollAt),
+        lte(jobs.nextPollAt, now),
+        or(isNull(jobs.leaseUntil), lt(jobs.leaseUntil, now), eq(jobs.leaseOwner, owner)),
+      ),
+    )
+    .orderBy(asc(jobs.nextPollAt))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  return db
+    .update(jobs)
+    .set({ leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs) })
+    .where(inArray(jobs.id, due))
+    .returning();
+}
+
+/** When the tracker should next wake: the earliest due poll not leased by someone else. */
+export async function nextWakeTime(db: Db): Promise<Date | null> {
+  const [row] = await db
+    .select({
+      at: sql<string | null>`min(greatest(${jobs.nextPollAt}, coalesce(${jobs.leaseUntil}, ${jobs.nextPollAt})))`,
+    })
+    .from(jobs)
+    .where(and(inArray(jobs.status, [...ACTIVE_STATUSES]), isNotNull(jobs.nextPollAt)));
+  return row?.at ? new Date(row.at) : null;
+}
+
+export interface PollUpdate {
+  status: "queued" | "processing";
+  progress: number;
+  nextPollAt: Date;
+  now: Date;
+}
+
+/** Records one poll's outcome and releases the lease; a no-op if the lease was lost. */
+export async function recordPoll(db: Db, id: string, owner: string, u: PollUpdate, firstProcessing: boolean): Promise<void> {
+  await db
+    .update(jobs)
+    .set({
+      status: u.status,
+      progress: u.progress,
+      nextPollAt: u.nextPollAt,
+      pollCount: sql`${jobs.pollCount} + 1`,
+      updatedAt: u.now,
+      leaseOwner: null,
+      leaseUntil: null,
+      ...(firstProcessing ? { processingAt: u.now } : {}),
+    })
+    .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner)));
+}
+
+/** A poll that failed transiently: try again later, count it, release the lease. */
+export async function reschedulePoll(db: Db, id: string, owner: string, nextPollAt: Date, now: Date): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ nextPollAt, pollCount: sql`${jobs.pollCount} + 1`, updatedAt: now, leaseOwner: null, leaseUntil: null })
+    .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner)));
+}
+
+export type NewImage = Omit<typeof images.$inferInsert, "jobId">;
+
+/**
+ * Completion in one transaction: the image rows (idempotent on (job, index), so a resumed job
+ * cannot store an image twice) and the job's final state.
+ */
+export async function completeJob(
+  db: Db,
+  id: string,
+  rows: NewImage[],
+  outcome: { imagesReturned: number; imagesBlocked: number; actualCostMicros: number; upstreamCostMicros: number | null; now: Date },
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    if (rows.length > 0) {
+      await tx
+        .insert(images)
+        .values(rows.map((r) => ({ ...r, jobId: id })))
+        .onConflictDoNothing({ target: [images.jobId, images.index] });
+    }
+    await tx
+      .update(jobs)
+      .set({
+        status: "completed",
+        progress: 1,
+        imagesReturned: outcome.imagesReturned,
+        imagesBlocked: outcome.imagesBlocked,
+        actualCostMicros: outcome.actualCostMicros,
+        upstreamCostMicros: outcome.upstreamCostMicros,
+        completedAt: outcome.now,
+        updatedAt: outcome.now,
+        nextPollAt: null,
+        leaseOwner: null,
+        leaseUntil: null,
+        pollCount: sql`${jobs.pollCount} + 1`,
+      })
+      .where(eq(jobs.id, id));
+  });
+}
+
+/** Jobs left in `submitting` by a crash: whether upstream accepted them cannot be known. */
+export async function listOrphanedSubmits(db: Db, olderThan: Date): Promise<JobRow[]> {
+  return db
+    .select()
+    .from(jobs)
+    .where(and(eq(jobs.status, "submitting"), lt(jobs.createdAt, olderThan)));
+}

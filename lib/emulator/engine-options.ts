@@ -1,0 +1,51 @@
+/**
+ * Options of one engine instance. Tests pass a few of them (port 0, short latency); main.ts
+ * fills them from env(). Nothing here reads process.env.
+ */
+export interface EngineOptions {
+  host: string;
+  /** 0 = any free port (tests). */
+  port: number;
+  /** When set, only this bearer key is accepted; otherwise any non-empty key is. */
+  apiKey?: string;
+  /** Simulated duration of a standard, small job; premium ×1.5, large ×1.5. */
+  latencyMs: { min: number; max: number };
+  /** Lifetime of the signed output URLs, counted from job completion. */
+  outputTtlSeconds: number;
+  /** Authenticated /v1 requests per key per sliding minute. */
+  rateLimitPerMinute: number;
+  /** Fault spec applied to every submit (README: "Fault injection"). */
+  faults: string;
+  /** One line per request: method, path, status, ms. Never headers, bodies or keys. */
+  log: boolean;
+  /** How long a finished job stays readable; afterwards its id and files answer 404. */
+  jobRetentionSeconds: number;
+  /** Largest accepted request body. */
+  maxBodyBytes: number;
+  /** Byte budget of rendered PNGs kept in memory (they are re-rendered on demand). */
+  imageCacheBytes: number;
+}
+
+export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
+  host: "127.0.0.1",
+  port: 4010,
+  latencyMs: { min: 2000, max: 4000 },
+  outputTtlSeconds: 3600,
+  rateLimitPerMinute: 50,
+  faults: "",
+  log: false,
+  jobRetentionSeconds: 3600,
+  maxBodyBytes: 50 * 1024 * 1024,
+  imageCacheBytes: 256 * 1024 * 1024,
+};
+
+export function resolveEngineOptions(opts: Partial<EngineOptions> = {}): EngineOptions {
+  const merged = { ...DEFAULT_ENGINE_OPTIONS, ...dropUndefined(opts) };
+  const { min, max } = merged.latencyMs;
+  if (!(min >= 0 && max >= min)) throw new Error(`engine latencyMs must satisfy 0 <= min <= max (got ${min}-${max})`);
+  return merged;
+}
+
+function dropUndefined<T extends object>(value: T): Partial<T> {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as Partial<T>;
+}

@@ -1,0 +1,30 @@
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+
+/**
+ * Output URLs are capabilities, like the gateway's: no auth header, an expiry and an HMAC over
+ * (job, index, expiry) with a secret that dies with the process. A restarted engine therefore
+ * invalidates old URLs, which is exactly the failure the app must survive by copying outputs.
+ */
+export type UrlCheck = "ok" | "bad_signature" | "expired";
+
+export class UrlSigner {
+  private readonly secret = randomBytes(32);
+
+  /** Path and query of an output file: `/v1/files/{jobId}/{index}.png?expires=…&sig=…`. */
+  sign(jobId: string, index: number, expiresAtSeconds: number): string {
+    const sig = this.mac(jobId, index, expiresAtSeconds);
+    return `/v1/files/${encodeURIComponent(jobId)}/${index}.png?expires=${expiresAtSeconds}&sig=${sig}`;
+  }
+
+  check(jobId: string, index: number, expires: string | null, sig: string | null, nowSeconds: number): UrlCheck {
+    if (!expires || !/^\d+$/.test(expires) || !sig) return "bad_signature";
+    const expected = Buffer.from(this.mac(jobId, index, Number(expires)));
+    const given = Buffer.from(sig);
+    if (expected.length !== given.length || !timingSafeEqual(expected, given)) return "bad_signature";
+    return nowSeconds >= Number(expires) ? "expired" : "ok";
+  }
+
+  private mac(jobId: string, index: number, expires: number): string {
+    return createHmac("sha256", this.secret).update(`${jobId}/${index}/${expires}`).digest("base64url");
+  }
+}

@@ -1,0 +1,77 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env (DESIGN.md section 4). Everything is validated once;
+ * a bad value stops start-up with a message naming the variable.
+ *
+ * Secrets (EMPIRIOLABS_API_KEY, ENGINE_API_KEY) are never NEXT_PUBLIC_ and never logged.
+ */
+const bool = z
+  .enum(["0", "1", "true", "false", ""])
+  .optional()
+  .transform((v) => v === "1" || v === "true");
+
+const schema = z.object({
+  EMPIRIOLABS_API_KEY: z.string().optional().transform((v) => (v ? v : undefined)),
+  EMPIRIOLABS_BASE_URL: z.string().url().default("https://api.empiriolabs.ai"),
+  DATABASE_URL: z.string().optional().transform((v) => (v ? v : undefined)),
+  DATA_DIR: z.string().default("./data"),
+  HOST: z.string().default("127.0.0.1"),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  PLAYGROUND_PASSWORD: z.string().optional(),
+  /** Upstream calls: per-request timeout. */
+  UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
+  /** A job still unfinished this long after submission fails with a clear error. */
+  JOB_STUCK_AFTER_MS: z.coerce.number().int().positive().default(15 * 60_000),
+  /** How long one tracker instance holds a job before another may take it over. */
+  JOB_LEASE_MS: z.coerce.number().int().positive().default(10_000),
+  /** Largest JSON body POST /api/jobs accepts (images travel inside it as base64). */
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(40 * 1024 * 1024),
+  // Offline engine
+  ENGINE_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
+  ENGINE_API_KEY: z.string().optional().transform((v) => (v ? v : undefined)),
+  /** Min and max simulated job duration for standard quality, ms ("2000-4000"). */
+  ENGINE_LATENCY_MS: z
+    .string()
+    .default("2000-4000")
+    .transform((v, ctx) => {
+      const m = /^(\d+)(?:-(\d+))?$/.exec(v.trim());
+      if (!m) {
+        ctx.addIssue({ code: "custom", message: 'use "min-max" in ms, for example "2000-4000"' });
+        return z.NEVER;
+      }
+      const min = Number(m[1]);
+      const max = m[2] === undefined ? min : Number(m[2]);
+      return { min: Math.min(min, max), max: Math.max(min, max) };
+    }),
+  ENGINE_OUTPUT_TTL_S: z.coerce.number().int().positive().default(3600),
+  ENGINE_RATE_LIMIT_PER_MIN: z.coerce.number().int().positive().default(50),
+  /** Fault injection for every request, same syntax as the X-Engine-Faults header. */
+  ENGINE_FAULTS: z.string().default(""),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+  ENGINE_LOG: bool,
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function readEnv(source: NodeJS.ProcessEnv = process.env): Env {
+  const parsed = schema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  return parsed.data;
+}
+
+/** The validated environment of this process, read once. */
+export function env(): Env {
+  cached ??= readEnv();
+  return cached;
+}
+
+/** Tests change env between cases; this forgets the cached copy. */
+export function resetEnvForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,54 @@
+import "server-only";
+import { randomInt } from "node:crypto";
+import { AppError } from "@/lib/errors";
+import { log } from "@/lib/log";
+import { deleteJob, failJob, insertJob, markSubmitted } from "@/lib/db/job-queries";
+import type { JobRow } from "@/lib/db/schema";
+import { buildUpstreamPayload, ensureSeed, estimateJobCost, novaCanvas, SEED_MAX, type GenerationRequest } from "@/lib/models";
+import { expectedDurationMs } from "./poll-schedule";
+import { linkStoredInputs, storeRequestInputs } from "./store-inputs";
+import type { Runtime } from "./runtime";
+
+/**
+ * Submits a validated request. The job row is written before the upstream call, so a job the
+ * gateway accepts is always on record, even if this process dies before the answer arrives.
+ */
+export async function createJob(rt: Runtime, request: GenerationRequest): Promise<JobRow> {
+  // Every run records the seed it used, so any result can be reproduced.
+  const seeded = ensureSeed(request, () => randomInt(0, SEED_MAX + 1) / (SEED_MAX + 1));
+  const { params, links, inputSize } = await storeRequestInputs(rt.db, seeded);
+  const estimate = estimateJobCost(seeded, inputSize);
+  const job = await insertJob(rt.db, {
+    model: novaCanvas.id,
+    taskType: seeded.task_type,
+    status: "submitting",
+    params,
+    prompt: typeof (seeded as { prompt?: unknown }).prompt === "string" ? (seeded as { prompt: string }).prompt : null,
+    seed: (seeded as { seed?: number }).seed ?? null,
+    imagesRequested: estimate.images,
+    estimatedCostMicros: estimate.totalMicros,
+  });
+  await linkStoredInputs(rt.db, job.id, links);
+
+  let upstreamJobId: string;
+  try {
+    ({ jobId: upstreamJobId } = await rt.client.submit(buildUpstreamPayload(seeded)));
+  } catch (e) {
+    if (e instanceof AppError && e.code === "outcome_unknown") {
+      // Not resent: a second submit could run (and bill) the job twice. Kept on record instead.
+      await failJob(rt.db, job.id, e.code, `${e.message} The job may have been accepted; it was not resent to avoid paying twice.`, new Date());
+      log("warn", "job.submit_outcome_unknown", { jobId: job.id, error: e });
+    } else {
+      // The gateway answered "no": nothing was accepted, so there is no job to remember.
+      await deleteJob(rt.db, job.id);
+    }
+    throw e;
+  }
+
+  const now = new Date();
+  const firstPoll = new Date(now.getTime() + expectedDurationMs(seeded as Record<string, unknown>, rt.baseDurationMs));
+  const submitted = await markSubmitted(rt.db, job.id, upstreamJobId, now, firstPoll);
+  rt.tracker.kick();
+  log("info", "job.submitted", { jobId: job.id, upstreamJobId, task: seeded.task_type });
+  return submitted;
+}

@@ -1,0 +1,42 @@
+import "server-only";
+import type { GalleryPage, SpendSummary } from "@/lib/api-types";
+import { AppError } from "@/lib/errors";
+import { getImage, listGallery } from "@/lib/db/gallery-queries";
+import { spendSummary } from "@/lib/db/spend-queries";
+import { getBlobStore } from "@/lib/storage";
+import { microsToUsd } from "@/lib/models";
+import { getRuntime } from "./runtime";
+import { toApiImage } from "./serialize";
+
+export async function readGalleryPage(opts: { cursor?: string; limit: number }): Promise<GalleryPage> {
+  const { db } = await getRuntime();
+  const { rows, nextCursor } = await listGallery(db, opts);
+  return {
+    items: rows.map((r) => ({ ...toApiImage(r), taskType: r.taskType, prompt: r.prompt, quality: r.quality })),
+    nextCursor,
+  };
+}
+
+export async function readSpend(now = new Date()): Promise<SpendSummary> {
+  const { db } = await getRuntime();
+  const s = await spendSummary(db, now);
+  return {
+    todayUsd: microsToUsd(s.todayMicros),
+    monthUsd: microsToUsd(s.monthMicros),
+    imagesToday: s.imagesToday,
+    imagesMonth: s.imagesMonth,
+  };
+}
+
+/** The stored bytes of an image or its thumbnail, with the content type recorded at copy time. */
+export async function readImageFile(id: string, variant: "file" | "thumb"): Promise<{ bytes: Buffer; contentType: string; name: string }> {
+  const { db } = await getRuntime();
+  const row = await getImage(db, id);
+  if (!row) throw new AppError("not_found", "No image with this id.");
+  const key = variant === "file" ? row.blobKey : row.thumbKey;
+  const bytes = await getBlobStore().get(key);
+  if (!bytes) throw new AppError("not_found", "The image file is missing from storage.");
+  const contentType = variant === "file" ? row.contentType : "image/webp";
+  const ext = key.split(".").pop();
+  return { bytes, contentType, name: `nova-${row.jobId.slice(0, 8)}-${row.index + 1}.${ext}` };
+}

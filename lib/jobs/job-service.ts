@@ -1,0 +1,37 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { getJob, getJobImages, listImagesOfJobs, listRecentJobs } from "@/lib/db/job-queries";
+import type { ApiJob } from "@/lib/api-types";
+import { validateGenerationRequest } from "@/lib/models";
+import { createJob } from "./create-job";
+import { getRuntime } from "./runtime";
+import { toApiJob } from "./serialize";
+
+/** What the /api/jobs routes call: validation, submission and reads, mapped to API JSON. */
+export async function submitJob(body: unknown): Promise<ApiJob> {
+  const parsed = validateGenerationRequest(body);
+  if (!parsed.ok) {
+    const summary = parsed.errors.map((e) => e.message).join("; ");
+    throw new AppError("validation_failed", summary, { fields: parsed.errors });
+  }
+  const rt = await getRuntime();
+  const job = await createJob(rt, parsed.value);
+  return toApiJob(job, []);
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export async function readJob(id: string): Promise<ApiJob> {
+  if (!UUID.test(id)) throw new AppError("not_found", "No job with this id.");
+  const { db } = await getRuntime();
+  const job = await getJob(db, id);
+  if (!job) throw new AppError("not_found", "No job with this id.");
+  return toApiJob(job, await getJobImages(db, id));
+}
+
+export async function readRecentJobs(limit: number): Promise<ApiJob[]> {
+  const { db } = await getRuntime();
+  const jobs = await listRecentJobs(db, limit);
+  const images = await listImagesOfJobs(db, jobs.map((j) => j.id));
+  return jobs.map((j) => toApiJob(j, images.filter((i) => i.jobId === j.id)));
+}

@@ -1,0 +1,86 @@
+import "server-only";
+import { env } from "@/lib/env";
+import { log, redact } from "@/lib/log";
+import { getDb } from "@/lib/db/client";
+import { getBlobStore } from "@/lib/storage";
+import { createUpstreamClient, type UpstreamClient } from "@/lib/upstream/client";
+import { startEngine } from "@/lib/emulator/server";
+import { JobTracker } from "./tracker";
+
+/**
+ * The process-wide services the route handlers share: database, blob store, upstream client and
+ * tracker. Kept on globalThis because Next.js may load this module more than once (hot reload,
+ * separate route bundles), and there must be one tracker per process.
+ */
+export interface Runtime {
+  db: Awaited<ReturnType<typeof getDb>>;
+  client: UpstreamClient;
+  tracker: JobTracker;
+  upstream: "offline" | "gateway";
+  /** Typical duration of a standard, small job: where the first poll aims. */
+  baseDurationMs?: number;
+}
+
+const KEY = Symbol.for("nova-playground.runtime");
+type Holder = { [KEY]?: Promise<Runtime> };
+
+/** The key the app uses with its own in-process engine; never a real credential. */
+const OFFLINE_ENGINE_KEY = "offline-engine-local";
+
+async function connectUpstream(): Promise<Pick<Runtime, "client" | "upstream" | "baseDurationMs">> {
+  const e = env();
+  const common = { timeoutMs: e.UPSTREAM_TIMEOUT_MS, redact };
+  if (e.EMPIRIOLABS_API_KEY) {
+    return {
+      client: createUpstreamClient({ ...common, baseUrl: e.EMPIRIOLABS_BASE_URL, apiKey: e.EMPIRIOLABS_API_KEY }),
+      upstream: "gateway",
+    };
+  }
+  const engine = await startEngine({
+    host: "127.0.0.1",
+    port: 0,
+    apiKey: e.ENGINE_API_KEY ?? OFFLINE_ENGINE_KEY,
+    latencyMs: e.ENGINE_LATENCY_MS,
+    outputTtlSeconds: e.ENGINE_OUTPUT_TTL_S,
+    rateLimitPerMinute: e.ENGINE_RATE_LIMIT_PER_MIN,
+    faults: e.ENGINE_FAULTS,
+    log: e.ENGINE_LOG,
+  });
+  log("info", "engine.started", { url: engine.url, note: "offline engine: images are synthesised locally" });
+  return {
+    client: createUpstreamClient({ ...common, baseUrl: engine.url, apiKey: e.ENGINE_API_KEY ?? OFFLINE_ENGINE_KEY }),
+    upstream: "offline",
+    // The engine's latency is ours to know: aim the first poll at its mean.
+    baseDurationMs: (e.ENGINE_LATENCY_MS.min + e.ENGINE_LATENCY_MS.max) / 2,
+  };
+}
+
+async function boot(): Promise<Runtime> {
+  const e = env();
+  const db = await getDb();
+  const { client, upstream, baseDurationMs } = await connectUpstream();
+  const tracker = new JobTracker({
+    db,
+    client,
+    store: getBlobStore(),
+    leaseMs: e.JOB_LEASE_MS,
+    stuckAfterMs: e.JOB_STUCK_AFTER_MS,
+    orphanAfterMs: e.UPSTREAM_TIMEOUT_MS + 5000,
+    log,
+  });
+  await tracker.start();
+  log("info", "runtime.ready", { upstream });
+  return { db, client, tracker, upstream, baseDurationMs };
+}
+
+export function getRuntime(): Promise<Runtime> {
+  const holder = globalThis as Holder;
+  if (!holder[KEY]) {
+    holder[KEY] = boot().catch((err) => {
+      // Let the next request retry instead of caching a failure forever.
+      delete holder[KEY];
+      throw err;
+    });
+  }
+  return holder[KEY]!;
+}

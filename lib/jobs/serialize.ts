@@ -1,0 +1,47 @@
+import "server-only";
+import type { ApiImage, ApiJob } from "@/lib/api-types";
+import type { ImageRow, JobRow } from "@/lib/db/schema";
+import { microsToUsd } from "@/lib/models";
+
+/** Database rows → the API's JSON. Only here do internal keys (blob paths, leases) get dropped. */
+export function toApiImage(row: ImageRow): ApiImage {
+  return {
+    id: row.id,
+    jobId: row.jobId,
+    index: row.index,
+    seed: row.seed,
+    width: row.width,
+    height: row.height,
+    contentType: row.contentType,
+    costUsd: microsToUsd(row.costMicros),
+    url: `/api/images/${row.id}/file`,
+    thumbUrl: `/api/images/${row.id}/thumb`,
+    createdAt: row.createdAt.toISOString(),
+  };
+}
+
+export function toApiJob(job: JobRow, images: ImageRow[]): ApiJob {
+  return {
+    id: job.id,
+    model: job.model,
+    taskType: job.taskType,
+    status: job.status,
+    progress: job.progress,
+    params: job.params,
+    prompt: job.prompt,
+    seed: job.seed,
+    imagesRequested: job.imagesRequested,
+    imagesReturned: job.imagesReturned,
+    imagesBlocked: job.imagesBlocked,
+    upstreamJobId: job.upstreamJobId,
+    upstreamPolls: job.pollCount,
+    estimatedCostUsd: microsToUsd(job.estimatedCostMicros),
+    actualCostUsd: job.actualCostMicros === null ? null : microsToUsd(job.actualCostMicros),
+    error: job.errorCode ? { code: job.errorCode, message: job.errorMessage ?? "" } : null,
+    createdAt: job.createdAt.toISOString(),
+    submittedAt: job.submittedAt?.toISOString() ?? null,
+    completedAt: job.completedAt?.toISOString() ?? null,
+    failedAt: job.failedAt?.toISOString() ?? null,
+    images: images.map(toApiImage),
+  };
+}

@@ -1,0 +1,222 @@
+import "server-only";
+import { randomUUID } from "node:crypto";
+import { AppError } from "@/lib/errors";
+import type { Db } from "@/lib/db/client";
+import type { JobRow } from "@/lib/db/schema";
+import {
+  claimDueJobs,
+  completeJob,
+  failJob,
+  listOrphanedSubmits,
+  nextWakeTime,
+  recordPoll,
+  reschedulePoll,
+} from "@/lib/db/job-queries";
+import type { BlobStore } from "@/lib/storage";
+import type { UpstreamClient } from "@/lib/upstream/client";
+import type { UpstreamJob } from "@/lib/upstream/parse-job";
+import { pricePerImageMicros } from "@/lib/models";
+import { copyOutputs } from "./copy-outputs";
+import { nextPollDelayMs, retryDelayMs } from "./poll-schedule";
+
+/**
+ * The job tracker: follows every accepted job to its end. See lib/jobs/README.md.
+ *
+ * One timer at most, set for the earliest due poll; none when nothing is in flight. Jobs are
+ * claimed with a lease (SKIP LOCKED), so instances sharing a database split the work and a job
+ * whose instance died is taken over once its lease runs out.
+ */
+export interface TrackerDeps {
+  db: Db;
+  client: UpstreamClient;
+  store: BlobStore;
+  leaseMs: number;
+  stuckAfterMs: number;
+  /** Submits older than this with no answer recorded are orphans of a crash. */
+  orphanAfterMs: number;
+  now?: () => Date;
+  log?: (level: "info" | "warn" | "error", event: string, fields?: Record<string, unknown>) => void;
+  owner?: string;
+}
+
+const BATCH = 16;
+
+export class JobTracker {
+  readonly owner: string;
+  private timer: NodeJS.Timeout | undefined;
+  private timerAt = Infinity;
+  private running: Promise<void> | undefined;
+  private again = false;
+  private stopped = false;
+  private readonly now: () => Date;
+
+  constructor(private readonly deps: TrackerDeps) {
+    this.owner = deps.owner ?? `tracker-${randomUUID()}`;
+    this.now = deps.now ?? (() => new Date());
+  }
+
+  /** Resumes whatever a previous process left unfinished. */
+  async start(): Promise<void> {
+    const orphans = await listOrphanedSubmits(this.deps.db, new Date(this.now().getTime() - this.deps.orphanAfterMs));
+    for (const job of orphans) {
+      await failJob(
+        this.deps.db,
+        job.id,
+        "outcome_unknown",
+        "The server stopped while submitting this job, so whether the gateway accepted it is unknown. It was not resent, to avoid paying twice.",
+        this.now(),
+      );
+    }
+    this.kick();
+  }
+
+  /** Work through due jobs now, then sleep until the next one is due. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.clearTimer();
+    this.running = this.runLoop().finally(() => {
+      this.running = undefined;
+    });
+  }
+
+  /** Resolves when the current pass (if any) is finished; for tests and shutdown. */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.clearTimer();
+    await this.idle();
+  }
+
+  /** Whether a wake-up timer is set (tests check that none is left when idle). */
+  get hasTimer(): boolean {
+    return this.timer !== undefined;
+  }
+
+  private clearTimer(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.timerAt = Infinity;
+  }
+
+  private async runLoop(): Promise<void> {
+    try {
+      do {
+        this.again = false;
+        const claimed = await claimDueJobs(this.deps.db, this.owner, this.now(), this.deps.leaseMs, BATCH);
+        await Promise.all(claimed.map((job) => this.process(job)));
+        if (claimed.length === BATCH) this.again = true;
+      } while (this.again && !this.stopped);
+      await this.scheduleNext();
+    } catch (e) {
+      this.deps.log?.("error", "tracker.pass_failed", { error: e });
+      this.schedule(Date.now() + 2000);
+    }
+  }
+
+  private async scheduleNext(): Promise<void> {
+    const at = await nextWakeTime(this.deps.db);
+    if (at) this.schedule(at.getTime() - this.now().getTime() + Date.now());
+  }
+
+  private schedule(atMs: number): void {
+    if (this.stopped || atMs >= this.timerAt) return;
+    this.clearTimer();
+    this.timerAt = atMs;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.timerAt = Infinity;
+      this.kick();
+    }, Math.max(0, atMs - Date.now()));
+    // Never keep a process (a CLI, a test) alive only for polling.
+    this.timer.unref?.();
+  }
+
+  private async process(job: JobRow): Promise<void> {
+    const { db } = this.deps;
+    const now = this.now();
+    const started = job.submittedAt ?? job.createdAt;
+    if (now.getTime() - started.getTime() > this.deps.stuckAfterMs) {
+      const minutes = Math.round(this.deps.stuckAfterMs / 60_000);
+      await failJob(db, job.id, "stuck", `The gateway did not finish this job within ${minutes} minutes; it was given up.`, now);
+      this.deps.log?.("warn", "job.stuck", { jobId: job.id });
+      return;
+    }
+    let upstream: UpstreamJob;
+    try {
+      upstream = await this.deps.client.getJob(job.upstreamJobId!);
+    } catch (e) {
+      await this.handlePollError(job, e);
+      return;
+    }
+    if (upstream.status === "failed") {
+      const err = upstream.error ?? { code: "upstream_failed", message: "The job failed upstream." };
+      await failJob(db, job.id, err.code, err.message, this.now());
+      this.deps.log?.("info", "job.failed", { jobId: job.id, code: err.code });
+      return;
+    }
+    if (upstream.status === "completed") {
+      await this.complete(job, upstream);
+      return;
+    }
+    const elapsedMs = now.getTime() - started.getTime();
+    const delay = nextPollDelayMs({ elapsedMs, progress: upstream.progress, pollCount: job.pollCount });
+    await recordPoll(
+      db,
+      job.id,
+      this.owner,
+      { status: upstream.status, progress: upstream.progress ?? job.progress, nextPollAt: new Date(now.getTime() + delay), now },
+      upstream.status === "processing" && !job.processingAt,
+    );
+  }
+
+  private async handlePollError(job: JobRow, e: unknown): Promise<void> {
+    const now = this.now();
+    if (e instanceof AppError && e.code === "not_found") {
+      await failJob(this.deps.db, job.id, "upstream_lost", "The gateway no longer knows this job (it keeps job state for one hour).", now);
+      return;
+    }
+    const retryAfter = e instanceof AppError ? e.retryAfterSeconds : undefined;
+    // A bad key or empty account will not fix itself in a second: back off further.
+    const slow = e instanceof AppError && (e.code === "bad_api_key" || e.code === "insufficient_credits");
+    const delay = slow ? 30_000 : retryDelayMs(retryAfter, Math.min(job.pollCount, 6));
+    this.deps.log?.("warn", "job.poll_failed", { jobId: job.id, error: e, retryInMs: delay });
+    await reschedulePoll(this.deps.db, job.id, this.owner, new Date(now.getTime() + delay), now);
+  }
+
+  private async complete(job: JobRow, upstream: UpstreamJob): Promise<void> {
+    const quality = job.params.quality === "premium" ? "premium" : "standard";
+    let rows;
+    try {
+      rows = await copyOutputs(upstream.outputs, {
+        jobId: job.id,
+        seed: job.seed,
+        client: this.deps.client,
+        store: this.deps.store,
+        costMicrosFor: ({ width, height }) => pricePerImageMicros({ quality, width, height }),
+      });
+    } catch (e) {
+      if (e instanceof AppError && e.code === "not_found") {
+        await failJob(this.deps.db, job.id, "outputs_expired", e.message, this.now());
+        return;
+      }
+      await this.handlePollError(job, e);
+      return;
+    }
+    const actual = rows.reduce((sum, r) => sum + r.costMicros, 0);
+    await completeJob(this.deps.db, job.id, rows, {
+      imagesReturned: rows.length,
+      imagesBlocked: Math.max(0, job.imagesRequested - rows.length),
+      actualCostMicros: upstream.costMicros ?? actual,
+      upstreamCostMicros: upstream.costMicros,
+      now: this.now(),
+    });
+    this.deps.log?.("info", "job.completed", { jobId: job.id, images: rows.length });
+  }
+}

@@ -1,0 +1,52 @@
+/**
+ * The model layer: what Nova Canvas accepts, what it costs, how its masks are read. Runs in
+ * the browser (form validation, price), on the server and in the offline engine alike, so
+ * nothing here may import server-only code, node built-ins or read the environment.
+ */
+export * from "@/lib/models/options";
+export * from "@/lib/models/limits";
+export {
+  TASK_SCHEMAS,
+  TASK_PARAMS,
+  textImageSchema,
+  imageVariationSchema,
+  inpaintingSchema,
+  outpaintingSchema,
+  colorGuidedGenerationSchema,
+  backgroundRemovalSchema,
+  virtualTryOnSchema,
+  type GenerationRequest,
+  type RequestOf,
+  type TextImageRequest,
+  type ImageVariationRequest,
+  type InpaintingRequest,
+  type OutpaintingRequest,
+  type ColorGuidedGenerationRequest,
+  type BackgroundRemovalRequest,
+  type VirtualTryOnRequest,
+} from "@/lib/models/schemas";
+export { isImageSource } from "@/lib/models/schemas/field-rules";
+export { validateGenerationRequest, isTaskType, DEFAULT_TASK_TYPE, type ValidationResult } from "@/lib/models/validate";
+export { withSeed, ensureSeed } from "@/lib/models/seed";
+export { outputSize, LONG_SIDE, MIN_SIDE, type Size } from "@/lib/models/output-size";
+export {
+  RATE_CARD,
+  RATE_CARD_DATE,
+  priceTier,
+  pricePerImageMicros,
+  type RateCard,
+  type PriceTier,
+} from "@/lib/models/rate-card";
+export { estimateJobCost, takesAspectRatio, type CostEstimate, type CostInput } from "@/lib/models/cost";
+export { microsToUsd, formatUsd, MICROS_PER_USD } from "@/lib/models/money";
+export {
+  PROVIDER_MASK_POLARITY,
+  APP_MASK_POLARITY,
+  maskNeedsInversion,
+  type MaskPolarity,
+} from "@/lib/models/mask-polarity";
+export { buildUpstreamPayload } from "@/lib/models/upstream-payload";
+export { TASK_FIELDS, SHARED_FIELDS, visibleFields, type FieldSpec, type FieldKind, type FieldGroup } from "@/lib/models/fields";
+export { TASK_LABELS, STYLE_LABELS, type Label } from "@/lib/models/labels";
+export type { ModelDefinition } from "@/lib/models/model-definition";
+export { novaCanvas, DEFAULT_MODEL } from "@/lib/models/nova-canvas";

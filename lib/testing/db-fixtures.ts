@@ -1,0 +1,41 @@
+import { randomBytes } from "node:crypto";
+import type { Queryable } from "@/lib/db/client";
+import { images, jobs, type ImageRow, type JobRow, type NewImageRow, type NewJobRow } from "@/lib/db/schema";
+
+/** Test rows with plausible defaults; only what a case cares about needs to be given. */
+export async function insertTestJob(db: Queryable, over: Partial<NewJobRow> = {}): Promise<JobRow> {
+  const [job] = await db
+    .insert(jobs)
+    .values({
+      model: "amazon-nova-canvas",
+      taskType: "TEXT_IMAGE",
+      params: { prompt: "a lighthouse at dusk", quality: "standard" },
+      prompt: "a lighthouse at dusk",
+      imagesRequested: 1,
+      estimatedCostMicros: 120_000,
+      ...over,
+    })
+    .returning();
+  return job;
+}
+
+export function testImage(jobId: string, index: number, over: Partial<NewImageRow> = {}): NewImageRow {
+  const sha = randomBytes(32).toString("hex");
+  return {
+    jobId,
+    index,
+    width: 1024,
+    height: 1024,
+    contentType: "image/png",
+    blobKey: `outputs/${jobId}/${index}.png`,
+    thumbKey: `thumbs/${jobId}/${index}.webp`,
+    byteSize: 1000,
+    sha256: sha,
+    costMicros: 120_000,
+    ...over,
+  };
+}
+
+export async function insertTestImages(db: Queryable, rows: NewImageRow[]): Promise<ImageRow[]> {
+  return db.insert(images).values(rows).returning();
+}

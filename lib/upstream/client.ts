@@ -1,0 +1,163 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { backoffDelay } from "./backoff";
+import { parseUpstreamJob, type UpstreamJob } from "./parse-job";
+import { isRetryable, upstreamErrorFromResponse } from "./upstream-error";
+
+/**
+ * The gateway client. Same code for the real gateway and the offline engine; only the base URL
+ * and key differ.
+ *
+ * Retry policy:
+ * - GETs (job status, output downloads) are idempotent: retried with exponential backoff and
+ *   full jitter, honouring Retry-After on 429.
+ * - POST /v1/images/generations is NOT idempotent (each accepted submit is billed). It is retried
+ *   only when the gateway provably did not accept it: a 429, or a connection that was refused
+ *   before any byte was sent. When the outcome is unknown (timeout or reset after sending, 504)
+ *   it throws `outcome_unknown` and the caller records that instead of resending.
+ */
+export interface UpstreamClientOptions {
+  baseUrl: string;
+  apiKey: string;
+  timeoutMs: number;
+  maxAttempts?: number;
+  backoff?: { baseMs: number; maxMs: number };
+  /** Longest Retry-After we are willing to sleep inside one call; longer ones are thrown. */
+  maxRetryAfterMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  random?: () => number;
+  redact?: (s: string) => string;
+  /** Extra headers on every request (tests use X-Engine-Faults). */
+  headers?: Record<string, string>;
+}
+
+export interface SubmitResult {
+  jobId: string;
+  status: string;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/** Errors of requests that provably never reached the gateway (safe to resend even a POST). */
+const neverSentErrors = new WeakSet<AppError>();
+
+function neverSent(e: unknown): boolean {
+  const code = (e as { cause?: { code?: string } })?.cause?.code;
+  return code === "ECONNREFUSED" || code === "ENOTFOUND" || code === "EAI_AGAIN";
+}
+
+export function createUpstreamClient(opts: UpstreamClientOptions) {
+  const base = opts.baseUrl.replace(/\/+$/, "");
+  const maxAttempts = opts.maxAttempts ?? 4;
+  const backoff = opts.backoff ?? { baseMs: 250, maxMs: 8000 };
+  const maxRetryAfterMs = opts.maxRetryAfterMs ?? 10_000;
+  const sleep = opts.sleep ?? defaultSleep;
+  const redact = opts.redact ?? ((s: string) => s);
+
+  async function request(method: string, path: string, body?: unknown, auth = true): Promise<Response> {
+    const headers: Record<string, string> = { accept: "application/json", ...opts.headers };
+    if (auth) headers.authorization = `Bearer ${opts.apiKey}`;
+    if (body !== undefined) headers["content-type"] = "application/json";
+    const url = path.startsWith("http") ? path : `${base}${path}`;
+    try {
+      return await fetch(url, {
+        method,
+        headers,
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(opts.timeoutMs),
+        redirect: "follow",
+      });
+    } catch (e) {
+      if (neverSent(e)) {
+        const err = new AppError("upstream_unavailable", "The gateway could not be reached.", { cause: e });
+        neverSentErrors.add(err);
+        throw err;
+      }
+      const timedOut = (e as { name?: string })?.name === "TimeoutError";
+      throw new AppError(
+        method === "POST" ? "outcome_unknown" : "upstream_unavailable",
+        timedOut ? `The gateway did not answer within ${opts.timeoutMs} ms.` : "The connection to the gateway failed.",
+        { cause: e },
+      );
+    }
+  }
+
+  /** Runs `attempt` until it succeeds or fails in a way retrying cannot fix. */
+  async function withRetries<T>(attempt: () => Promise<T>, retryIf: (e: unknown) => boolean): Promise<T> {
+    for (let n = 0; ; n++) {
+      try {
+        return await attempt();
+      } catch (e) {
+        if (n + 1 >= maxAttempts || !retryIf(e)) throw e;
+        const retryAfterMs = e instanceof AppError && e.retryAfterSeconds ? e.retryAfterSeconds * 1000 : undefined;
+        if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) throw e;
+        await sleep(retryAfterMs ?? backoffDelay(n, { ...backoff, random: opts.random }));
+      }
+    }
+  }
+
+  async function json<T>(res: Response): Promise<T> {
+    if (!res.ok) throw await upstreamErrorFromResponse(res, redact);
+    try {
+      return (await res.json()) as T;
+    } catch (e) {
+      throw new AppError("upstream_unavailable", "The gateway sent a response that is not JSON.", { cause: e });
+    }
+  }
+
+  return {
+    baseUrl: base,
+
+    async submit(payload: Record<string, unknown>): Promise<SubmitResult> {
+      const notAccepted = (e: unknown) =>
+        e instanceof AppError && (e.code === "rate_limited" || neverSentErrors.has(e));
+      return withRetries(async () => {
+        const res = await request("POST", "/v1/images/generations", payload);
+        // 503 says "not now" (nothing accepted); any other 5xx may come from a proxy after the
+        // gateway accepted the job, so its outcome is unknown.
+        if (res.status >= 500 && res.status !== 503) {
+          throw new AppError("outcome_unknown", `The gateway answered HTTP ${res.status} while accepting the job.`);
+        }
+        if (!res.ok) throw await upstreamErrorFromResponse(res, redact);
+        let body: Record<string, unknown>;
+        try {
+          body = (await res.json()) as Record<string, unknown>;
+        } catch (e) {
+          // A 2xx means the gateway may have accepted (and billed) the job: never "not accepted".
+          throw new AppError("outcome_unknown", "The gateway accepted the request but its answer could not be read.", { cause: e });
+        }
+        const job = parseUpstreamJob(body);
+        if (!job.jobId) throw new AppError("outcome_unknown", "The gateway accepted the request but sent no job id.");
+        return { jobId: job.jobId, status: typeof body.status === "string" ? body.status : "queued" };
+      }, notAccepted);
+    },
+
+    async getJob(jobId: string): Promise<UpstreamJob> {
+      return withRetries(async () => {
+        const res = await request("GET", `/v1/jobs/${encodeURIComponent(jobId)}`);
+        return parseUpstreamJob(await json<unknown>(res), jobId);
+      }, isRetryable);
+    },
+
+    /** `"sync": true`: the request stays open and returns the OpenAI images response. */
+    async generateSync(payload: Record<string, unknown>): Promise<UpstreamJob> {
+      const res = await request("POST", "/v1/images/generations", { ...payload, sync: true });
+      const body = await json<Record<string, unknown>>(res);
+      return parseUpstreamJob({ status: "completed", result: body });
+    },
+
+    /** Output files are signed URLs: fetched without our key so it never leaves for a CDN. */
+    async download(url: string): Promise<{ bytes: Buffer; contentType: string | null }> {
+      return withRetries(async () => {
+        const res = await request("GET", url, undefined, false);
+        if (res.status === 403 || res.status === 404 || res.status === 410) {
+          throw new AppError("not_found", `The output URL is no longer valid (HTTP ${res.status}).`);
+        }
+        if (!res.ok) throw await upstreamErrorFromResponse(res, redact);
+        return { bytes: Buffer.from(await res.arrayBuffer()), contentType: res.headers.get("content-type") };
+      }, isRetryable);
+    },
+  };
+}
+
+export type UpstreamClient = ReturnType<typeof createUpstreamClient>;
