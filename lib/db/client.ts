@@ -18,6 +18,12 @@ import * as schema from "@/lib/db/schema";
  * PGlite flavour and cast the node-postgres instance to it, so callers write one code path;
  * the rule that keeps the cast honest: read only `.rows` from `execute()`, and use
  * `.returning()` instead of affected-row counts.
+ *
+ * Two more differences the types do not show (both checked in tests):
+ * - Raw `sql` values of bigint/count/sum come back as numbers from PGlite but strings from
+ *   node-postgres: give them `.mapWith(Number)`. Raw timestamps are strings on both.
+ * - PGlite is one connection: inside `db.transaction(async (tx) => …)` use only `tx`; a query
+ *   on the outer `db` waits for the transaction to end and so deadlocks (PostgreSQL would not).
  */
 export type Db = PgliteDatabase<typeof schema>;
 /** The `tx` handed to `db.transaction(async (tx) => …)`. */

@@ -50,13 +50,20 @@ function decodeCursor(raw: string): Cursor {
   }
 }
 
+function withoutKey(row: GalleryRow & { key?: string }): GalleryRow {
+  const copy = { ...row };
+  delete copy.key;
+  return copy;
+}
+
 /** Images newest first; keyset pagination on (created_at desc, id desc). */
 export async function listGallery(
   db: Queryable,
   opts: { cursor?: string; limit: number },
 ): Promise<{ rows: GalleryRow[]; nextCursor: string | null }> {
   const after = opts.cursor ? decodeCursor(opts.cursor) : null;
-  const limit = Math.max(1, Math.floor(opts.limit));
+  // The route validates `limit`; clamping here keeps a bad value from scanning the whole table.
+  const limit = Number.isFinite(opts.limit) ? Math.min(500, Math.max(1, Math.floor(opts.limit))) : 50;
   const found = await db
     .select({ ...galleryColumns, key: createdAtKey })
     .from(images)
@@ -72,7 +79,7 @@ export async function listGallery(
   const page = found.slice(0, limit);
   const last = page.at(-1);
   const nextCursor = found.length > limit && last ? encodeCursor({ t: last.key, id: last.id }) : null;
-  return { rows: page.map(({ key: _key, ...row }) => row), nextCursor };
+  return { rows: page.map(withoutKey), nextCursor };
 }
 
 /** One image with its job facts; null for an unknown or malformed id. */

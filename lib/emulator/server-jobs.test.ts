@@ -11,7 +11,8 @@ afterAll(() => engine.close());
 
 describe("submit → poll → download", () => {
   it("moves queued → processing → completed with rising progress and serves a PNG", async () => {
-    const slow = await startTestEngine({ latencyMs: { min: 400, max: 400 } });
+    // 2 s: the queued phase (first 10%) lasts 200 ms, long enough to be seen on a busy machine.
+    const slow = await startTestEngine({ latencyMs: { min: 2000, max: 2000 } });
     try {
       const res = await submit(slow, { prompt: "a red fox", seed: 1 });
       expect(res.status).toBe(202);

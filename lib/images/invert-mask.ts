@@ -7,5 +7,10 @@ import sharp from "sharp";
  * Which polarity a model wants is decided by its model definition, not here.
  */
 export async function invertMask(bytes: Uint8Array): Promise<Buffer> {
-  return sharp(bytes).negate({ alpha: false }).png().toBuffer();
+  const image = sharp(bytes);
+  const { space } = await image.metadata();
+  const inverted = image.negate({ alpha: false });
+  // sharp writes sRGB unless told otherwise; a greyscale mask should stay greyscale.
+  if (space === "b-w" || space === "grey16") inverted.toColourspace("b-w");
+  return inverted.png().toBuffer();
 }

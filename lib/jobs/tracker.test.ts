@@ -149,6 +149,25 @@ describe.each(dialects)("job tracker ($dialect)", ({ create }) => {
     expect(job.errorMessage).toMatch(/did not finish this job within/);
   });
 
+  it("marks a submit cut short by a crash as outcome unknown instead of resending it", async () => {
+    const { insertJob } = await import("@/lib/db/job-queries");
+    const orphan = await insertJob(db, {
+      model: "amazon-nova-canvas",
+      taskType: "TEXT_IMAGE",
+      status: "submitting",
+      params: { task_type: "TEXT_IMAGE", prompt: "lost" },
+      imagesRequested: 1,
+      estimatedCostMicros: 120_000,
+      createdAt: new Date(Date.now() - 120_000),
+    });
+    const rt = runtime();
+    await rt.tracker.start();
+    const job = await getJob(db, orphan.id);
+    expect(job?.status).toBe("failed");
+    expect(job?.errorCode).toBe("outcome_unknown");
+    expect(job?.errorMessage).toMatch(/not resent/);
+  });
+
   it("resumes a job whose tracker died holding its lease, and stores its images exactly once", async () => {
     const dead = runtime({ leaseMs: 800, owner: "dead-instance" });
     const submitted = await createJob(dead, request({ number_of_images: 2, seed: 7 }));

@@ -57,6 +57,13 @@ export class JobTracker {
 
   /** Resumes whatever a previous process left unfinished. */
   async start(): Promise<void> {
+    await this.failOrphanedSubmits();
+    // A submit cut short just before this start is only recognisable as an orphan later.
+    setTimeout(() => void this.failOrphanedSubmits().catch(() => undefined), this.deps.orphanAfterMs).unref?.();
+    this.kick();
+  }
+
+  private async failOrphanedSubmits(): Promise<void> {
     const orphans = await listOrphanedSubmits(this.deps.db, new Date(this.now().getTime() - this.deps.orphanAfterMs));
     for (const job of orphans) {
       await failJob(
@@ -67,7 +74,6 @@ export class JobTracker {
         this.now(),
       );
     }
-    this.kick();
   }
 
   /** Work through due jobs now, then sleep until the next one is due. */
@@ -204,6 +210,11 @@ export class JobTracker {
     } catch (e) {
       if (e instanceof AppError && e.code === "not_found") {
         await failJob(this.deps.db, job.id, "outputs_expired", e.message, this.now());
+        return;
+      }
+      if (e instanceof AppError && e.code === "invalid_request") {
+        // The gateway sent something that is not an image we accept: retrying cannot fix it.
+        await failJob(this.deps.db, job.id, "output_invalid", `The gateway returned an unusable image: ${e.message}`, this.now());
         return;
       }
       await this.handlePollError(job, e);

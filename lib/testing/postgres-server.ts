@@ -22,19 +22,19 @@ const run = promisify(execFile);
 const PG_ROOT = "/usr/lib/postgresql";
 
 /** The newest installed server's bin folder, e.g. /usr/lib/postgresql/15/bin. */
-export function findPostgresBin(): string {
-  const versions = existsSync(PG_ROOT)
-    ? readdirSync(PG_ROOT)
-        .filter((v) => existsSync(path.join(PG_ROOT, v, "bin", "initdb")))
+export function findPostgresBin(root = PG_ROOT): string {
+  const versions = existsSync(root)
+    ? readdirSync(root)
+        .filter((v) => existsSync(path.join(root, v, "bin", "initdb")))
         .sort((a, b) => Number(b) - Number(a))
     : [];
   if (versions.length === 0) {
     throw new Error(
-      `No PostgreSQL server binaries under ${PG_ROOT}/*/bin (initdb, pg_ctl). ` +
+      `No PostgreSQL server binaries under ${root}/*/bin (initdb, pg_ctl). ` +
         "Install them with: apt-get install -y postgresql",
     );
   }
-  return path.join(PG_ROOT, versions[0], "bin");
+  return path.join(root, versions[0], "bin");
 }
 
 function freePort(): Promise<number> {
