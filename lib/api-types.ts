@@ -21,6 +21,20 @@ export interface ApiImage {
   createdAt: string;
 }
 
+/** An input image of a job, stored once by content hash. */
+export interface ApiInput {
+  sha256: string;
+  /** The request field it filled: image, images, reference_image, mask_image. */
+  role: string;
+  position: number;
+  width: number;
+  height: number;
+  contentType: string;
+  url: string;
+  /** Set when the input was one of our own results (lineage). */
+  sourceImageId: string | null;
+}
+
 export interface ApiJob {
   id: string;
   model: string;
@@ -47,6 +61,7 @@ export interface ApiJob {
   completedAt: string | null;
   failedAt: string | null;
   images: ApiImage[];
+  inputs: ApiInput[];
 }
 
 export interface GalleryItem extends ApiImage {

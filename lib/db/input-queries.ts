@@ -1,7 +1,7 @@
 import "server-only";
 import { eq } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
-import { inputs, jobInputs, type InputRow, type NewInputRow } from "@/lib/db/schema";
+import { images, inputs, jobInputs, type InputRow, type NewInputRow } from "@/lib/db/schema";
 
 /**
  * Stores an input image's row once per content hash. A concurrent request with the same image
@@ -40,4 +40,15 @@ export async function listJobInputs(db: Queryable, jobId: string) {
     .innerJoin(inputs, eq(inputs.sha256, jobInputs.inputSha256))
     .where(eq(jobInputs.jobId, jobId))
     .orderBy(jobInputs.role, jobInputs.position);
+}
+
+export async function getInput(db: Queryable, sha256: string): Promise<InputRow | undefined> {
+  const [row] = await db.select().from(inputs).where(eq(inputs.sha256, sha256)).limit(1);
+  return row;
+}
+
+/** Lineage: the id of our own output with these exact bytes, if the input is one. */
+export async function findImageIdBySha(db: Queryable, sha256: string): Promise<string | null> {
+  const [row] = await db.select({ id: images.id }).from(images).where(eq(images.sha256, sha256)).limit(1);
+  return row?.id ?? null;
 }

@@ -3,6 +3,7 @@ import type { GalleryPage, SpendSummary } from "@/lib/api-types";
 import { AppError } from "@/lib/errors";
 import { getImage, listGallery } from "@/lib/db/gallery-queries";
 import { spendSummary } from "@/lib/db/spend-queries";
+import { getInput } from "@/lib/db/input-queries";
 import { getBlobStore } from "@/lib/storage";
 import { microsToUsd } from "@/lib/models";
 import { getRuntime } from "./runtime";
@@ -39,4 +40,14 @@ export async function readImageFile(id: string, variant: "file" | "thumb"): Prom
   const contentType = variant === "file" ? row.contentType : "image/webp";
   const ext = key.split(".").pop();
   return { bytes, contentType, name: `nova-${row.jobId.slice(0, 8)}-${row.index + 1}.${ext}` };
+}
+
+/** An input image by content hash (inputs are content-addressed, so the URL never changes). */
+export async function readInputFile(sha256: string): Promise<{ bytes: Buffer; contentType: string; name: string }> {
+  if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError("not_found", "No input image with this hash.");
+  const { db } = await getRuntime();
+  const row = await getInput(db, sha256);
+  const bytes = row ? await getBlobStore().get(row.blobKey) : null;
+  if (!row || !bytes) throw new AppError("not_found", "No input image with this hash.");
+  return { bytes, contentType: row.contentType, name: `input-${sha256.slice(0, 12)}.${row.blobKey.split(".").pop()}` };
 }

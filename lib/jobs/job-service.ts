@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { getJob, getJobImages, listImagesOfJobs, listRecentJobs } from "@/lib/db/job-queries";
+import { listJobInputs } from "@/lib/db/input-queries";
 import type { ApiJob } from "@/lib/api-types";
 import { validateGenerationRequest } from "@/lib/models";
 import { createJob } from "./create-job";
@@ -16,7 +17,7 @@ export async function submitJob(body: unknown): Promise<ApiJob> {
   }
   const rt = await getRuntime();
   const job = await createJob(rt, parsed.value);
-  return toApiJob(job, []);
+  return toApiJob(job, [], await listJobInputs(rt.db, job.id));
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -26,12 +27,13 @@ export async function readJob(id: string): Promise<ApiJob> {
   const { db } = await getRuntime();
   const job = await getJob(db, id);
   if (!job) throw new AppError("not_found", "No job with this id.");
-  return toApiJob(job, await getJobImages(db, id));
+  return toApiJob(job, await getJobImages(db, id), await listJobInputs(db, id));
 }
 
 export async function readRecentJobs(limit: number): Promise<ApiJob[]> {
   const { db } = await getRuntime();
   const jobs = await listRecentJobs(db, limit);
   const images = await listImagesOfJobs(db, jobs.map((j) => j.id));
-  return jobs.map((j) => toApiJob(j, images.filter((i) => i.jobId === j.id)));
+  const inputs = await Promise.all(jobs.map((j) => listJobInputs(db, j.id)));
+  return jobs.map((j, n) => toApiJob(j, images.filter((i) => i.jobId === j.id), inputs[n]));
 }

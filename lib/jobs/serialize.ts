@@ -1,6 +1,6 @@
 import "server-only";
-import type { ApiImage, ApiJob } from "@/lib/api-types";
-import type { ImageRow, JobRow } from "@/lib/db/schema";
+import type { ApiImage, ApiInput, ApiJob } from "@/lib/api-types";
+import type { ImageRow, InputRow, JobRow } from "@/lib/db/schema";
 import { microsToUsd } from "@/lib/models";
 
 /** Database rows → the API's JSON. Only here do internal keys (blob paths, leases) get dropped. */
@@ -20,7 +20,26 @@ export function toApiImage(row: ImageRow): ApiImage {
   };
 }
 
-export function toApiJob(job: JobRow, images: ImageRow[]): ApiJob {
+export interface JobInputView {
+  role: string;
+  position: number;
+  input: InputRow;
+}
+
+export function toApiInput({ role, position, input }: JobInputView): ApiInput {
+  return {
+    sha256: input.sha256,
+    role,
+    position,
+    width: input.width,
+    height: input.height,
+    contentType: input.contentType,
+    url: `/api/inputs/${input.sha256}`,
+    sourceImageId: input.sourceImageId,
+  };
+}
+
+export function toApiJob(job: JobRow, images: ImageRow[], inputs: JobInputView[] = []): ApiJob {
   return {
     id: job.id,
     model: job.model,
@@ -43,5 +62,6 @@ export function toApiJob(job: JobRow, images: ImageRow[]): ApiJob {
     completedAt: job.completedAt?.toISOString() ?? null,
     failedAt: job.failedAt?.toISOString() ?? null,
     images: images.map(toApiImage),
+    inputs: inputs.map(toApiInput),
   };
 }

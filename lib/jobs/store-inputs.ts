@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { linkJobInputs, upsertInput } from "@/lib/db/input-queries";
+import { findImageIdBySha, linkJobInputs, upsertInput } from "@/lib/db/input-queries";
 import { decodeImageInput, inspectImage, sha256Hex } from "@/lib/images";
 import { getBlobStore } from "@/lib/storage";
 import type { GenerationRequest } from "@/lib/models";
@@ -49,7 +49,16 @@ export async function storeRequestInputs(db: Db, request: GenerationRequest): Pr
       const blobKey = `inputs/${sha256}.${info.format === "jpeg" ? "jpg" : info.format}`;
       const store = getBlobStore();
       if (!(await store.has(blobKey))) await store.put(blobKey, bytes);
-      await upsertInput(db, { sha256, contentType: info.contentType, width: info.width, height: info.height, byteSize: bytes.length, blobKey });
+      const sourceImageId = await findImageIdBySha(db, sha256);
+      await upsertInput(db, {
+        sha256,
+        contentType: info.contentType,
+        width: info.width,
+        height: info.height,
+        byteSize: bytes.length,
+        blobKey,
+        sourceImageId,
+      });
       links.push({ inputSha256: sha256, role: field, position });
       refs.push({ input: sha256 });
       if ((field === "image" || field === "images") && !inputSize) inputSize = { width: info.width, height: info.height };
