@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import os from "node:os";
 import path from "node:path";
 
 export default defineConfig({
@@ -16,6 +17,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: "forks",
     // Keep test output readable: info lines (job submitted, …) are noise here.
-    env: { LOG_LEVEL: "warn" },
+    env: { LOG_LEVEL: "warn", DATA_DIR: path.join(os.tmpdir(), "nova-vitest-data") },
   },
 });

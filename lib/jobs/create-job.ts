@@ -16,7 +16,7 @@ import type { Runtime } from "./runtime";
 export async function createJob(rt: Runtime, request: GenerationRequest): Promise<JobRow> {
   // Every run records the seed it used, so any result can be reproduced.
   const seeded = ensureSeed(request, () => randomInt(0, SEED_MAX + 1) / (SEED_MAX + 1));
-  const { params, links, inputSize } = await storeRequestInputs(rt.db, seeded);
+  const { params, links, inputSize, upstream } = await storeRequestInputs(rt.db, seeded);
   const estimate = estimateJobCost(seeded, inputSize);
   const job = await insertJob(rt.db, {
     model: novaCanvas.id,
@@ -32,7 +32,7 @@ export async function createJob(rt: Runtime, request: GenerationRequest): Promis
 
   let upstreamJobId: string;
   try {
-    ({ jobId: upstreamJobId } = await rt.client.submit(buildUpstreamPayload(seeded)));
+    ({ jobId: upstreamJobId } = await rt.client.submit(buildUpstreamPayload(upstream)));
   } catch (e) {
     if (e instanceof AppError && e.code === "outcome_unknown") {
       // Not resent: a second submit could run (and bill) the job twice. Kept on record instead.

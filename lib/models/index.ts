@@ -50,3 +50,4 @@ export { TASK_FIELDS, SHARED_FIELDS, visibleFields, type FieldSpec, type FieldKi
 export { TASK_LABELS, STYLE_LABELS, type Label } from "@/lib/models/labels";
 export type { ModelDefinition } from "@/lib/models/model-definition";
 export { novaCanvas, DEFAULT_MODEL } from "@/lib/models/nova-canvas";
+export { INPUT_IMAGE_LIMITS, inputImageProblems, maskProblems, downscaleToFit, resizeCanvasFor, type ImageFacts, type MaskFacts, type ImageFix, type ImageProblem } from "@/lib/models/image-rules";

@@ -1,0 +1,73 @@
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listJobInputs } from "@/lib/db/input-queries";
+import { insertJob } from "@/lib/db/job-queries";
+import { validateGenerationRequest, type GenerationRequest } from "@/lib/models";
+import { dialects, type TestDatabase } from "@/lib/testing/test-databases";
+import { linkStoredInputs, storeRequestInputs } from "./store-inputs";
+
+const pglite = dialects.find((d) => d.dialect === "pglite")!;
+
+async function png(width: number, height: number, opts: { alpha?: number; colour?: string } = {}): Promise<string> {
+  const channels = opts.alpha === undefined ? 3 : 4;
+  const background = opts.alpha === undefined ? (opts.colour ?? "#336699") : { r: 51, g: 102, b: 153, alpha: opts.alpha };
+  const buf = await sharp({ create: { width, height, channels, background } }).png().toBuffer();
+  return `data:image/png;base64,${buf.toString("base64")}`;
+}
+
+function inpaint(image: string, mask: string): GenerationRequest {
+  const r = validateGenerationRequest({ task_type: "INPAINTING", prompt: "a cat", image, mask_image: mask, seed: 1 });
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value;
+}
+
+describe("storeRequestInputs", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await pglite.create();
+  });
+  afterAll(() => t.close());
+
+  it("stores inputs once by hash, keeps no bytes in params, and sends bare base64 upstream", async () => {
+    const image = await png(640, 480);
+    const mask = await png(640, 480, { colour: "#ffffff" });
+    const first = await storeRequestInputs(t.db, inpaint(image, mask));
+    const second = await storeRequestInputs(t.db, inpaint(image, mask));
+    expect(first.params.image).toEqual(second.params.image);
+    expect(first.params.image).toMatchObject({ input: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(JSON.stringify(first.params)).not.toContain("base64");
+    expect(first.inputSize).toEqual({ width: 640, height: 480 });
+    expect(String((first.upstream as { image: string }).image)).toMatch(/^iVBORw0KGgo/);
+    const job = await insertJob(t.db, {
+      model: "amazon-nova-canvas",
+      taskType: "INPAINTING",
+      params: first.params,
+      imagesRequested: 1,
+      estimatedCostMicros: 120_000,
+    });
+    await linkStoredInputs(t.db, job.id, first.links);
+    const inputs = await listJobInputs(t.db, job.id);
+    expect(inputs.map((i) => [i.role, i.input.width, i.input.height])).toEqual([
+      ["image", 640, 480],
+      ["mask_image", 640, 480],
+    ]);
+  });
+
+  it("rejects rule breaks with the shared messages, naming the field and the limit", async () => {
+    const bad = inpaint(await png(640, 480, { alpha: 0.5 }), await png(320, 320, { colour: "#ffffff" }));
+    await expect(storeRequestInputs(t.db, bad)).rejects.toMatchObject({
+      code: "validation_failed",
+      fields: [
+        { field: "image", message: "image has 307,200 transparent or translucent pixels; flatten it onto a colour first" },
+        { field: "mask_image", message: "mask_image must be exactly 640×480, the size of image (got 320×320)" },
+      ],
+    });
+    const small = inpaint(await png(300, 400), await png(300, 400, { colour: "#808080" }));
+    await expect(storeRequestInputs(t.db, small)).rejects.toMatchObject({
+      fields: [
+        { field: "image", message: "image sides must be at least 320 px (got 300×400)" },
+        { field: "mask_image", message: "mask_image must be pure black and white (120,000 pixels are neither)" },
+      ],
+    });
+  });
+});
