@@ -52,7 +52,7 @@ export default defineConfig({
       url: `${E2E.offlineUrl}/api/health`,
       timeout: 120_000,
       reuseExistingServer: false,
-      env: { DATA_DIR: "data/e2e-offline", ENGINE_LATENCY_MS: "1500-2500", EMPIRIOLABS_API_KEY: "" },
+      env: { DATA_DIR: "data/e2e-offline", ENGINE_LATENCY_MS: "1500-2500", EMPIRIOLABS_API_KEY: "", LOG_LEVEL: "warn" },
     },
     {
       command: "node node_modules/tsx/dist/cli.mjs --conditions=react-server lib/emulator/main.ts",
@@ -70,6 +70,7 @@ export default defineConfig({
         DATA_DIR: "data/e2e-gateway",
         EMPIRIOLABS_API_KEY: E2E.secretKey,
         EMPIRIOLABS_BASE_URL: E2E.engineUrl,
+        LOG_LEVEL: "warn",
       },
     },
   ],

@@ -1,11 +1,19 @@
+import { hasInputImages } from "@/components/gallery/job-inputs-model";
 import { PlainImg } from "@/components/ui/plain-img";
 import type { GalleryItem } from "@/lib/api-types";
 import { formatDateTime, formatDollars, truncate } from "@/lib/client/format";
 import { taskLabel } from "@/lib/client/task-label";
+import { useJobDetail } from "@/lib/client/use-job-detail";
 
-/** One past image: thumbnail, task, prompt (truncated), cost, date. Click opens the large view. */
+/**
+ * One past image: thumbnail, task, an "inputs" badge when the job was made from images, prompt
+ * (truncated), cost, date. Click opens the large view. The badge comes from the task type, or
+ * from the job when it is already cached (the card never fetches it).
+ */
 export function GalleryCard({ item, onOpen }: { item: GalleryItem; onOpen: (item: GalleryItem) => void }) {
   const prompt = item.prompt ? truncate(item.prompt, 90) : "No prompt";
+  const { data: job } = useJobDetail(item.jobId, { enabled: false });
+  const inputs = hasInputImages(item.taskType, job);
   return (
     <li data-testid="gallery-item" data-image-id={item.id} className="flex flex-col overflow-hidden rounded-lg border border-neutral-200 bg-white shadow-sm">
       <button
@@ -23,7 +31,18 @@ export function GalleryCard({ item, onOpen }: { item: GalleryItem; onOpen: (item
         />
       </button>
       <div className="flex flex-1 flex-col gap-1 p-3 text-sm">
-        <p className="text-xs font-medium uppercase tracking-wide text-neutral-500">{taskLabel(item.taskType)}</p>
+        <p className="flex items-center justify-between gap-2 text-xs font-medium uppercase tracking-wide text-neutral-500">
+          <span>{taskLabel(item.taskType)}</span>
+          {inputs && (
+            <span
+              data-testid="gallery-inputs-badge"
+              title="Made from input images: open to see them"
+              className="rounded bg-sky-100 px-1.5 py-0.5 text-[10px] normal-case tracking-normal text-sky-800"
+            >
+              inputs
+            </span>
+          )}
+        </p>
         <p className="text-neutral-800" title={item.prompt ?? undefined}>
           {prompt}
         </p>

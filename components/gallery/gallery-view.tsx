@@ -1,36 +1,21 @@
 "use client";
 
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { GalleryCard } from "@/components/gallery/gallery-card";
+import { JobDetailDialog } from "@/components/gallery/job-detail-dialog";
+import { lazyClient } from "@/components/ui/lazy-client";
 import { Alert } from "@/components/ui/alert";
-import { ImageDialog } from "@/components/ui/image-dialog";
 import type { GalleryItem } from "@/lib/api-types";
 import { describeError } from "@/lib/client/api";
-import { formatDateTime, formatDollars, formatPixels } from "@/lib/client/format";
-import { taskLabel } from "@/lib/client/task-label";
 import { useGallery } from "@/lib/client/use-gallery";
 
-function toDialogImage(item: GalleryItem) {
-  const ext = item.contentType === "image/jpeg" ? "jpg" : "png";
-  return {
-    url: item.url,
-    width: item.width,
-    height: item.height,
-    alt: item.prompt ?? taskLabel(item.taskType),
-    details: [
-      taskLabel(item.taskType),
-      `Seed ${item.seed ?? "—"}`,
-      formatPixels(item.width, item.height),
-      formatDollars(item.costUsd),
-      formatDateTime(item.createdAt),
-    ],
-    downloadName: `nova-canvas-${item.jobId.slice(0, 8)}-${item.index + 1}.${ext}`,
-  };
-}
+const UseAsMenu = lazyClient(() => import("@/components/playground/use-as-menu").then((m) => m.UseAsMenu));
 
-/** Past images newest first, 50 at a time; the same large view as the playground. */
+/** Past images newest first, 50 at a time; a click opens the image with the job it came from. */
 export function GalleryView() {
+  const router = useRouter();
   const { data, error, isPending, fetchNextPage, hasNextPage, isFetchingNextPage } = useGallery();
   const [open, setOpen] = useState<GalleryItem | null>(null);
 
@@ -69,7 +54,15 @@ export function GalleryView() {
           </button>
         </div>
       )}
-      {open && <ImageDialog image={toDialogImage(open)} onClose={() => setOpen(null)} />}
+      {open && (
+        <JobDetailDialog
+          key={open.id}
+          item={open}
+          onClose={() => setOpen(null)}
+          // The form lives on the playground: fill it, then go there.
+          actions={(img) => <UseAsMenu image={img} label="Use this image as…" onDone={() => router.push("/")} />}
+        />
+      )}
     </>
   );
 }

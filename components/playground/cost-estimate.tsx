@@ -1,21 +1,32 @@
 "use client";
 
-import { useFormStore } from "@/lib/client/form-store";
-import { estimateJobCost, formatUsd } from "@/lib/models";
+import { isImageValue } from "@/lib/client/draft-types";
+import { useDraft, useFormStore } from "@/lib/client/form-store";
+import { usesField } from "@/lib/client/task-drafts";
+import { estimateJobCost, formatUsd, takesAspectRatio } from "@/lib/models";
 
-/** Live price of the run as configured: "2 × $0.12 = $0.24 · 1024 × 1024 px". */
+/**
+ * Live price of the run as configured: "2 × $0.12 = $0.24 · 1024 × 1024 px". Tasks that keep the
+ * input's size are priced from the chosen source image (small until one is chosen).
+ */
 export function CostEstimate() {
-  const quality = useFormStore((s) => s.draft.quality);
-  const count = useFormStore((s) => s.draft.number_of_images);
-  const aspect = useFormStore((s) => s.draft.aspect_ratio);
-  const scale = useFormStore((s) => s.draft.size_scale);
-  const est = estimateJobCost({
-    task_type: "TEXT_IMAGE",
-    quality,
-    number_of_images: count ?? undefined,
-    aspect_ratio: aspect,
-    size_scale: scale,
-  });
+  const task = useFormStore((s) => s.taskType);
+  const draft = useDraft();
+  const keepsSize = !takesAspectRatio(task);
+  const source = draft.image;
+  const inputSize = keepsSize && isImageValue(source) ? { width: source.width, height: source.height } : undefined;
+  const has = (name: string) => (usesField(task, name) ? draft[name] : undefined);
+  const count = has("number_of_images");
+  const est = estimateJobCost(
+    {
+      task_type: task,
+      quality: has("quality"),
+      number_of_images: typeof count === "number" ? count : undefined,
+      aspect_ratio: has("aspect_ratio"),
+      size_scale: has("size_scale"),
+    },
+    inputSize,
+  );
 
   return (
     <p data-testid="cost-estimate" aria-live="polite" className="text-sm text-neutral-700">
@@ -23,11 +34,13 @@ export function CostEstimate() {
       <span className="tabular-nums">
         {est.images} × {formatUsd(est.perImageMicros)} = {formatUsd(est.totalMicros)}
       </span>
-      {est.width !== null && est.height !== null && (
+      {est.width !== null && est.height !== null ? (
         <span className="text-neutral-500">
           {" "}
           · {est.width} × {est.height} px
         </span>
+      ) : (
+        keepsSize && <span className="text-neutral-500"> · output is the input image&apos;s size</span>
       )}
     </p>
   );

@@ -1,16 +1,11 @@
-import { TASK_FIELDS, type FieldSpec } from "@/lib/models";
+import type { FieldSpec } from "@/lib/models";
 
-const TEXT_IMAGE_FIELDS = new Map<string, FieldSpec>(TASK_FIELDS.TEXT_IMAGE.map((f) => [f.name, f]));
+/** Labels people (and the browser tests) already know, where the catalogue's wording differs. */
+const LABELS: Record<string, string> = { number_of_images: "Number of images" };
 
-/** Help text and option labels come from the model definition, so form and schema agree. */
-export function textImageSpec(name: string): FieldSpec | undefined {
-  return TEXT_IMAGE_FIELDS.get(name);
-}
+export const labelOf = (spec: FieldSpec): string => LABELS[spec.name] ?? spec.label;
 
-export function helpFor(name: string): string | undefined {
-  return textImageSpec(name)?.help;
-}
+export const optionLabel = (spec: FieldSpec, value: string): string => spec.optionLabels?.[value] ?? value;
 
-export function optionLabel(name: string, value: string): string {
-  return textImageSpec(name)?.optionLabels?.[value] ?? value;
-}
+/** The control's id; its error is `${id}-error` and its help `${id}-help`. */
+export const fieldId = (name: string): string => `field-${name}`;

@@ -1,6 +1,7 @@
 "use client";
 
 import { Alert } from "@/components/ui/alert";
+import { lazyClient } from "@/components/ui/lazy-client";
 import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "@/components/playground/status-badge";
 import { ResultImages } from "@/components/playground/result-images";
@@ -8,12 +9,20 @@ import type { ApiJob } from "@/lib/api-types";
 import { describeError } from "@/lib/client/api";
 import { elapsedBetween, formatDollars, formatElapsed, formatTime } from "@/lib/client/format";
 import { isTerminal, jobCostUsd } from "@/lib/client/job-status";
+import { taskLabel } from "@/lib/client/task-label";
 import { useJob } from "@/lib/client/use-job";
 import { useNow } from "@/lib/client/use-now";
 
+// Loaded after the first paint (with the image loading they need), like the "Use as…" menus.
+const ReuseButtons = lazyClient(() => import("@/components/playground/reuse-buttons").then((m) => m.ReuseButtons));
+const CopyRequestButton = lazyClient(() =>
+  import("@/components/request-snippets/copy-request").then((m) => m.CopyRequestButton),
+);
+
 function paramSummary(job: ApiJob): string {
   const p = job.params;
-  const parts = [p.aspect_ratio, p.size_scale, p.quality, `${job.imagesRequested} image${job.imagesRequested === 1 ? "" : "s"}`];
+  const images = `${job.imagesRequested} image${job.imagesRequested === 1 ? "" : "s"}`;
+  const parts = [taskLabel(job.taskType), p.aspect_ratio, p.size_scale, p.quality, p.mask_type, p.style, images];
   if (job.seed !== null) parts.push(`seed ${job.seed}`);
   return parts.filter((x) => typeof x === "string" && x !== "").join(" · ");
 }
@@ -67,6 +76,10 @@ export function JobCard({ initial }: { initial: ApiJob }) {
         </Alert>
       )}
       {job.images.length > 0 && <ResultImages images={job.images} prompt={job.prompt} />}
+      <div className="flex flex-wrap items-start gap-2">
+        <ReuseButtons job={job} />
+        {job.upstreamJobId && <CopyRequestButton job={job} />}
+      </div>
     </article>
   );
 }

@@ -1,10 +1,15 @@
 "use client";
 
 import { useState } from "react";
-import { ImageDialog, type DialogImage } from "@/components/ui/image-dialog";
+import type { DialogImage } from "@/components/ui/image-dialog";
+import { lazyClient } from "@/components/ui/lazy-client";
 import { PlainImg } from "@/components/ui/plain-img";
 import type { ApiImage } from "@/lib/api-types";
 import { formatDollars, formatPixels } from "@/lib/client/format";
+
+// Loaded after the first paint: cards only appear once the runs are fetched anyway.
+const UseAsMenu = lazyClient(() => import("@/components/playground/use-as-menu").then((m) => m.UseAsMenu));
+const ImageDialog = lazyClient(() => import("@/components/ui/image-dialog").then((m) => m.ImageDialog));
 
 function describe(image: ApiImage): string[] {
   return [
@@ -26,7 +31,7 @@ function toDialogImage(image: ApiImage, prompt: string | null): DialogImage {
   };
 }
 
-/** The thumbnails of a finished job; each opens the large view. */
+/** The thumbnails of a finished job; each opens the large view, and each can feed another task ("Use as…"). */
 export function ResultImages({ images, prompt }: { images: ApiImage[]; prompt: string | null }) {
   const [open, setOpen] = useState<ApiImage | null>(null);
   return (
@@ -50,10 +55,17 @@ export function ResultImages({ images, prompt }: { images: ApiImage[]; prompt: s
               />
             </button>
             <p className="text-xs text-neutral-600">{describe(image).join(" · ")}</p>
+            <UseAsMenu image={image} label={`Use result ${image.index + 1} as…`} />
           </li>
         ))}
       </ul>
-      {open && <ImageDialog image={toDialogImage(open, prompt)} onClose={() => setOpen(null)} />}
+      {open && (
+        <ImageDialog
+          image={toDialogImage(open, prompt)}
+          onClose={() => setOpen(null)}
+          actions={<UseAsMenu image={open} label={`Use result ${open.index + 1} as…`} placement="up" onDone={() => setOpen(null)} />}
+        />
+      )}
     </>
   );
 }

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { PlainImg } from "@/components/ui/plain-img";
 
 export interface DialogImage {
@@ -15,9 +15,10 @@ export interface DialogImage {
 
 /**
  * The large view: a native modal <dialog> (focus is trapped, Escape closes it).
- * Rendered only while an image is open; `onClose` clears the selection.
+ * Rendered only while an image is open; `onClose` clears the selection. `actions` go beside
+ * Download (e.g. a "Use as…" menu).
  */
-export function ImageDialog({ image, onClose }: { image: DialogImage; onClose: () => void }) {
+export function ImageDialog({ image, onClose, actions }: { image: DialogImage; onClose: () => void; actions?: ReactNode }) {
   const ref = useRef<HTMLDialogElement>(null);
 
   useEffect(() => {
@@ -53,7 +54,8 @@ export function ImageDialog({ image, onClose }: { image: DialogImage; onClose: (
               <li key={d}>{d}</li>
             ))}
           </ul>
-          <div className="flex gap-2">
+          <div className="flex flex-wrap items-center gap-2">
+            {actions}
             <a
               href={image.url}
               download={image.downloadName}

@@ -3,113 +3,108 @@
 import { create } from "zustand";
 import { createJSONStorage, persist } from "zustand/middleware";
 import type { FieldMessage } from "@/lib/client/api";
+import { mergePersisted, migratePersisted, persistedForm } from "@/lib/client/draft-persist";
+import type { DraftValue, Drafts, TaskDraft } from "@/lib/client/draft-types";
 import { randomSeed } from "@/lib/client/random-seed";
-import { DEFAULTS, type AspectRatio, type Quality, type SizeScale, type Style } from "@/lib/models";
+import { carrySharedFields, defaultDraft, defaultDrafts } from "@/lib/client/task-drafts";
+import { DEFAULT_TASK_TYPE, type TaskType } from "@/lib/models";
 
-/** The TEXT_IMAGE form as the user edits it (empty strings mean "not set"). */
-export interface TextImageDraft {
-  prompt: string;
-  negative_prompt: string;
-  style: Style | "";
-  aspect_ratio: AspectRatio;
-  size_scale: SizeScale;
-  quality: Quality;
-  /** Number fields are null while their box is empty. */
-  number_of_images: number | null;
-  cfg_scale: number | null;
-  seed: number | null;
-}
-
-export type DraftField = keyof TextImageDraft;
-
-export const DEFAULT_DRAFT: TextImageDraft = {
-  prompt: "",
-  negative_prompt: "",
-  style: "",
-  aspect_ratio: DEFAULTS.aspect_ratio,
-  size_scale: DEFAULTS.size_scale,
-  quality: DEFAULTS.quality,
-  number_of_images: DEFAULTS.number_of_images,
-  cfg_scale: DEFAULTS.cfg_scale,
-  seed: null,
-};
+export { draftToRequest } from "@/lib/client/draft-to-request";
+export type { DraftValue, TaskDraft } from "@/lib/client/draft-types";
 
 interface FormState {
-  draft: TextImageDraft;
+  taskType: TaskType;
+  /** One draft per task type; switching keeps each task's own settings. */
+  drafts: Drafts;
   /** Locked: the shown seed is reused on each run. Unlocked: each run rolls a fresh one. */
   seedLocked: boolean;
-  touched: Partial<Record<DraftField, true>>;
+  touched: Record<string, true>;
   runAttempted: boolean;
   /** Field errors of the last 422 from the API, until the field is edited. */
   serverErrors: FieldMessage[];
-  setField: <K extends DraftField>(field: K, value: TextImageDraft[K]) => void;
-  touch: (field: DraftField) => void;
+  /** Switches task, copying the shared fields (prompt, seed, …) into its draft. */
+  setTaskType: (task: TaskType) => void;
+  /** Sets a field of the current task's draft. */
+  setField: (name: string, value: DraftValue) => void;
+  /** Sets a field of any task's draft (use-as, reuse). */
+  setTaskField: (task: TaskType, name: string, value: DraftValue) => void;
+  /** Replaces a task's draft and switches to it (reuse parameters). */
+  loadDraft: (task: TaskType, draft: TaskDraft) => void;
+  touch: (name: string) => void;
   setSeedLocked: (locked: boolean) => void;
-  /** Puts a new random seed in the form and returns it. */
+  /** Puts a new random seed in the current draft and returns it. */
   rollSeed: () => number;
   markRunAttempted: () => void;
   setServerErrors: (errors: FieldMessage[]) => void;
   resetDraft: () => void;
 }
 
+const freshAttempt = { touched: {}, runAttempted: false, serverErrors: [] };
+
 export const useFormStore = create<FormState>()(
   persist(
     (set) => ({
-      draft: DEFAULT_DRAFT,
+      taskType: DEFAULT_TASK_TYPE,
+      drafts: defaultDrafts(),
       seedLocked: false,
-      touched: {},
-      runAttempted: false,
-      serverErrors: [],
-      setField: (field, value) =>
+      ...freshAttempt,
+      setTaskType: (task) =>
+        set((s) =>
+          s.taskType === task ? s : { taskType: task, drafts: carrySharedFields(s.drafts, s.taskType, task), ...freshAttempt },
+        ),
+      setField: (name, value) =>
         set((s) => ({
-          draft: { ...s.draft, [field]: value },
-          serverErrors: s.serverErrors.filter((e) => e.field !== field),
+          drafts: { ...s.drafts, [s.taskType]: { ...s.drafts[s.taskType], [name]: value } },
+          serverErrors: s.serverErrors.filter((e) => e.field !== name),
         })),
-      touch: (field) => set((s) => (s.touched[field] ? s : { touched: { ...s.touched, [field]: true } })),
+      setTaskField: (task, name, value) =>
+        set((s) => ({
+          drafts: { ...s.drafts, [task]: { ...s.drafts[task], [name]: value } },
+          serverErrors: s.taskType === task ? s.serverErrors.filter((e) => e.field !== name) : s.serverErrors,
+        })),
+      loadDraft: (task, draft) =>
+        set((s) => ({ taskType: task, drafts: { ...s.drafts, [task]: { ...defaultDraft(task), ...draft } }, ...freshAttempt })),
+      touch: (name) => set((s) => (s.touched[name] ? s : { touched: { ...s.touched, [name]: true } })),
       setSeedLocked: (seedLocked) => set({ seedLocked }),
       rollSeed: () => {
         const seed = randomSeed();
-        set((s) => ({ draft: { ...s.draft, seed }, serverErrors: s.serverErrors.filter((e) => e.field !== "seed") }));
+        set((s) => ({
+          drafts: { ...s.drafts, [s.taskType]: { ...s.drafts[s.taskType], seed } },
+          serverErrors: s.serverErrors.filter((e) => e.field !== "seed"),
+        }));
         return seed;
       },
       markRunAttempted: () => set({ runAttempted: true }),
       setServerErrors: (serverErrors) => set({ serverErrors }),
-      resetDraft: () => set({ draft: DEFAULT_DRAFT, touched: {}, runAttempted: false, serverErrors: [] }),
+      resetDraft: () => set((s) => ({ drafts: { ...s.drafts, [s.taskType]: defaultDraft(s.taskType) }, ...freshAttempt })),
     }),
     {
+      // The key predates the other task types; version 2 holds every task's draft.
       name: "nova-canvas.text-image-draft",
-      version: 1,
+      version: 2,
       storage: createJSONStorage(() => localStorage),
-      // Only the draft and the lock survive a reload; touched/errors are per visit.
-      partialize: (s) => ({ draft: s.draft, seedLocked: s.seedLocked }),
-      // A stored draft from an older shape keeps the fields it has and takes defaults for the rest.
-      merge: (persisted, current) => {
-        const p = (persisted ?? {}) as Partial<Pick<FormState, "draft" | "seedLocked">>;
-        return {
-          ...current,
-          draft: { ...current.draft, ...(p.draft ?? {}) },
-          seedLocked: typeof p.seedLocked === "boolean" ? p.seedLocked : current.seedLocked,
-        };
-      },
-      // Hydrated in an effect after mount (see usePersistedDraft), so the server render and the
-      // first client render agree.
+      // Scalars only: images stay in memory. touched/errors are per visit.
+      partialize: (s) => persistedForm(s),
+      migrate: migratePersisted,
+      merge: (persisted, current) => mergePersisted(persisted, current),
+      // Hydrated in an effect after mount (see Playground), so the server render and the first
+      // client render agree.
       skipHydration: true,
     },
   ),
 );
 
-/** The flat snake_case body POST /api/jobs takes; empty optional fields are left out. */
-export function draftToRequest(draft: TextImageDraft): Record<string, unknown> & { task_type: "TEXT_IMAGE" } {
-  return {
-    task_type: "TEXT_IMAGE",
-    prompt: draft.prompt,
-    ...(draft.negative_prompt.trim() !== "" ? { negative_prompt: draft.negative_prompt } : {}),
-    ...(draft.style ? { style: draft.style } : {}),
-    aspect_ratio: draft.aspect_ratio,
-    size_scale: draft.size_scale,
-    quality: draft.quality,
-    ...(draft.number_of_images !== null ? { number_of_images: draft.number_of_images } : {}),
-    ...(draft.cfg_scale !== null ? { cfg_scale: draft.cfg_scale } : {}),
-    ...(draft.seed !== null ? { seed: draft.seed } : {}),
-  };
+/** Loads the saved draft once; store writes before it would overwrite what was saved. */
+export async function ensureHydrated(): Promise<void> {
+  if (!useFormStore.persist.hasHydrated()) await useFormStore.persist.rehydrate();
+}
+
+/** The current task's draft. */
+export function useDraft(): TaskDraft {
+  return useFormStore((s) => s.drafts[s.taskType]);
+}
+
+/** One field of the current task's draft. */
+export function useDraftValue(name: string): DraftValue | undefined {
+  return useFormStore((s) => s.drafts[s.taskType][name]);
 }

@@ -2,14 +2,16 @@
 
 import { useCallback } from "react";
 import { isApiRequestError } from "@/lib/client/api";
+import { draftToRequest } from "@/lib/client/draft-to-request";
+import { useFormStore } from "@/lib/client/form-store";
 import { randomSeed } from "@/lib/client/random-seed";
-import { draftToRequest, useFormStore } from "@/lib/client/form-store";
+import { usesField } from "@/lib/client/task-drafts";
 import { useCreateJob } from "@/lib/client/use-create-job";
 import { checkDraft } from "@/lib/client/validate-draft";
 
 /**
- * Run = mark the attempt (so every error shows), roll a fresh seed unless it is locked,
- * validate exactly what will be sent, POST it. A 422's field errors land on the form.
+ * Run = mark the attempt (so every error shows), roll a fresh seed unless it is locked (tasks
+ * with a seed), validate exactly what will be sent, POST it. A 422's field errors land on the form.
  */
 export function useRunJob() {
   const mutation = useCreateJob();
@@ -18,17 +20,23 @@ export function useRunJob() {
   const run = useCallback(() => {
     if (isPending) return;
     const store = useFormStore.getState();
+    const task = store.taskType;
     store.markRunAttempted();
-    if (!checkDraft(store.draft).ok) return;
-    const seed = store.seedLocked && store.draft.seed !== null ? store.draft.seed : randomSeed();
-    const draft = { ...store.draft, seed };
-    if (!checkDraft(draft).ok) return;
-    // The form shows the seed this run uses.
-    if (seed !== store.draft.seed) store.setField("seed", seed);
+    if (!checkDraft(task, store.drafts[task]).ok) return;
+    let draft = store.drafts[task];
+    if (usesField(task, "seed")) {
+      const seed = store.seedLocked && typeof draft.seed === "number" ? draft.seed : randomSeed();
+      draft = { ...draft, seed };
+      if (!checkDraft(task, draft).ok) return;
+      // The form shows the seed this run uses.
+      if (seed !== store.drafts[task].seed) store.setField("seed", seed);
+    }
     store.setServerErrors([]);
-    mutate(draftToRequest(draft), {
+    mutate(draftToRequest(task, draft), {
       onError: (e) => {
-        if (isApiRequestError(e) && e.fields.length > 0) useFormStore.getState().setServerErrors(e.fields);
+        const now = useFormStore.getState();
+        // Errors of this run belong on this task's form, not on one switched to meanwhile.
+        if (isApiRequestError(e) && e.fields.length > 0 && now.taskType === task) now.setServerErrors(e.fields);
       },
     });
   }, [isPending, mutate]);

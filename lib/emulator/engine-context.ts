@@ -47,6 +47,5 @@ export function outputUrl(ctx: EngineContext, origin: string, job: EngineJob, in
 
 export function renderOutput(ctx: EngineContext, job: EngineJob, index: number): Promise<Buffer> {
   const render = rendererFor(job.render.request.task_type);
-  if (!render) return Promise.reject(new Error(`no renderer for ${job.render.request.task_type}`));
   return ctx.images.get(job.id, index, () => render({ ...job.render, index }));
 }

@@ -24,6 +24,8 @@ export interface EngineOptions {
   maxBodyBytes: number;
   /** Byte budget of rendered PNGs kept in memory (they are re-rendered on demand). */
   imageCacheBytes: number;
+  /** How long fetching an http(s) image input may take before the submit answers 400. */
+  inputFetchTimeoutMs: number;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -37,6 +39,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   jobRetentionSeconds: 3600,
   maxBodyBytes: 50 * 1024 * 1024,
   imageCacheBytes: 256 * 1024 * 1024,
+  inputFetchTimeoutMs: 10_000,
 };
 
 export function resolveEngineOptions(opts: Partial<EngineOptions> = {}): EngineOptions {

@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { FaultSpec } from "@/lib/emulator/faults";
-import type { RenderJob } from "@/lib/emulator/renderers";
+import type { RenderJob } from "@/lib/emulator/render-job";
 
 /**
  * In-memory jobs. A job is readable until `jobRetentionSeconds` after it finishes, then
@@ -18,6 +18,11 @@ export interface EngineJob {
   /** Everything the renderer needs, minus the image index. */
   render: Omit<RenderJob, "index">;
   numberOfImages: number;
+  /**
+   * VIRTUAL_TRY_ON with return_mask: the file index of the mask it used (= numberOfImages),
+   * listed after the images with role "mask". Content filtering never drops it.
+   */
+  maskIndex?: number;
   outcome: JobOutcome;
   faults: FaultSpec;
   /** GETs of this job so far (poll429/poll500 count them). */

@@ -5,9 +5,12 @@ import { phaseAt } from "@/lib/emulator/job-timeline";
 /** The JSON of GET /v1/jobs/{id} and of a sync response (gateway-contract.md §2). */
 export type JobStatus = "queued" | "processing" | "completed" | "failed";
 
+/** `role: "mask"` marks the try-on mask that return_mask adds after the images. */
+export type ImageItem = ({ url: string } | { b64_json: string }) & { role?: "mask" };
+
 export interface ImagesResponse {
   created: number;
-  data: ({ url: string } | { b64_json: string })[];
+  data: ImageItem[];
 }
 
 export interface JobView {
@@ -35,11 +38,18 @@ export function viewJob(ctx: EngineContext, origin: string, job: EngineJob, now:
   return { ...head, status: "completed", progress, created_at, completed_at, result: urlResponse(ctx, origin, job), error: null };
 }
 
-/** OpenAI ImagesResponse with signed URLs; only the images that passed the filter. */
+/** The files a completed job lists, in order: the images that passed the filter, then its mask if any. */
+export function outputItems(job: EngineJob): { index: number; mask: boolean }[] {
+  if (job.outcome.kind !== "completed") return [];
+  const items = job.outcome.indices.map((index) => ({ index, mask: false }));
+  if (job.maskIndex !== undefined) items.push({ index: job.maskIndex, mask: true });
+  return items;
+}
+
+/** OpenAI ImagesResponse with signed URLs; only the images that passed the filter (then the mask). */
 export function urlResponse(ctx: EngineContext, origin: string, job: EngineJob): ImagesResponse {
-  const indices = job.outcome.kind === "completed" ? job.outcome.indices : [];
   return {
     created: Math.floor(finishedAt(job) / 1000),
-    data: indices.map((i) => ({ url: outputUrl(ctx, origin, job, i) })),
+    data: outputItems(job).map(({ index, mask }) => ({ url: outputUrl(ctx, origin, job, index), ...(mask ? { role: "mask" as const } : {}) })),
   };
 }

@@ -20,6 +20,11 @@ export interface TextImageInput {
   height: number;
   /** Already mixed from the request and the image's own seed (seed + index). */
   variantSeed: number;
+  /**
+   * Replaces the palette the prompt's words would give (colour-guided generation, or content
+   * that must match a source image). Still passes through the style's recolouring.
+   */
+  palette?: readonly Rgb[];
 }
 
 const WHITE: Rgb = [255, 255, 255];
@@ -30,7 +35,7 @@ export function synthesizeTextImage(input: TextImageInput): Raster {
   const { width, height, variantSeed } = input;
   const look = lookOf(input.style);
   const scene = readPrompt(input.prompt, input.negativePrompt);
-  const palette = scene.palette.map(look.recolour);
+  const palette = (input.palette && input.palette.length > 0 ? input.palette : scene.palette).map(look.recolour);
   const rng = mulberry32(mixSeeds(variantSeed, 0x5eed));
   const raster = createRaster(width, height);
 

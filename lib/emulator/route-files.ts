@@ -2,6 +2,7 @@ import type { ServerResponse } from "node:http";
 import { EngineError, notFound } from "@/lib/emulator/api-error";
 import { renderOutput, type EngineContext } from "@/lib/emulator/engine-context";
 import { sendPng } from "@/lib/emulator/http-io";
+import { outputItems } from "@/lib/emulator/job-view";
 
 /**
  * GET /v1/files/{jobId}/{index}.png?expires=…&sig=… — no auth: the signature is the
@@ -15,7 +16,7 @@ export async function handleGetFile(ctx: EngineContext, res: ServerResponse, job
   if (check === "expired") throw forbidden("url_expired", "This file URL has expired; fetch the job again or re-run it");
 
   const job = ctx.jobs.get(jobId);
-  const kept = job && job.outcome.kind === "completed" && job.outcome.indices.includes(index);
+  const kept = job && outputItems(job).some((item) => item.index === index);
   if (!job || !kept) throw notFound(`No file ${index}.png for job ${jobId}`);
   const png = await renderOutput(ctx, job, index);
   sendPng(res, png, Number(expires) - nowSeconds);

@@ -5,7 +5,7 @@ import { FaultSyntaxError, type SubmitFaults } from "@/lib/emulator/fault-state"
 import { readJsonBody, sendJson } from "@/lib/emulator/http-io";
 import { JobStore, planOutcome, type EngineJob } from "@/lib/emulator/job-store";
 import { jobDuration } from "@/lib/emulator/job-timeline";
-import { urlResponse, type ImagesResponse } from "@/lib/emulator/job-view";
+import { outputItems, urlResponse, type ImagesResponse } from "@/lib/emulator/job-view";
 import { canonicalJson } from "@/lib/emulator/prng";
 import { parseSubmit, type SubmitRequest } from "@/lib/emulator/submit-request";
 
@@ -15,7 +15,7 @@ export async function handleSubmit(ctx: EngineContext, req: IncomingMessage, res
   const faults = decideFaults(ctx, req.headers["x-engine-faults"]);
   if (faults.refuse) throw refusal(faults.refuse.status, faults.refuse.retryAfterSeconds);
 
-  const submit = parseSubmit(raw);
+  const submit = await parseSubmit(raw, { timeoutMs: ctx.options.inputFetchTimeoutMs, maxBytes: ctx.options.maxBodyBytes });
   const job = createJob(ctx, submit, faults);
   ctx.jobs.add(job);
   if (!submit.sync) return sendJson(res, 202, { job_id: job.id, status: "queued" });
@@ -48,8 +48,9 @@ function refusal(status: 402 | 429 | 500, retryAfterSeconds: number): EngineErro
 }
 
 function createJob(ctx: EngineContext, submit: SubmitRequest, faults: SubmitFaults): EngineJob {
-  const { request, seed, width, height } = submit;
+  const { request, inputs, seed, width, height } = submit;
   const numberOfImages = "number_of_images" in request ? request.number_of_images : 1;
+  const returnsMask = request.task_type === "VIRTUAL_TRY_ON" && request.return_mask === true;
   // The seed is left out of the key: image i is rendered from (key, seed + i).
   const withoutSeed: Record<string, unknown> = { ...request };
   delete withoutSeed.seed;
@@ -62,8 +63,9 @@ function createJob(ctx: EngineContext, submit: SubmitRequest, faults: SubmitFaul
       large: "size_scale" in request && request.size_scale === "large",
       extraMs: faults.job.latency ?? 0,
     }),
-    render: { request, requestKey: canonicalJson(withoutSeed), seed, width, height },
+    render: { request, inputs, requestKey: canonicalJson(withoutSeed), seed, width, height },
     numberOfImages,
+    maskIndex: returnsMask ? numberOfImages : undefined,
     outcome: planOutcome(numberOfImages, faults.job),
     faults: faults.job,
     polls: 0,
@@ -71,9 +73,12 @@ function createJob(ctx: EngineContext, submit: SubmitRequest, faults: SubmitFaul
 }
 
 async function base64Response(ctx: EngineContext, job: EngineJob): Promise<ImagesResponse> {
-  const indices = job.outcome.kind === "completed" ? job.outcome.indices : [];
-  const pngs = await Promise.all(indices.map((i) => renderOutput(ctx, job, i)));
-  return { created: Math.floor((job.createdAt + job.durationMs) / 1000), data: pngs.map((p) => ({ b64_json: p.toString("base64") })) };
+  const items = outputItems(job);
+  const pngs = await Promise.all(items.map((item) => renderOutput(ctx, job, item.index)));
+  return {
+    created: Math.floor((job.createdAt + job.durationMs) / 1000),
+    data: pngs.map((p, k) => ({ b64_json: p.toString("base64"), ...(items[k].mask ? { role: "mask" as const } : {}) })),
+  };
 }
 
 /** Holds a sync request for the job's duration; false when the client left or the engine closed. */

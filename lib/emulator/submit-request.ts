@@ -1,15 +1,19 @@
 import { badRequest, invalidParam } from "@/lib/emulator/api-error";
 import { takeCompatFields, type ResponseFormat } from "@/lib/emulator/openai-compat";
-import { unsupportedReason, unsupportedTask } from "@/lib/emulator/renderers";
-import { isTaskType, novaCanvas, outputSize, validateGenerationRequest, type GenerationRequest } from "@/lib/models";
+import type { FetchLimits } from "@/lib/emulator/input-bytes";
+import { prepareInputs, type InputImages } from "@/lib/emulator/prepare-inputs";
+import { novaCanvas, outputSize, validateGenerationRequest, type GenerationRequest } from "@/lib/models";
 
 /**
- * A submit body → a validated request, or the 400 the gateway would answer. Validation is the
- * playground's own schema (lib/models), so the engine can never accept what the form rejects
+ * A submit body → a validated request with its input images read and checked, or the 400 the
+ * gateway would answer. Validation is the playground's own schema (lib/models) and its own
+ * input rules (lib/images/input-rules.ts), so the engine can never accept what the app rejects
  * or the other way round.
  */
 export interface SubmitRequest {
+  /** Image fields hold "sha256:<hex>" of their bytes; the bytes are in `inputs`. */
   request: GenerationRequest;
+  inputs: InputImages;
   /** The seed actually used (the request's, else OMITTED_SEED). */
   seed: number;
   sync: boolean;
@@ -21,7 +25,7 @@ export interface SubmitRequest {
 /** [assumed] Bedrock documents 12 as Nova Canvas's default seed; the gateway says nothing. */
 export const OMITTED_SEED = 12;
 
-export function parseSubmit(raw: unknown): SubmitRequest {
+export async function parseSubmit(raw: unknown, limits: FetchLimits): Promise<SubmitRequest> {
   if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
     throw badRequest("invalid_request", "Request body must be a JSON object");
   }
@@ -30,22 +34,19 @@ export function parseSubmit(raw: unknown): SubmitRequest {
   if (model !== novaCanvas.id) throw invalidParam("model", `model ${JSON.stringify(model)} does not exist here; use "${novaCanvas.id}"`);
 
   const { sync, responseFormat, body } = takeCompatFields(raw as Record<string, unknown>);
-  const early = isTaskType(body.task_type) ? unsupportedTask(body.task_type) : undefined;
-  if (early) throw invalidParam(early.param, early.message);
   const result = validateGenerationRequest(body);
   if (!result.ok) {
     const [first] = result.errors;
     const message = result.errors.map((e) => e.message).join("; ");
     throw invalidParam(first?.field ? first.field : null, message || "invalid request");
   }
-  const request = result.value;
-  const unsupported = unsupportedReason(request);
-  if (unsupported) throw invalidParam(unsupported.param, unsupported.message);
+  const { request, inputs, sourceSize } = await prepareInputs(result.value, limits);
 
   const seed = "seed" in request && typeof request.seed === "number" ? request.seed : OMITTED_SEED;
+  // TEXT_IMAGE, IMAGE_VARIATION and COLOR_GUIDED_GENERATION choose their size; the others keep the source's.
   const size =
     "aspect_ratio" in request && "size_scale" in request
       ? outputSize(request.aspect_ratio, request.size_scale)
-      : outputSize("1:1", "small");
-  return { request, seed, sync, responseFormat, ...size };
+      : (sourceSize ?? outputSize("1:1", "small"));
+  return { request, inputs, seed, sync, responseFormat, ...size };
 }

@@ -48,7 +48,7 @@ export async function createJob(rt: Runtime, request: GenerationRequest): Promis
   const now = new Date();
   const firstPoll = new Date(now.getTime() + expectedDurationMs(seeded as Record<string, unknown>, rt.baseDurationMs));
   const submitted = await markSubmitted(rt.db, job.id, upstreamJobId, now, firstPoll);
-  rt.tracker.kick();
+  rt.tracker.wakeBy(firstPoll);
   log("info", "job.submitted", { jobId: job.id, upstreamJobId, task: seeded.task_type });
   return submitted;
 }

@@ -89,6 +89,14 @@ export class JobTracker {
     });
   }
 
+  /**
+   * A new job is due at `at`: make sure we wake by then. Cheaper than `kick()` on every submit
+   * (no claim query while the job cannot be due yet).
+   */
+  wakeBy(at: Date): void {
+    this.schedule(at.getTime() - this.now().getTime() + Date.now());
+  }
+
   /** Resolves when the current pass (if any) is finished; for tests and shutdown. */
   async idle(): Promise<void> {
     while (this.running) await this.running;
@@ -200,7 +208,8 @@ export class JobTracker {
     const quality = job.params.quality === "premium" ? "premium" : "standard";
     let rows;
     try {
-      rows = await copyOutputs(upstream.outputs, {
+      // A try-on's returned mask is not a generated image: it is neither stored nor billed.
+      rows = await copyOutputs(upstream.outputs.filter((o) => o.role !== "mask"), {
         jobId: job.id,
         seed: job.seed,
         client: this.deps.client,

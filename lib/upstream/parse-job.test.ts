@@ -278,3 +278,17 @@ describe("parseUpstreamJob: job id", () => {
     }
   });
 });
+
+describe("returned try-on masks", () => {
+  it("marks an item with role mask so it is not taken for an image", () => {
+    const job = parseUpstreamJob({
+      job_id: "j",
+      status: "completed",
+      result: { data: [{ url: "https://x/0.png" }, { url: "https://x/1.png", role: "mask" }] },
+    });
+    expect(job.outputs).toEqual([
+      { kind: "url", url: "https://x/0.png" },
+      { kind: "url", url: "https://x/1.png", role: "mask" },
+    ]);
+  });
+});

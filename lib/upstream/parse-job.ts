@@ -5,7 +5,10 @@
  */
 export type UpstreamStatus = "queued" | "processing" | "completed" | "failed";
 
-export type UpstreamOutput = { kind: "url"; url: string } | { kind: "b64"; data: string };
+export type UpstreamOutput = ({ kind: "url"; url: string } | { kind: "b64"; data: string }) & {
+  /** "mask": the mask a try-on used (`return_mask`), not a billed image. */
+  role?: "mask";
+};
 
 export interface UpstreamJob {
   jobId: string;
@@ -41,10 +44,11 @@ function readOutput(item: unknown): UpstreamOutput | null {
     return /^https?:\/\//.test(item) ? { kind: "url", url: item } : item.length > 0 ? { kind: "b64", data: item } : null;
   }
   if (!isObject(item)) return null;
-  if (typeof item.url === "string" && item.url) return { kind: "url", url: item.url };
+  const role = item.role === "mask" ? { role: "mask" as const } : {};
+  if (typeof item.url === "string" && item.url) return { kind: "url", url: item.url, ...role };
   for (const key of ["b64_json", "base64", "b64", "image"]) {
     const v = item[key];
-    if (typeof v === "string" && v) return { kind: "b64", data: v };
+    if (typeof v === "string" && v) return { kind: "b64", data: v, ...role };
   }
   return null;
 }

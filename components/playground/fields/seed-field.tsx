@@ -1,10 +1,11 @@
 "use client";
 
+import { useField } from "@/components/playground/fields/use-field";
 import { FormField, inputBase } from "@/components/ui/form-field";
 import { DiceIcon, LockIcon } from "@/components/ui/icons";
 import { NumberInput } from "@/components/ui/number-input";
 import { useFormStore } from "@/lib/client/form-store";
-import { SEED_MAX, SEED_MIN } from "@/lib/models";
+import type { FieldSpec } from "@/lib/models";
 
 const buttonClass =
   "inline-flex shrink-0 items-center gap-1.5 rounded-md border border-neutral-300 bg-white px-3 py-2 text-sm font-medium hover:bg-neutral-100 aria-pressed:border-neutral-900 aria-pressed:bg-neutral-900 aria-pressed:text-white";
@@ -13,11 +14,9 @@ const buttonClass =
  * Seed with a dice button and a lock. Unlocked: each run rolls a fresh seed (shown here after
  * the run). Locked: the shown seed is reused, so only your changes differ between runs.
  */
-export function SeedField({ error }: { error?: string }) {
-  const seed = useFormStore((s) => s.draft.seed);
+export function SeedField({ spec, error }: { spec: FieldSpec; error?: string }) {
+  const { id, value, set, touch } = useField(spec.name);
   const locked = useFormStore((s) => s.seedLocked);
-  const setField = useFormStore((s) => s.setField);
-  const touch = useFormStore((s) => s.touch);
   const rollSeed = useFormStore((s) => s.rollSeed);
   const setSeedLocked = useFormStore((s) => s.setSeedLocked);
 
@@ -26,20 +25,20 @@ export function SeedField({ error }: { error?: string }) {
     : "Unlocked: each run uses a fresh random seed, shown here. Lock it to repeat a result.";
 
   return (
-    <FormField id="field-seed" label="Seed" help={help} error={error}>
+    <FormField id={id} label="Seed" help={help} error={error}>
       {(a11y) => (
         <div className="flex items-center gap-2">
           <NumberInput
             {...a11y}
             name="seed"
             inputMode="numeric"
-            min={SEED_MIN}
-            max={SEED_MAX}
+            min={spec.min}
+            max={spec.max}
             step={1}
             placeholder="random"
-            value={seed}
-            onValueChange={(v) => setField("seed", v)}
-            onBlur={() => touch("seed")}
+            value={typeof value === "number" ? value : null}
+            onValueChange={set}
+            onBlur={touch}
             className={`${inputBase} min-w-0 flex-1`}
           />
           {/* Names come from the button text (sr-only), not aria-label, so getByLabel("Seed") stays unique. */}

@@ -1,0 +1,69 @@
+import type { ReactNode } from "react";
+import { PlainImg } from "@/components/ui/plain-img";
+import type { ApiImage } from "@/lib/api-types";
+import { formatDateTime, formatDollars, formatPixels } from "@/lib/client/format";
+
+export function downloadName(image: Pick<ApiImage, "jobId" | "index" | "contentType">): string {
+  const ext = image.contentType === "image/jpeg" ? "jpg" : "png";
+  return `nova-canvas-${image.jobId.slice(0, 8)}-${image.index + 1}.${ext}`;
+}
+
+interface LargeImageProps {
+  image: ApiImage;
+  alt: string;
+  task: string;
+  onClose: () => void;
+  /** Extra buttons before Download (e.g. "Use as…"). */
+  actions?: ReactNode;
+}
+
+/** The full image with its facts, Download and Close (the left side of the gallery's large view). */
+export function LargeImage({ image, alt, task, onClose, actions }: LargeImageProps) {
+  const details = [
+    task,
+    `Seed ${image.seed ?? "—"}`,
+    formatPixels(image.width, image.height),
+    formatDollars(image.costUsd),
+    formatDateTime(image.createdAt),
+  ];
+  return (
+    <div className="flex min-w-0 flex-1 flex-col gap-3 p-4">
+      <div className="flex min-h-0 flex-1 items-center justify-center bg-neutral-100">
+        <PlainImg
+          key={image.id}
+          src={image.url}
+          alt={alt}
+          width={image.width}
+          height={image.height}
+          loading="eager"
+          data-testid="gallery-large-image"
+          className="max-h-[70vh] w-auto max-w-full object-contain"
+        />
+      </div>
+      <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-neutral-700">
+          {details.map((d, i) => (
+            <li key={i}>{d}</li>
+          ))}
+        </ul>
+        <div className="flex flex-wrap gap-2">
+          {actions}
+          <a
+            href={image.url}
+            download={downloadName(image)}
+            className="rounded-md bg-neutral-900 px-3 py-1.5 font-medium text-white hover:bg-neutral-700"
+          >
+            Download
+          </a>
+          <button
+            type="button"
+            onClick={onClose}
+            className="rounded-md border border-neutral-300 px-3 py-1.5 font-medium hover:bg-neutral-100"
+          >
+            Close
+          </button>
+        </div>
+      </div>
+    </div>
+  );
+}

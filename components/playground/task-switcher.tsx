@@ -1,0 +1,37 @@
+"use client";
+
+import { useFormStore } from "@/lib/client/form-store";
+import { TASK_LABELS, TASK_TYPES } from "@/lib/models";
+
+/**
+ * The task type as a segmented row of native radio buttons: arrow keys move between tasks, Tab
+ * enters and leaves the row once. Each task keeps its own draft; shared fields come along.
+ */
+export function TaskSwitcher() {
+  const task = useFormStore((s) => s.taskType);
+  const setTaskType = useFormStore((s) => s.setTaskType);
+  return (
+    <div className="flex flex-col gap-2">
+      <div role="radiogroup" aria-label="Task type" aria-describedby="task-description" className="flex flex-wrap gap-1.5">
+        {TASK_TYPES.map((t) => (
+          <label key={t} title={TASK_LABELS[t].description}>
+            <input
+              type="radio"
+              name="task_type"
+              value={t}
+              checked={task === t}
+              onChange={() => setTaskType(t)}
+              className="peer sr-only"
+            />
+            <span className="block cursor-pointer rounded-full border border-neutral-300 bg-white px-3 py-1 text-sm whitespace-nowrap text-neutral-700 peer-checked:border-neutral-900 peer-checked:bg-neutral-900 peer-checked:text-white peer-focus-visible:outline-2 peer-focus-visible:outline-offset-2 peer-focus-visible:outline-blue-600 peer-disabled:cursor-not-allowed peer-disabled:opacity-60 hover:border-neutral-500">
+              {TASK_LABELS[t].label}
+            </span>
+          </label>
+        ))}
+      </div>
+      <p id="task-description" className="text-sm text-neutral-600">
+        {TASK_LABELS[task].description}
+      </p>
+    </div>
+  );
+}

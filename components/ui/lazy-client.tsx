@@ -1,0 +1,29 @@
+"use client";
+
+import { lazy, Suspense, useSyncExternalStore, type ComponentType, type ReactNode } from "react";
+
+const noSubscribe = () => () => {};
+
+/** False on the server and during hydration, true once mounted in the browser. */
+export function useMounted(): boolean {
+  return useSyncExternalStore(noSubscribe, () => true, () => false);
+}
+
+/**
+ * A component whose code loads only when it first renders in the browser (never on the server):
+ * React.lazy behind a mounted gate. Lighter than next/dynamic, whose runtime would otherwise be
+ * part of the page's first load.
+ */
+export function lazyClient<P extends object>(load: () => Promise<ComponentType<P>>, fallback: ReactNode = null) {
+  const Lazy = lazy(async () => ({ default: await load() }));
+  function LazyClient(props: P) {
+    const mounted = useMounted();
+    if (!mounted) return <>{fallback}</>;
+    return (
+      <Suspense fallback={fallback}>
+        <Lazy {...props} />
+      </Suspense>
+    );
+  }
+  return LazyClient;
+}

@@ -1,0 +1,141 @@
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import sharp from "sharp";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EngineHandle } from "@/lib/emulator/server";
+import { pngSize, startTestEngine } from "@/lib/emulator/test-helpers";
+import { b64, dataUrl, maskPng, renderOne, rejection, solidPng } from "@/lib/emulator/test-images";
+
+/** The 400s the engine answers for input images, as the gateway would, and the ways images arrive. */
+let engine: EngineHandle;
+let image: Buffer;
+let mask: Buffer;
+
+// A local server for URL inputs: /ok.png, /missing.png (404) and /slow.png (never answers).
+let files: Server;
+let filesUrl: string;
+
+beforeAll(async () => {
+  engine = await startTestEngine({ latencyMs: { min: 10, max: 20 }, inputFetchTimeoutMs: 300 });
+  image = await solidPng(400, 400, [120, 160, 200]);
+  mask = await maskPng(400, 400, (x) => x >= 200);
+  files = createServer((req, res) => {
+    const path = req.url?.split("?")[0];
+    if (path === "/ok.png") {
+      res.writeHead(200, { "Content-Type": "image/png" });
+      res.end(image);
+    } else if (path === "/missing.png") {
+      res.writeHead(404);
+      res.end();
+    } // /slow.png: no answer at all
+  });
+  await new Promise<void>((resolve) => files.listen(0, "127.0.0.1", resolve));
+  filesUrl = `http://127.0.0.1:${(files.address() as AddressInfo).port}`;
+});
+afterAll(async () => {
+  files.closeAllConnections();
+  await new Promise((r) => files.close(r));
+  await engine.close();
+});
+
+const inpaint = (extra: Record<string, unknown> = {}) => ({ task_type: "INPAINTING", image: b64(image), mask_image: b64(mask), prompt: "a cat", ...extra });
+
+describe("input images", () => {
+  it("refuses a 300-px image, naming image and the 320 px minimum", async () => {
+    const error = await rejection(engine, inpaint({ image: b64(await solidPng(300, 400, [1, 2, 3])) }));
+    expect(error).toMatchObject({ code: "invalid_parameter", param: "image" });
+    expect(error.message).toBe("image sides must be at least 320 px (got 300×400)");
+  });
+
+  it("refuses an image with a translucent pixel", async () => {
+    const data = Buffer.alloc(400 * 400 * 4, 200);
+    for (let i = 3; i < data.length; i += 4) data[i] = 255;
+    data[3] = 128;
+    const translucent = await sharp(data, { raw: { width: 400, height: 400, channels: 4 } }).png().toBuffer();
+    const error = await rejection(engine, { task_type: "BACKGROUND_REMOVAL", image: b64(translucent) });
+    expect(error).toMatchObject({ param: "image", message: "image has 1 transparent or translucent pixels; flatten it onto a colour first" });
+  });
+
+  it("refuses an aspect ratio of 5:1", async () => {
+    const error = await rejection(engine, { task_type: "BACKGROUND_REMOVAL", image: b64(await solidPng(1600, 320, [9, 9, 9])) });
+    expect(error.param).toBe("image");
+    expect(error.message).toBe("image aspect ratio must be between 1:4 and 4:1 (got 1600×320, 5.00:1)");
+  });
+
+  it("refuses a WebP and names the format", async () => {
+    const webp = await sharp(image).webp().toBuffer();
+    expect(await rejection(engine, { task_type: "IMAGE_VARIATION", image: b64(webp) })).toMatchObject({
+      param: "image",
+      message: "image must be PNG or JPEG (got WEBP)",
+    });
+  });
+
+  it("checks every item of images and reports the bad one by index", async () => {
+    const error = await rejection(engine, { task_type: "IMAGE_VARIATION", images: [b64(image), b64(await solidPng(320, 200, [0, 0, 0]))] });
+    expect(error).toMatchObject({ param: "images", message: "images[1] sides must be at least 320 px (got 320×200)" });
+  });
+
+  it("checks reference_image and TEXT_IMAGE's condition image too", async () => {
+    const small = b64(await solidPng(64, 64, [0, 0, 0]));
+    expect((await rejection(engine, { task_type: "COLOR_GUIDED_GENERATION", prompt: "x", colors: ["#112233"], reference_image: small })).param).toBe("reference_image");
+    expect((await rejection(engine, { prompt: "x", image: small })).param).toBe("image");
+    const tryOn = { task_type: "VIRTUAL_TRY_ON", image: b64(image), reference_image: small, mask_type: "GARMENT", garment_class: "SHOES" };
+    expect((await rejection(engine, tryOn)).param).toBe("reference_image");
+  });
+});
+
+describe("masks", () => {
+  it("refuses a mask of another size, naming both sizes", async () => {
+    const error = await rejection(engine, inpaint({ mask_image: b64(await maskPng(512, 512, () => true)) }));
+    expect(error).toMatchObject({ param: "mask_image", message: "mask_image must be exactly 400×400, the size of image (got 512×512)" });
+  });
+
+  it("refuses a mask with grey pixels", async () => {
+    const data = Buffer.alloc(400 * 400);
+    data.fill(255, 0, 1000);
+    data.fill(128, 1000, 1010);
+    const grey = await sharp(data, { raw: { width: 400, height: 400, channels: 1 } }).png().toBuffer();
+    const error = await rejection(engine, inpaint({ mask_image: b64(grey) }));
+    expect(error).toMatchObject({ param: "mask_image" });
+    expect(error.message).toBe("mask_image must be pure black and white (10 pixels are neither)");
+  });
+
+  it("refuses mask_image together with mask_prompt", async () => {
+    const error = await rejection(engine, inpaint({ mask_prompt: "the sky" }));
+    expect(error).toMatchObject({ param: "mask_prompt", message: "give either mask_image or mask_prompt, not both" });
+  });
+
+  it("checks the mask of VIRTUAL_TRY_ON with mask_type IMAGE", async () => {
+    const body = { task_type: "VIRTUAL_TRY_ON", image: b64(image), reference_image: b64(image), mask_type: "IMAGE", mask_image: b64(await maskPng(320, 320, () => true)) };
+    expect((await rejection(engine, body)).param).toBe("mask_image");
+  });
+});
+
+describe("how images arrive", () => {
+  it("accepts bare base64, a data: URL and an http(s) URL alike (same bytes → same output)", async () => {
+    const body = { task_type: "IMAGE_VARIATION", seed: 1 };
+    const fromBase64 = await renderOne(engine, { ...body, image: b64(image) });
+    expect(fromBase64.equals(await renderOne(engine, { ...body, image: dataUrl(image) }))).toBe(true);
+    expect(fromBase64.equals(await renderOne(engine, { ...body, image: `${filesUrl}/ok.png` }))).toBe(true);
+  });
+
+  it("answers 400 naming the field when a URL fails or times out", async () => {
+    const missing = await rejection(engine, { task_type: "BACKGROUND_REMOVAL", image: `${filesUrl}/missing.png?sig=secret` });
+    expect(missing).toMatchObject({ param: "image", message: `image could not be fetched from ${filesUrl}/missing.png: HTTP 404` });
+    const slow = await rejection(engine, { task_type: "BACKGROUND_REMOVAL", image: `${filesUrl}/slow.png` });
+    expect(slow.message).toBe(`image could not be fetched from ${filesUrl}/slow.png: no answer within 300 ms`);
+  });
+
+  it("refuses base64 that is no image", async () => {
+    expect(await rejection(engine, { task_type: "BACKGROUND_REMOVAL", image: "aGVsbG8gd29ybGQ=" })).toMatchObject({
+      param: "image",
+      message: "image is not a readable image (send a PNG or JPEG)",
+    });
+  });
+
+  it("gives size-keeping tasks the source's size, after EXIF orientation", async () => {
+    const rotated = await sharp(await solidPng(640, 400, [90, 90, 90])).withMetadata({ orientation: 6 }).jpeg().toBuffer();
+    const out = await renderOne(engine, { task_type: "BACKGROUND_REMOVAL", image: b64(rotated) });
+    expect(await pngSize(out)).toMatchObject({ width: 400, height: 640 });
+  });
+});
