@@ -91,6 +91,28 @@ export class PlaygroundPage {
   dialogImage(): Locator {
     return this.dialog.getByRole("img");
   }
+
+  /** The "Use result N as…" menu button of result `index` (0-based) on the card. */
+  useAsButton(jobId: string, index: number): Locator {
+    return this.jobCard(jobId).getByRole("button", { name: `Use result ${index + 1} as…`, exact: true });
+  }
+
+  /** Opens "Use as…" of result `index` and picks `target` ("Inpainting: Image to edit", …). */
+  async useResultAs(jobId: string, index: number, target: string): Promise<void> {
+    await this.useAsButton(jobId, index).click();
+    const menu = this.page.getByRole("menu", { name: `Use result ${index + 1} as…`, exact: true });
+    await menu.getByRole("menuitem", { name: target, exact: true }).click();
+    await expect(menu).toHaveCount(0);
+  }
+
+  copyRequestButton(jobId: string): Locator {
+    return this.jobCard(jobId).getByRole("button", { name: "Copy request", exact: true });
+  }
+
+  /** The code of the open "Copy request" panel on the card. */
+  copyRequestCode(jobId: string): Locator {
+    return this.jobCard(jobId).getByTestId("copy-request-code");
+  }
 }
 
 /** Accessible name of the button that opens result `index` (0-based): "Open result 2 (seed …) in large view". */

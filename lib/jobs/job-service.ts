@@ -17,7 +17,9 @@ export async function submitJob(body: unknown): Promise<ApiJob> {
   }
   const rt = await getRuntime();
   const job = await createJob(rt, parsed.value);
-  return toApiJob(job, [], await listJobInputs(rt.db, job.id));
+  // Most runs carry no images: skip the inputs query on the hot path then.
+  const hasImages = ["image", "images", "reference_image", "mask_image"].some((f) => f in parsed.value);
+  return toApiJob(job, [], hasImages ? await listJobInputs(rt.db, job.id) : []);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
