@@ -1,5 +1,5 @@
 import http from "node:http";
-import { createServer } from "node:net";
+export { freePort } from "@/lib/testing/free-port";
 
 /**
  * A small HTTP client on node:http with keep-alive agents: cheaper per request than fetch, so
@@ -53,17 +53,5 @@ export function request(url: string, opts: RequestOptions = {}): Promise<HttpRes
   });
 }
 
-/** A free loopback port (the OS picks it; released just before the server binds it). */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = createServer();
-    srv.once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      const port = typeof addr === "object" && addr ? addr.port : 0;
-      srv.close(() => resolve(port));
-    });
-  });
-}
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

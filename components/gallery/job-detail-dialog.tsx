@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, useState, type ReactNode } from "react";
+import { useState, type ReactNode } from "react";
 import { JobFacts } from "@/components/gallery/job-facts";
 import { JobInputs } from "@/components/gallery/job-inputs";
 import { JobOutputs } from "@/components/gallery/job-outputs";
@@ -8,6 +8,7 @@ import { JobParams } from "@/components/gallery/job-params";
 import { LargeImage } from "@/components/gallery/large-image";
 import { CopyRequestButton } from "@/components/request-snippets/copy-request";
 import { Alert } from "@/components/ui/alert";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { ApiImage, GalleryItem } from "@/lib/api-types";
 import { describeError } from "@/lib/client/api";
 import { taskLabel } from "@/lib/client/task-label";
@@ -28,34 +29,25 @@ export function JobDetailDialog({
   /** Extra buttons for the image shown large (e.g. "Use as…"); to close, the parent unmounts this. */
   actions?: (image: ApiImage) => ReactNode;
 }) {
-  const ref = useRef<HTMLDialogElement>(null);
+  const { ref, onBackdropClick, close } = useModalDialog();
   const [currentId, setCurrentId] = useState(item.id);
   const { data: job, error, isPending } = useJobDetail(item.jobId);
   const current: ApiImage = job?.images.find((i) => i.id === currentId) ?? item;
   const task = taskLabel(item.taskType);
   const title = item.prompt ?? task;
 
-  useEffect(() => {
-    const dialog = ref.current;
-    // No close() in a cleanup: under StrictMode's effect replay the queued close event would
-    // clear the selection after the re-open. Unmounting removes the modal anyway.
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
 
   return (
     <dialog
       ref={ref}
       aria-label={title}
       onClose={onClose}
-      onClick={(e) => {
-        // A click on the backdrop (the dialog element itself, outside its content) closes it.
-        if (e.target === e.currentTarget) e.currentTarget.close();
-      }}
+      onClick={onBackdropClick}
       data-testid="gallery-detail"
       className="m-auto max-h-[95vh] w-[min(95vw,84rem)] max-w-[95vw] overflow-hidden rounded-lg bg-white p-0 shadow-xl"
     >
       <div className="flex max-h-[95vh] flex-col overflow-y-auto lg:flex-row lg:overflow-hidden">
-        <LargeImage image={current} alt={title} task={task} onClose={() => ref.current?.close()} actions={actions?.(current)} />
+        <LargeImage image={current} alt={title} task={task} onClose={close} actions={actions?.(current)} />
         <aside
           aria-label="About this job"
           aria-busy={isPending}

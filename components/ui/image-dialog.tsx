@@ -1,7 +1,8 @@
 "use client";
 
-import { useEffect, useRef, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { PlainImg } from "@/components/ui/plain-img";
+import { useModalDialog } from "@/components/ui/use-modal-dialog";
 
 export interface DialogImage {
   url: string;
@@ -19,24 +20,14 @@ export interface DialogImage {
  * Download (e.g. a "Use as…" menu).
  */
 export function ImageDialog({ image, onClose, actions }: { image: DialogImage; onClose: () => void; actions?: ReactNode }) {
-  const ref = useRef<HTMLDialogElement>(null);
-
-  useEffect(() => {
-    const dialog = ref.current;
-    // No close() in a cleanup: the close event is queued, and under StrictMode's effect replay it
-    // would arrive after the re-open and clear the selection. Unmounting removes the modal anyway.
-    if (dialog && !dialog.open) dialog.showModal();
-  }, []);
+  const { ref, onBackdropClick, close } = useModalDialog();
 
   return (
     <dialog
       ref={ref}
       aria-label={image.alt}
       onClose={onClose}
-      onClick={(e) => {
-        // A click on the backdrop (the dialog element itself, outside its content) closes it.
-        if (e.target === e.currentTarget) e.currentTarget.close();
-      }}
+      onClick={onBackdropClick}
       className="m-auto max-h-[95vh] max-w-[95vw] rounded-lg bg-white p-0 shadow-xl"
     >
       <div className="flex flex-col gap-3 p-4">
@@ -65,7 +56,7 @@ export function ImageDialog({ image, onClose, actions }: { image: DialogImage; o
             </a>
             <button
               type="button"
-              onClick={() => ref.current?.close()}
+              onClick={close}
               className="rounded-md border border-neutral-300 px-3 py-1.5 font-medium hover:bg-neutral-100"
             >
               Close
