@@ -1,6 +1,6 @@
 /**
  * Options of one engine instance. Tests pass a few of them (port 0, short latency); main.ts
- * fills them from env(). Nothing here reads process.env.
+ * fills them from env(). Nothing here reads the environment itself.
  */
 export interface EngineOptions {
   host: string;
