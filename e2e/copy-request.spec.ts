@@ -55,6 +55,8 @@ test("the copied cURL of an INPAINTING job in URL mode: the engine fetches our i
   await form.image("image").choose(png("room.png", (await texturedPng(640, 480)).png));
   await expect(form.image("image").root).toContainText("640 × 480");
   await form.image("mask_image").choose(png("mask.png", await rectMask(640, 480, { x: 100, y: 260, width: 300, height: 160 })));
+  await expect(form.image("mask_image").root).toContainText("640 × 480");
+  await expect(form.maskOverlay).toBeVisible();
   await expect(form.image("mask_image").problems.getByRole("listitem")).toHaveCount(0);
   const job = await runToCompletion(playground, request);
   expect(job.inputs).toHaveLength(2);

@@ -115,6 +115,7 @@ test("INPAINTING changes only the white rectangle of the mask", async ({ page, r
   await expect(form.image("image").root).toContainText("640 × 480");
   await form.image("mask_image").choose(png("mask.png", await rectMask(640, 480, rect)));
   await expect(form.image("mask_image").root).toContainText("640 × 480");
+  await expect(form.maskOverlay).toBeVisible();
   await expect(form.image("mask_image").problems.getByRole("listitem")).toHaveCount(0);
 
   const job = await runToCompletion(playground, request);
@@ -143,6 +144,8 @@ test("OUTPAINTING by mask keeps the kept region and regenerates the rest", async
   await expect(form.image("image").root).toContainText("640 × 480");
   await expect(form.segment("Mask source", "Mask image")).toBeChecked();
   await form.image("mask_image").choose(png("keep-mask.png", await rectMask(640, 480, kept, { whiteInside: false })));
+  await expect(form.image("mask_image").root).toContainText("640 × 480");
+  await expect(form.maskOverlay).toBeVisible();
   await expect(form.image("mask_image").problems.getByRole("listitem")).toHaveCount(0);
 
   const job = await runToCompletion(playground, request);

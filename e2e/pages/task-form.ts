@@ -64,20 +64,31 @@ export class TaskForm {
     return this.page.getByLabel("Outpainting mode", { exact: true });
   }
 
+  /**
+   * The mask drawn over its image, shown once both are set. It loads lazily and is much taller
+   * than its placeholder, so wait for it before clicking anything below it (Run moves down).
+   */
+  get maskOverlay(): Locator {
+    return this.page.getByRole("img", { name: "Image with the area to change shown in red", exact: true });
+  }
+
   get garmentClass(): Locator {
     return this.page.getByLabel("Garment class", { exact: true });
   }
 
   /** A radio of a segmented control ("Mask source", "Where the garment goes"…) by its group and option text. */
   segment(group: string, option: string): Locator {
-    return this.page.getByRole("radiogroup", { name: group, exact: true }).getByRole("radio", { name: new RegExp(`^${escapeRegExp(option)}\\b`) });
+    return this.page.getByRole("radiogroup", { name: group, exact: true }).getByRole("radio", { name: optionName(option) });
   }
 
   async chooseSegment(group: string, option: string): Promise<void> {
-    const radio = this.segment(group, option);
     // The native radio is visually hidden; its label is what a person clicks.
-    await this.page.getByRole("radiogroup", { name: group, exact: true }).locator("label").filter({ has: radio }).click();
-    await expect(radio).toBeChecked();
+    const label = this.page
+      .getByRole("radiogroup", { name: group, exact: true })
+      .locator("label")
+      .filter({ has: this.page.getByRole("radio", { name: optionName(option) }) });
+    await label.click();
+    await expect(this.segment(group, option)).toBeChecked();
   }
 
   paletteHex(n: number): Locator {
@@ -181,6 +192,9 @@ export class ImageField {
     return this.problems.getByRole("listitem").filter({ hasText: text });
   }
 }
+
+/** A segment's radio is named by its label, then ": description" when it has one. */
+const optionName = (option: string) => new RegExp(`^${escapeRegExp(option)}(\\s*:|$)`);
 
 function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
