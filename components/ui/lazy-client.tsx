@@ -14,13 +14,18 @@ export function useMounted(): boolean {
  * React.lazy behind a mounted gate. Lighter than next/dynamic, whose runtime would otherwise be
  * part of the page's first load.
  */
-export function lazyClient<P extends object>(load: () => Promise<ComponentType<P>>, fallback: ReactNode = null) {
+export function lazyClient<P extends object>(
+  load: () => Promise<ComponentType<P>>,
+  /** What stands in while loading; a function of the props can reserve the final size. */
+  fallback: ReactNode | ((props: P) => ReactNode) = null,
+) {
   const Lazy = lazy(async () => ({ default: await load() }));
   function LazyClient(props: P) {
     const mounted = useMounted();
-    if (!mounted) return <>{fallback}</>;
+    const standIn = typeof fallback === "function" ? fallback(props) : fallback;
+    if (!mounted) return <>{standIn}</>;
     return (
-      <Suspense fallback={fallback}>
+      <Suspense fallback={standIn}>
         <Lazy {...props} />
       </Suspense>
     );

@@ -12,4 +12,19 @@ export const LazyMultiImageInput = lazyClient(
   placeholder,
 );
 
-export const LazyMaskOverlay = lazyClient(() => import("@/components/image-input/mask-overlay").then((m) => m.MaskOverlay), placeholder);
+/**
+ * The overlay's stand-in takes the overlay's final size (caption row + the image at its aspect
+ * ratio, capped like the overlay at 28rem high), so the Run button does not jump when it loads.
+ */
+export const LazyMaskOverlay = lazyClient(
+  () => import("@/components/image-input/mask-overlay").then((m) => m.MaskOverlay),
+  ({ image }: { image: { width: number; height: number } }) => (
+    <div aria-hidden="true" className="flex flex-col gap-2">
+      <div className="h-7" />
+      <div
+        className="mx-auto max-h-[28rem] max-w-full animate-pulse rounded-md border border-neutral-200 bg-neutral-100"
+        style={{ aspectRatio: `${image.width} / ${image.height}`, width: `min(100%, calc(28rem * ${image.width / image.height}))` }}
+      />
+    </div>
+  ),
+);
