@@ -1,0 +1,45 @@
+/**
+ * Export helpers. The app always paints white = change; the provider's polarity is applied here,
+ * at the last moment and in one place, from the model definition (`maskNeedsInversion`), so the
+ * stored strokes and the on-screen overlay never depend on which task is selected.
+ */
+import { maskNeedsInversion, type MaskPolarity } from "@/lib/models/mask-polarity";
+import type { TaskType } from "@/lib/models/options";
+import type { MaskBitmap } from "@/lib/canvas/types";
+
+/**
+ * Opaque greyscale RGBA (R = G = B, A = 255), ready for ImageData or a PNG encoder. The output is
+ * exactly width × height × 4 bytes: the mask's size is the source image's, never the screen's.
+ */
+export function toRgba(mask: MaskBitmap, polarity: MaskPolarity): Uint8ClampedArray {
+  const flip = polarity === "black-edit" ? 255 : 0;
+  const out = new Uint8ClampedArray(mask.width * mask.height * 4);
+  for (let i = 0, o = 0; i < mask.data.length; i++, o += 4) {
+    const v = mask.data[i] ^ flip;
+    out[o] = v;
+    out[o + 1] = v;
+    out[o + 2] = v;
+    out[o + 3] = 255;
+  }
+  return out;
+}
+
+/** `toRgba` with the polarity the given task's provider expects. */
+export function toRgbaForTask(mask: MaskBitmap, taskType: TaskType): Uint8ClampedArray {
+  return toRgba(mask, maskNeedsInversion(taskType) ? "black-edit" : "white-edit");
+}
+
+export interface MaskStats {
+  /** Pixels marked "change" (255) in the app's polarity. */
+  white: number;
+  total: number;
+  empty: boolean;
+  full: boolean;
+}
+
+export function maskStats(mask: MaskBitmap): MaskStats {
+  let white = 0;
+  for (let i = 0; i < mask.data.length; i++) if (mask.data[i] === 255) white++;
+  const total = mask.data.length;
+  return { white, total, empty: white === 0, full: white === total };
+}
