@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import { PlainImg } from "@/components/ui/plain-img";
 import type { ApiImage } from "@/lib/api-types";
 import { formatDateTime, formatDollars, formatPixels } from "@/lib/client/format";
+import { DownloadCloseButtons } from "@/components/ui/download-close-buttons";
 
 export function downloadName(image: Pick<ApiImage, "jobId" | "index" | "contentType">): string {
   const ext = image.contentType === "image/jpeg" ? "jpg" : "png";
@@ -48,20 +49,7 @@ export function LargeImage({ image, alt, task, onClose, actions }: LargeImagePro
         </ul>
         <div className="flex flex-wrap gap-2">
           {actions}
-          <a
-            href={image.url}
-            download={downloadName(image)}
-            className="rounded-md bg-neutral-900 px-3 py-1.5 font-medium text-white hover:bg-neutral-700"
-          >
-            Download
-          </a>
-          <button
-            type="button"
-            onClick={onClose}
-            className="rounded-md border border-neutral-300 px-3 py-1.5 font-medium hover:bg-neutral-100"
-          >
-            Close
-          </button>
+          <DownloadCloseButtons url={image.url} downloadName={downloadName(image)} onClose={onClose} />
         </div>
       </div>
     </div>

@@ -3,6 +3,7 @@
 import type { ReactNode } from "react";
 import { PlainImg } from "@/components/ui/plain-img";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
+import { DownloadCloseButtons } from "@/components/ui/download-close-buttons";
 
 export interface DialogImage {
   url: string;
@@ -47,20 +48,7 @@ export function ImageDialog({ image, onClose, actions }: { image: DialogImage; o
           </ul>
           <div className="flex flex-wrap items-center gap-2">
             {actions}
-            <a
-              href={image.url}
-              download={image.downloadName}
-              className="rounded-md bg-neutral-900 px-3 py-1.5 font-medium text-white hover:bg-neutral-700"
-            >
-              Download
-            </a>
-            <button
-              type="button"
-              onClick={close}
-              className="rounded-md border border-neutral-300 px-3 py-1.5 font-medium hover:bg-neutral-100"
-            >
-              Close
-            </button>
+            <DownloadCloseButtons url={image.url} downloadName={image.downloadName} onClose={close} />
           </div>
         </div>
       </div>
