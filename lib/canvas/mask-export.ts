@@ -11,7 +11,7 @@ import type { MaskBitmap } from "@/lib/canvas/types";
  * Opaque greyscale RGBA (R = G = B, A = 255), ready for ImageData or a PNG encoder. The output is
  * exactly width × height × 4 bytes: the mask's size is the source image's, never the screen's.
  */
-export function toRgba(mask: MaskBitmap, polarity: MaskPolarity): Uint8ClampedArray {
+export function toRgba(mask: MaskBitmap, polarity: MaskPolarity): Uint8ClampedArray<ArrayBuffer> {
   const flip = polarity === "black-edit" ? 255 : 0;
   const out = new Uint8ClampedArray(mask.width * mask.height * 4);
   for (let i = 0, o = 0; i < mask.data.length; i++, o += 4) {
@@ -25,7 +25,7 @@ export function toRgba(mask: MaskBitmap, polarity: MaskPolarity): Uint8ClampedAr
 }
 
 /** `toRgba` with the polarity the given task's provider expects. */
-export function toRgbaForTask(mask: MaskBitmap, taskType: TaskType): Uint8ClampedArray {
+export function toRgbaForTask(mask: MaskBitmap, taskType: TaskType): Uint8ClampedArray<ArrayBuffer> {
   return toRgba(mask, maskNeedsInversion(taskType) ? "black-edit" : "white-edit");
 }
 

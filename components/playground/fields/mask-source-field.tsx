@@ -1,6 +1,7 @@
 "use client";
 
-import { MaskImageField } from "@/components/playground/fields/image-field";
+import { ExtendCanvasButton } from "@/components/playground/fields/extend-canvas-button";
+import { MaskImageField } from "@/components/playground/fields/mask-image-field";
 import { TextAreaField } from "@/components/playground/fields/text-area-field";
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { MASK_BY, maskBy } from "@/lib/client/draft-types";
@@ -8,7 +9,7 @@ import { useDraft, useFormStore } from "@/lib/client/form-store";
 import { TASK_FIELDS, type TaskType } from "@/lib/models";
 
 const OPTIONS = [
-  { value: "image", label: "Mask image", description: "upload a black-and-white mask" },
+  { value: "image", label: "Mask image", description: "paint it, or upload a black-and-white mask" },
   { value: "prompt", label: "Describe it", description: "name the area in words" },
 ];
 
@@ -23,7 +24,10 @@ export function MaskSourceField({ task, errors }: { task: "INPAINTING" | "OUTPAI
   const spec = (name: string) => TASK_FIELDS[task as TaskType].find((f) => f.name === name)!;
   // The schema reports a missing mask on mask_image, whichever source is chosen.
   const error = by === "image" ? errors.mask_image : (errors.mask_prompt ?? errors.mask_image);
-  const what = task === "INPAINTING" ? "the area to change" : "the subject to keep";
+  const help =
+    task === "INPAINTING"
+      ? "Mark the area to change with a mask (white = redrawn, black = kept) or in words."
+      : "Mark the area to generate with a mask (white = generated, black = kept), or name the subject to keep in words.";
 
   return (
     <div className="flex flex-col gap-3 rounded-md border border-neutral-200 p-3">
@@ -33,8 +37,9 @@ export function MaskSourceField({ task, errors }: { task: "INPAINTING" | "OUTPAI
         value={by}
         options={OPTIONS}
         onChange={(v) => setField(MASK_BY, v)}
-        help={`Mark ${what} with a mask image (white = redrawn, black = kept) or in words.`}
+        help={help}
       />
+      {task === "OUTPAINTING" && <ExtendCanvasButton />}
       {by === "image" ? (
         <MaskImageField spec={spec("mask_image")} error={error} />
       ) : (

@@ -3,7 +3,7 @@
 import type { ReactNode } from "react";
 import { ChoiceSegments } from "@/components/playground/fields/choice-segments";
 import { GarmentClassSelect } from "@/components/playground/fields/garment-class-select";
-import { MaskImageField } from "@/components/playground/fields/image-field";
+import { MaskImageField } from "@/components/playground/fields/mask-image-field";
 import { TextAreaField } from "@/components/playground/fields/text-area-field";
 import { ToggleField } from "@/components/playground/fields/toggle-field";
 import type { FieldSpec } from "@/lib/models";

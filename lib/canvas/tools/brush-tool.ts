@@ -33,8 +33,10 @@ export function createBrushTool(options: BrushToolOptions): BrushTool {
   const minStep = options.minStep ?? 0.5;
   let points: Point[] | null = null;
   let pointerId: number | undefined;
+  /** The radius of the stroke in progress, fixed at pointer-down: a stroke has one radius. */
+  let strokeRadius = radius;
 
-  const stroke = (): Stroke => ({ kind: options.mode, points: [...(points ?? [])], radius });
+  const stroke = (): Stroke => ({ kind: options.mode, points: [...(points ?? [])], radius: strokeRadius });
   const tracking = (info: PointerInfo) => points !== null && isSamePointer(pointerId, info);
 
   return {
@@ -46,6 +48,7 @@ export function createBrushTool(options: BrushToolOptions): BrushTool {
       if (!isPaintButton(info) || points) return NOTHING;
       points = [point];
       pointerId = info.pointerId;
+      strokeRadius = radius;
       return { preview: stroke() };
     },
     onPointerMove(point, info): ToolResult {

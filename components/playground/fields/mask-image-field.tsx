@@ -1,0 +1,85 @@
+"use client";
+/**
+ * The mask of INPAINTING, OUTPAINTING and VIRTUAL_TRY_ON (mask type IMAGE): painted in the mask
+ * editor over the source image, or uploaded as a file. The painted mask belongs to the image
+ * (kept in the browser under the image's key), so it comes back after a task switch or a reload
+ * when the same image is there; the form's value is re-exported from it after every change.
+ */
+import { useState } from "react";
+import { labelOf } from "@/components/playground/field-help";
+import { LazyImageInput, LazyMaskOverlay } from "@/components/playground/fields/lazy-image-input";
+import { useField } from "@/components/playground/fields/use-field";
+import { lazyClient } from "@/components/ui/lazy-client";
+import { isImageValue } from "@/lib/client/draft-types";
+import { useDraftValue, useFormStore } from "@/lib/client/form-store";
+import { isPaintedMask } from "@/lib/client/mask/export-mask";
+import { imageKeyOf } from "@/lib/client/mask/image-key";
+import { useMaskDocs } from "@/lib/client/mask/mask-docs-store";
+import { usePaintedMaskSync } from "@/lib/client/mask/use-painted-mask-sync";
+import type { FieldSpec } from "@/lib/models";
+
+/** Konva and the editor load only when someone opens it (they stay out of the first load). */
+const LazyMaskEditor = lazyClient(
+  () => import("@/components/mask-editor/mask-editor").then((m) => m.MaskEditor),
+  <p role="status" className="text-sm text-neutral-600">Opening the mask editor…</p>,
+);
+
+const paintButton =
+  "inline-flex items-center gap-1.5 rounded-md bg-neutral-900 px-3 py-1.5 text-sm font-medium text-white shadow-sm hover:bg-neutral-700 disabled:cursor-not-allowed disabled:bg-neutral-300";
+
+export function MaskImageField({ spec, error }: { spec: FieldSpec; error?: string }) {
+  const { id, value, set, touch } = useField(spec.name);
+  const source = useDraftValue("image");
+  const task = useFormStore((s) => s.taskType);
+  const image = isImageValue(source) ? source : null;
+  const mask = isImageValue(value) ? value : null;
+  const [editing, setEditing] = useState(false);
+  usePaintedMaskSync(image, mask, (v) => set(v));
+  const painted = useMaskDocs((s) => (image ? (s.docs[imageKeyOf(image)]?.done.length ?? 0) > 0 : false));
+
+  return (
+    <div className="flex flex-col gap-2">
+      <div className="flex flex-wrap items-center gap-2">
+        <button type="button" className={paintButton} disabled={!image} onClick={() => setEditing(true)} aria-describedby={`${id}-paint-help`}>
+          {painted ? "Edit the painted mask" : "Paint the mask"}
+        </button>
+        <span id={`${id}-paint-help`} className="text-xs text-neutral-600">
+          {image ? "Paint over the image; it is sent as a black-and-white PNG of the same size." : "Add the image first: the mask is painted on it."}
+        </span>
+      </div>
+      <LazyImageInput
+        id={id}
+        field={spec.name}
+        label={labelOf(spec)}
+        help={image ? `${spec.help} Or upload a mask file of the same size.` : `${spec.help} Add the image first: the mask must match its size.`}
+        value={mask}
+        onChange={(v) => {
+          // Removing a painted mask here is an explicit clear: it is an undoable step of its document.
+          if (v === null && image && isPaintedMask(mask)) {
+            useMaskDocs.getState().commit(imageKeyOf(image), { width: image.width, height: image.height }, { kind: "clear" });
+          }
+          set(v);
+          touch();
+        }}
+        onBlur={touch}
+        required={spec.required}
+        kind="mask"
+        matchSize={image ? { width: image.width, height: image.height } : null}
+        error={error}
+      />
+      {image && mask && <LazyMaskOverlay image={image} mask={mask} taskType={task} />}
+      {editing && image && (
+        <LazyMaskEditor
+          key={imageKeyOf(image)}
+          image={image}
+          task={task}
+          sent={mask}
+          onClose={() => {
+            setEditing(false);
+            touch();
+          }}
+        />
+      )}
+    </div>
+  );
+}
