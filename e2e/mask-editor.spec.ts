@@ -3,7 +3,7 @@ import { MaskEditor } from "./pages/mask-editor";
 import { PlaygroundPage } from "./pages/playground-page";
 import { TaskForm } from "./pages/task-form";
 import type { ApiJob } from "./support/api";
-import { compareRegion, png, texturedPng, type Raw } from "./support/images";
+import { compareRegion, png, rectMask, texturedPng, type Raw } from "./support/images";
 import { capsule, checkMask, polygon, receivedMask, rect, type MaskExpr } from "./support/mask-oracle";
 import { resultPixels, runToCompletion, unique } from "./support/runs";
 
@@ -91,8 +91,9 @@ test("at 50 %, a rectangle and a freehand lasso stay put across a window resize"
   await editor.drag([{ x: 100, y: 80 }, { x: 420, y: 300 }]);
   await editor.expectStrokes(1);
 
+  const before = (await editor.state()).box!;
   await page.setViewportSize({ width: 900, height: 700 });
-  await expect.poll(async () => (await editor.state()).box?.width).toBeLessThan(900);
+  await expect.poll(async () => (await editor.state()).box?.width, "the stage follows the window").not.toBe(before.width);
   const lasso = [{ x: 700, y: 400 }, { x: 1000, y: 420 }, { x: 860, y: 640 }];
   await editor.tool("Lasso");
   await editor.drag([...lasso, lasso[0]]);
@@ -146,4 +147,20 @@ test("the painted mask survives a task switch and a reload (keyed by the image)"
   await expect(form.maskOverlay, "the mask comes back with the same image").toBeVisible();
   await editor.open();
   await editor.expectStrokes(1);
+});
+
+test("an uploaded mask file opens in the editor and can be refined", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const { playground, form, editor } = await startInpainting(page);
+  await form.image("mask_image").choose(png("uploaded-mask.png", await rectMask(W, H, { x: 200, y: 100, width: 600, height: 400 })));
+  await expect(form.image("mask_image").root).toContainText("1280 × 720");
+  await editor.open();
+  await editor.expectStrokes(1);
+  await editor.tool("Rect");
+  await page.keyboard.press("x");
+  await editor.drag([{ x: 400, y: 0 }, { x: 500, y: 720 }]);
+  await editor.expectStrokes(2);
+  await editor.done();
+
+  await runAndCheck(page, request, playground, form, [{ add: rect(200, 100, 800, 500) }, { cut: rect(400, -10, 500, 730) }]);
 });

@@ -97,7 +97,6 @@ export function MaskEditor({ image, task, sent, onClose }: MaskEditorProps) {
     [key, size, getView],
   );
 
-  const uploadedMask = sent !== null && !isPaintedMask(sent) && strokes.length === 0;
   return (
     <dialog
       ref={dialogRef}
@@ -116,11 +115,6 @@ export function MaskEditor({ image, task, sent, onClose }: MaskEditorProps) {
           </button>
         </header>
         <EditorToolbar actions={actions} zoom={view?.zoom ?? 1} />
-        {uploadedMask && (
-          <p role="status" className="border-b border-amber-200 bg-amber-50 px-3 py-1.5 text-sm text-amber-900">
-            The form has an uploaded mask file. Painting here replaces it with the painted mask.
-          </p>
-        )}
         <div className="flex min-h-0 flex-1 flex-col lg:flex-row">
           <div ref={setStageBox} className="relative min-h-[16rem] flex-1 overflow-hidden bg-neutral-200">
             {html && view && viewport ? (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyStroke, createMask, maskStats, rasterizeMask, toRgba, toRgbaForTask } from "@/lib/canvas/rasterize";
+import { applyStroke, createMask, encodeRuns, maskStats, rasterizeMask, toRgba, toRgbaForTask } from "@/lib/canvas/rasterize";
 import { countWhite, onlyBinary, pixel, whiteBounds } from "@/lib/canvas/test-helpers";
 import type { MaskDoc, Stroke } from "@/lib/canvas/types";
 
@@ -161,5 +161,25 @@ describe("output and export", () => {
   it("rejects impossible sizes", () => {
     expect(() => createMask(0, 10)).toThrow(RangeError);
     expect(() => createMask(10.5, 10)).toThrow(RangeError);
+  });
+});
+
+describe("bitmap strokes (an uploaded mask to refine)", () => {
+  it("round-trips any binary mask through run-length encoding, and later strokes apply on top", () => {
+    const m = createMask(7, 5);
+    for (const i of [0, 1, 2, 9, 10, 17, 33, 34]) m.data[i] = 255;
+    const stroke = encodeRuns(m);
+    expect(stroke.runs.reduce((a, b) => a + b, 0)).toBe(35);
+    expect(stroke.runs[0]).toBe(0);
+    const back = rasterizeMask({ width: 7, height: 5, strokes: [stroke] });
+    expect([...back.data]).toEqual([...m.data]);
+    const erased = rasterizeMask({ width: 7, height: 5, strokes: [stroke, { kind: "invert" }] });
+    expect(erased.data[0]).toBe(0);
+    expect(erased.data[3]).toBe(255);
+  });
+
+  it("refuses a bitmap of another size instead of stretching it", () => {
+    const stroke = encodeRuns(createMask(4, 4));
+    expect(() => rasterizeMask({ width: 5, height: 4, strokes: [stroke] })).toThrow(/4×4/);
   });
 });

@@ -44,10 +44,46 @@ export function applyStroke(mask: MaskBitmap, stroke: Stroke): void {
       return growMask(mask, stroke.n);
     case "shrink":
       return shrinkMask(mask, stroke.n);
+    case "bitmap":
+      return decodeRuns(mask, stroke);
     default: {
       const unknown: never = stroke;
       throw new Error(`unknown stroke ${JSON.stringify(unknown)}`);
     }
+  }
+}
+
+/** Run-length encodes a binary mask (see the "bitmap" stroke): compact for the browser store. */
+export function encodeRuns(mask: MaskBitmap): Stroke & { kind: "bitmap" } {
+  const runs: number[] = [];
+  let current = 0;
+  let length = 0;
+  for (let i = 0; i < mask.data.length; i++) {
+    const v = mask.data[i] === WHITE ? WHITE : BLACK;
+    if (v === current) {
+      length++;
+    } else {
+      runs.push(length);
+      current = v;
+      length = 1;
+    }
+  }
+  runs.push(length);
+  return { kind: "bitmap", width: mask.width, height: mask.height, runs };
+}
+
+function decodeRuns(mask: MaskBitmap, stroke: Stroke & { kind: "bitmap" }): void {
+  // A bitmap of another size cannot be placed pixel for pixel; it never is (documents are keyed
+  // by image, size included), so refusing loudly beats stretching silently.
+  if (stroke.width !== mask.width || stroke.height !== mask.height) {
+    throw new RangeError(`bitmap stroke is ${stroke.width}×${stroke.height}, the mask ${mask.width}×${mask.height}`);
+  }
+  let at = 0;
+  let value = BLACK;
+  for (const run of stroke.runs) {
+    mask.data.fill(value, at, Math.min(at + run, mask.data.length));
+    at += run;
+    value = value === BLACK ? WHITE : BLACK;
   }
 }
 

@@ -39,7 +39,12 @@ export type Stroke =
   /** Binary dilation by a disc of radius n px (Nova wants binary masks, so this replaces feathering). */
   | { kind: "grow"; n: number }
   /** Binary erosion by a disc of radius n px. */
-  | { kind: "shrink"; n: number };
+  | { kind: "shrink"; n: number }
+  /**
+   * A whole mask loaded from a file (an uploaded mask to refine), run-length encoded: run
+   * lengths alternate black, white, black, … starting with black, row-major, summing to w × h.
+   */
+  | { kind: "bitmap"; width: number; height: number; runs: number[] };
 
 export type StrokeKind = Stroke["kind"];
 

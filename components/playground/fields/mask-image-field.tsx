@@ -12,7 +12,9 @@ import { useField } from "@/components/playground/fields/use-field";
 import { lazyClient } from "@/components/ui/lazy-client";
 import { isImageValue } from "@/lib/client/draft-types";
 import { useDraftValue, useFormStore } from "@/lib/client/form-store";
+import type { ImageValue } from "@/lib/client/images/image-value";
 import { isPaintedMask } from "@/lib/client/mask/export-mask";
+import { maskFileToStroke } from "@/lib/client/mask/import-mask";
 import { imageKeyOf } from "@/lib/client/mask/image-key";
 import { useMaskDocs } from "@/lib/client/mask/mask-docs-store";
 import { usePaintedMaskSync } from "@/lib/client/mask/use-painted-mask-sync";
@@ -37,10 +39,26 @@ export function MaskImageField({ spec, error }: { spec: FieldSpec; error?: strin
   usePaintedMaskSync(image, mask, (v) => set(v));
   const painted = useMaskDocs((s) => (image ? (s.docs[imageKeyOf(image)]?.done.length ?? 0) > 0 : false));
 
+  /** An uploaded mask with nothing painted yet becomes the document's first step, to refine. */
+  const openEditor = async (img: ImageValue, current: ImageValue | null) => {
+    const key = imageKeyOf(img);
+    const size = { width: img.width, height: img.height };
+    const docs = useMaskDocs.getState();
+    const uploaded = current && !isPaintedMask(current) && current.width === img.width && current.height === img.height;
+    if (uploaded && (docs.docs[key]?.done.length ?? 0) === 0) {
+      try {
+        docs.commit(key, size, await maskFileToStroke(current));
+      } catch {
+        // Unreadable here means unreadable for the model too; the field already says so.
+      }
+    }
+    setEditing(true);
+  };
+
   return (
     <div className="flex flex-col gap-2">
       <div className="flex flex-wrap items-center gap-2">
-        <button type="button" className={paintButton} disabled={!image} onClick={() => setEditing(true)} aria-describedby={`${id}-paint-help`}>
+        <button type="button" className={paintButton} disabled={!image} onClick={() => image && openEditor(image, mask)} aria-describedby={`${id}-paint-help`}>
           {painted ? "Edit the painted mask" : "Paint the mask"}
         </button>
         <span id={`${id}-paint-help`} className="text-xs text-neutral-600">

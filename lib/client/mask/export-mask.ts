@@ -3,8 +3,8 @@
  * size (never read off the screen), in the app's polarity (white = change; the server applies
  * the provider's polarity, see lib/models/mask-polarity), pure black and white by construction.
  */
-import { rasterizeMask, toRgba } from "@/lib/canvas/rasterize";
-import type { MaskBitmap, MaskDoc } from "@/lib/canvas/types";
+import { toRgba } from "@/lib/canvas/rasterize";
+import type { MaskBitmap } from "@/lib/canvas/types";
 import { context2d, createCanvas } from "@/lib/client/images/canvas";
 import { encodeCanvas } from "@/lib/client/images/encode";
 import type { ImageValue } from "@/lib/client/images/image-value";
@@ -29,8 +29,8 @@ export async function bitmapToPng(mask: MaskBitmap): Promise<{ dataUrl: string; 
   return encodeCanvas(canvas, "png");
 }
 
-export async function exportMaskValue(doc: MaskDoc, source: { key: string; revision: number }): Promise<PaintedMaskValue> {
-  const mask = rasterizeMask(doc);
+/** The form value for a mask rendered from its strokes (`rasterizeMask`). */
+export async function exportMaskValue(mask: MaskBitmap, source: { key: string; revision: number }): Promise<PaintedMaskValue> {
   const { dataUrl, bytes } = await bitmapToPng(mask);
   return {
     dataUrl,

@@ -31,22 +31,23 @@ export function usePaintedMaskSync(image: ImageValue | null, mask: ImageValue | 
   });
 
   useEffect(() => {
+    // An uploaded file wins until this image's document changes while the form is open: remember
+    // the revision (or absence) first seen for this image.
+    if (revisionAtMount.current?.key !== key) revisionAtMount.current = { key, revision: doc?.revision };
     if (!key || !doc) return;
     const current = latest.current.mask;
     if (isPaintedMask(current) && current.painted.key === key && current.painted.revision === doc.revision) return;
-    // An uploaded file wins until this image's document changes while the form is open.
-    if (!revisionAtMount.current || revisionAtMount.current.key !== key) revisionAtMount.current = { key, revision: doc.revision };
     const uploaded = current !== null && !isPaintedMask(current);
     if (uploaded && revisionAtMount.current.revision === doc.revision) return;
 
     let cancelled = false;
     const timer = setTimeout(() => {
-      const full = { width: doc.width, height: doc.height, strokes: doc.done };
-      if (maskStats(rasterizeMask(full)).empty) {
+      const bitmap = rasterizeMask({ width: doc.width, height: doc.height, strokes: doc.done });
+      if (maskStats(bitmap).empty) {
         if (isPaintedMask(latest.current.mask)) latest.current.setMask(null);
         return;
       }
-      exportMaskValue(full, { key, revision: doc.revision }).then(
+      exportMaskValue(bitmap, { key, revision: doc.revision }).then(
         (value) => !cancelled && latest.current.setMask(value),
         () => undefined,
       );
