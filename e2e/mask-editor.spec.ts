@@ -164,3 +164,37 @@ test("an uploaded mask file opens in the editor and can be refined", async ({ pa
 
   await runAndCheck(page, request, playground, form, [{ add: rect(200, 100, 800, 500) }, { cut: rect(400, -10, 500, 730) }]);
 });
+
+test("shortcuts: listed in the help overlay, ignored while typing, Escape steps back one layer at a time", async ({ page }) => {
+  const { editor } = await startInpainting(page);
+  await editor.open();
+  await page.keyboard.press("?");
+  const help = editor.dialog.getByRole("dialog", { name: "Keyboard shortcuts" });
+  await expect(help).toBeVisible();
+  await expect(help).toContainText("Polygon lasso");
+  await expect(help).toContainText("Redo");
+  await page.keyboard.press("Escape");
+  await expect(help).toHaveCount(0);
+  await expect(editor.dialog, "Escape closed only the help").toBeVisible();
+
+  // Typing "24" into the brush box is text, not "zoom to 200 %" and "zoom to 400 %".
+  const zoom = await editor.dialog.getByTestId("zoom-readout").textContent();
+  const box = editor.dialog.getByLabel("Brush diameter in pixels");
+  await box.press("Control+a");
+  await box.pressSequentially("24");
+  await expect(box).toHaveValue("24");
+  await expect(editor.dialog.getByTestId("zoom-readout")).toHaveText(zoom!);
+
+  await editor.stage.focus();
+  await page.keyboard.press("p");
+  await expect(editor.dialog.getByRole("button", { name: "Polygon", exact: true })).toHaveAttribute("aria-pressed", "true");
+  await editor.click({ x: 100, y: 100 });
+  await editor.click({ x: 300, y: 100 });
+  await page.keyboard.press("Escape");
+  await expect(editor.dialog, "the first Escape drops the polygon in progress").toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(editor.dialog).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Paint the mask", exact: true }), "the dropped polygon left nothing").toBeVisible();
+  await editor.open();
+  await editor.expectStrokes(0);
+});

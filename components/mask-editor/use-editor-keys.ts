@@ -10,6 +10,7 @@ import { isTypingTarget } from "@/lib/canvas/commands/keys";
 import { commandForKey, runCommand } from "@/lib/canvas/commands/registry";
 import type { EditorActions } from "@/lib/canvas/commands/types";
 import type { GestureController } from "@/lib/canvas/editor/gesture-controller";
+import { useMaskEditor } from "@/lib/client/mask/mask-editor-store";
 
 export function useEditorKeys(
   controller: GestureController,
@@ -24,8 +25,13 @@ export function useEditorKeys(
         if (!e.repeat) onSpace(true);
         return;
       }
+      // Escape closes the help first, then drops a polygon in progress, and only then the editor.
+      if (e.key === "Escape" && useMaskEditor.getState().helpOpen) {
+        e.preventDefault();
+        useMaskEditor.getState().setHelpOpen(false);
+        return;
+      }
       if (e.key === "Enter" || e.key === "Escape" || e.key === "Backspace") {
-        // Escape drops a polygon in progress first; only a second Escape closes the editor.
         if (!e.shiftKey && controller.toolKey(e.key)) {
           e.preventDefault();
           return;
