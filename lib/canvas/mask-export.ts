@@ -14,13 +14,13 @@ import type { MaskBitmap } from "@/lib/canvas/types";
 export function toRgba(mask: MaskBitmap, polarity: MaskPolarity): Uint8ClampedArray<ArrayBuffer> {
   const flip = polarity === "black-edit" ? 255 : 0;
   const out = new Uint8ClampedArray(mask.width * mask.height * 4);
-  for (let i = 0, o = 0; i < mask.data.length; i++, o += 4) {
-    const v = mask.data[i] ^ flip;
-    out[o] = v;
-    out[o + 1] = v;
-    out[o + 2] = v;
-    out[o + 3] = 255;
-  }
+  // One 32-bit write per pixel (opaque white or opaque black, the same bytes in either byte
+  // order): several times faster than four byte writes on a 4-megapixel mask.
+  const px = new Uint32Array(out.buffer);
+  const white = 0xffffffff;
+  const black = new Uint32Array(new Uint8Array([0, 0, 0, 255]).buffer)[0];
+  const src = mask.data;
+  for (let i = 0; i < src.length; i++) px[i] = src[i] ^ flip ? white : black;
   return out;
 }
 

@@ -183,3 +183,41 @@ describe("bitmap strokes (an uploaded mask to refine)", () => {
     expect(() => rasterizeMask({ width: 5, height: 4, strokes: [stroke] })).toThrow(/4×4/);
   });
 });
+
+describe("capsule rows are exactly the per-pixel rule", () => {
+  /** The definition, pixel by pixel: a centre within `r` of the segment (inclusive). */
+  function perPixel(w: number, h: number, a: { x: number; y: number }, b: { x: number; y: number }, r: number): Uint8Array {
+    const out = new Uint8Array(w * h);
+    const dx = b.x - a.x;
+    const dy = b.y - a.y;
+    const len2 = dx * dx + dy * dy;
+    for (let j = 0; j < h; j++) {
+      for (let i = 0; i < w; i++) {
+        const px = i + 0.5;
+        const py = j + 0.5;
+        const t = len2 > 0 ? Math.min(1, Math.max(0, ((px - a.x) * dx + (py - a.y) * dy) / len2)) : 0;
+        const ex = a.x + t * dx - px;
+        const ey = a.y + t * dy - py;
+        if (ex * ex + ey * ey <= r * r) out[j * w + i] = 255;
+      }
+    }
+    return out;
+  }
+
+  it("on 1,500 random segments (half-pixel ends, axis-aligned, degenerate, off the edge)", () => {
+    let seed = 11;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const coord = () => (rnd() < 0.3 ? Math.round(rnd() * 80) / 2 : rnd() * 50 - 5);
+    let differing = 0;
+    for (let k = 0; k < 1500; k++) {
+      const a = { x: coord(), y: coord() * 0.75 };
+      const pick = rnd();
+      const b = pick < 0.1 ? { ...a } : pick < 0.25 ? { x: a.x, y: coord() } : pick < 0.4 ? { x: coord(), y: a.y } : { x: coord(), y: coord() * 0.75 };
+      const r = rnd() < 0.3 ? Math.round(rnd() * 12) / 2 + 0.5 : rnd() * 10;
+      const painted = rasterizeMask({ width: 40, height: 30, strokes: [{ kind: "brush", points: [a, b], radius: r }] });
+      const expected = perPixel(40, 30, a, b, r);
+      if (expected.some((v, i) => v !== painted.data[i])) differing++;
+    }
+    expect(differing).toBe(0);
+  });
+});

@@ -1,0 +1,80 @@
+/**
+ * Browser side of bench/mask-export.ts: bundled by esbuild (with the app's own modules) and run
+ * in a blank Chromium page, so the timings are of the code the app ships, on a real canvas and
+ * Chromium's own PNG encoder.
+ *
+ * "Export" is what usePaintedMaskSync does after a change: rasterizeMask + maskStats (the empty
+ * check), then exportMaskValue (toRgba → putImageData → PNG blob → data URL). A second pass times
+ * the steps of exportMaskValue one by one with the same helpers, to say what a miss is made of.
+ */
+import { maskStats, rasterizeMask, toRgba } from "@/lib/canvas/rasterize";
+import { canvasToBlob, context2d, createCanvas } from "@/lib/client/images/canvas";
+import { bytesToDataUrl } from "@/lib/client/images/data-url";
+import { exportMaskValue } from "@/lib/client/mask/export-mask";
+import { APP_MASK_POLARITY } from "@/lib/models/mask-polarity";
+import { exportBenchDoc } from "./mask-doc";
+
+export interface ExportRun {
+  total: number;
+  rasterize: number;
+  encode: number;
+}
+
+export interface ExportSteps {
+  toRgba: number;
+  putImageData: number;
+  pngBlob: number;
+  dataUrl: number;
+}
+
+export interface ExportResult {
+  strokes: number;
+  whiteShare: number;
+  pngBytes: number;
+  runs: ExportRun[];
+  steps: ExportSteps[];
+}
+
+async function run(width: number, height: number, warmups: number, count: number): Promise<ExportResult> {
+  const doc = exportBenchDoc(width, height);
+  const runs: ExportRun[] = [];
+  let pngBytes = 0;
+  let whiteShare = 0;
+  for (let i = 0; i < warmups + count; i++) {
+    const t0 = performance.now();
+    const bitmap = rasterizeMask(doc);
+    const stats = maskStats(bitmap);
+    const t1 = performance.now();
+    const value = await exportMaskValue(bitmap, { key: "bench", revision: i });
+    const t2 = performance.now();
+    if (i >= warmups) runs.push({ total: t2 - t0, rasterize: t1 - t0, encode: t2 - t1 });
+    pngBytes = value.bytes;
+    whiteShare = stats.white / stats.total;
+  }
+
+  // The same steps as bitmapToPng + encodeCanvas, timed one by one (fewer runs: diagnosis only).
+  const bitmap = rasterizeMask(doc);
+  const steps: ExportSteps[] = [];
+  for (let i = 0; i < 1 + Math.ceil(count / 2); i++) {
+    const t0 = performance.now();
+    const rgba = toRgba(bitmap, APP_MASK_POLARITY);
+    const t1 = performance.now();
+    const canvas = createCanvas(width, height);
+    context2d(canvas).putImageData(new ImageData(rgba, width, height), 0, 0);
+    const t2 = performance.now();
+    const blob = await canvasToBlob(canvas, "image/png");
+    const t3 = performance.now();
+    bytesToDataUrl(new Uint8Array(await blob.arrayBuffer()), "image/png");
+    const t4 = performance.now();
+    if (i > 0) steps.push({ toRgba: t1 - t0, putImageData: t2 - t1, pngBlob: t3 - t2, dataUrl: t4 - t3 });
+  }
+  return { strokes: doc.strokes.length, whiteShare, pngBytes, runs, steps };
+}
+
+declare global {
+  interface Window {
+    __maskExportBench?: { run: typeof run };
+  }
+}
+
+window.__maskExportBench = { run };
