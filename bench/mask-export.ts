@@ -61,6 +61,7 @@ runStandalone(async (): Promise<BudgetCheck[]> => {
   const checks: BudgetCheck[] = [];
   const rows: (string | number)[][] = [];
   const splitRows: (string | number)[][] = [];
+  const incRows: (string | number)[][] = [];
   let budgetP95 = Number.NaN;
   for (const [w, h] of SIZES) {
     // One evaluate per size: the timing loop runs entirely in the page, no CDP round trip inside.
@@ -70,11 +71,15 @@ runStandalone(async (): Promise<BudgetCheck[]> => {
     const encode = stat(r.runs.map((x) => x.encode));
     const mid = (k: keyof ExportResult["steps"][number]) => ms(percentile(r.steps.map((s) => s[k]), 50));
     rows.push([`${w}×${h}`, ms(total.p50), ms(total.p95), ms(total.max), ms(raster.p50), ms(encode.p50), `${(r.pngBytes / 1024).toFixed(0)} KB`, `${(r.whiteShare * 100).toFixed(0)} %`]);
+    const inc = stat(r.incremental.map((x) => x.total));
+    incRows.push([`${w}×${h}`, ms(inc.p50), ms(inc.p95), ms(inc.max), ms(stat(r.incremental.map((x) => x.rasterize)).p50)]);
     splitRows.push([`${w}×${h}`, mid("toRgba"), mid("putImageData"), mid("pngBlob"), mid("dataUrl")]);
     if (w === 4096 && h === 1024) budgetP95 = total.p95;
   }
-  heading(`mask export (${SIZES.length} sizes; document: 200 brush strokes × 30 points + 4 rects + 3 polygons)`);
+  heading(`mask export, cold: the whole document rendered from its strokes (${SIZES.length} sizes; 200 brush strokes × 30 points + 4 rects + 3 polygons)`);
   table(["size", "p50", "p95", "max", "rasterize p50", "encode p50", "PNG", "white"], rows);
+  heading("after one more stroke (what each commit costs in the app: the last stroke applied to the rest, then encoded)");
+  table(["size", "p50", "p95", "max", "render p50"], incRows);
   heading("encode split (medians; exportMaskValue's steps timed one by one)");
   table(["size", "toRgba", "putImageData", "PNG blob", "data URL"], splitRows);
   console.log("");

@@ -6,7 +6,7 @@
  * Konva: this bitmap is the one the pre-flight check looks at and the export renders the same way.
  */
 import { useMemo, useState } from "react";
-import { applyStroke, rasterizeMask } from "@/lib/canvas/rasterize";
+import { IncrementalRaster } from "@/lib/canvas/incremental-raster";
 import type { MaskBitmap, Stroke } from "@/lib/canvas/types";
 
 export interface MaskRaster {
@@ -37,35 +37,21 @@ export function paintTint(bitmap: MaskBitmap, canvas: HTMLCanvasElement, color: 
   ctx.putImageData(img, 0, 0);
 }
 
-/** Whether `next` is `prev` with strokes appended (the common case: one new commit). */
-function appendedTo(prev: readonly Stroke[], next: readonly Stroke[]): boolean {
-  if (next.length < prev.length) return false;
-  for (let i = prev.length - 1; i >= 0 && i >= prev.length - 2; i--) if (prev[i] !== next[i]) return false;
-  return prev.length === 0 || prev[0] === next[0];
-}
-
 /**
  * Holds the bitmap between renders so a commit costs one stroke, not a replay of all of them.
  * Updating it is idempotent for the same inputs, so a repeated render (StrictMode) is harmless.
  */
 class RasterCache {
-  private bitmap: MaskBitmap | null = null;
-  private strokes: readonly Stroke[] = [];
+  private readonly raster = new IncrementalRaster();
   private canvas: HTMLCanvasElement | null = null;
   private version = 0;
 
   update(width: number, height: number, strokes: readonly Stroke[], tint: string): MaskRaster {
-    const b = this.bitmap;
-    if (!b || b.width !== width || b.height !== height || !appendedTo(this.strokes, strokes)) {
-      this.bitmap = rasterizeMask({ width, height, strokes });
-    } else {
-      for (let i = this.strokes.length; i < strokes.length; i++) applyStroke(b, strokes[i]);
-    }
-    this.strokes = strokes;
+    const bitmap = this.raster.render(width, height, strokes);
     this.version++;
     this.canvas ??= document.createElement("canvas");
-    paintTint(this.bitmap!, this.canvas, tint);
-    return { bitmap: this.bitmap!, tint: this.canvas, version: this.version };
+    paintTint(bitmap, this.canvas, tint);
+    return { bitmap, tint: this.canvas, version: this.version };
   }
 }
 

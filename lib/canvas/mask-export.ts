@@ -17,10 +17,13 @@ export function toRgba(mask: MaskBitmap, polarity: MaskPolarity): Uint8ClampedAr
   // One 32-bit write per pixel (opaque white or opaque black, the same bytes in either byte
   // order): several times faster than four byte writes on a 4-megapixel mask.
   const px = new Uint32Array(out.buffer);
-  const white = 0xffffffff;
   const black = new Uint32Array(new Uint8Array([0, 0, 0, 255]).buffer)[0];
+  // A lookup by byte instead of a branch: masks have long runs of both values, but a
+  // branch-free loop is as fast on a checkerboard as on a blank mask.
+  const lut = new Uint32Array(256).fill(black);
+  lut[255 ^ flip] = 0xffffffff;
   const src = mask.data;
-  for (let i = 0; i < src.length; i++) px[i] = src[i] ^ flip ? white : black;
+  for (let i = 0; i < src.length; i++) px[i] = lut[src[i]];
   return out;
 }
 
@@ -35,6 +38,11 @@ export interface MaskStats {
   total: number;
   empty: boolean;
   full: boolean;
+}
+
+/** No white pixel at all (a native scan: cheaper than counting when only emptiness matters). */
+export function isEmptyMask(mask: MaskBitmap): boolean {
+  return mask.data.indexOf(255) < 0;
 }
 
 export function maskStats(mask: MaskBitmap): MaskStats {

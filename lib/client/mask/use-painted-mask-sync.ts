@@ -5,8 +5,9 @@
  * (task switch, reload, picked again) its painted mask comes back with it. An uploaded mask file
  * is left alone until the person paints on this image.
  */
-import { useEffect, useRef } from "react";
-import { rasterizeMask, maskStats } from "@/lib/canvas/rasterize";
+import { useEffect, useRef, useState } from "react";
+import { IncrementalRaster } from "@/lib/canvas/incremental-raster";
+import { isEmptyMask } from "@/lib/canvas/mask-export";
 import type { ImageValue } from "@/lib/client/images/image-value";
 import { exportMaskValue, isPaintedMask } from "@/lib/client/mask/export-mask";
 import { imageKeyOf } from "@/lib/client/mask/image-key";
@@ -18,6 +19,7 @@ const EXPORT_DELAY_MS = 120;
 export function usePaintedMaskSync(image: ImageValue | null, mask: ImageValue | null, setMask: (v: ImageValue | null) => void) {
   const key = image ? imageKeyOf(image) : null;
   const doc = useMaskDocs((s) => (key ? s.docs[key] : undefined));
+  const [raster] = useState(() => new IncrementalRaster());
   const revisionAtMount = useRef<{ key: string | null; revision: number | undefined } | null>(null);
   const latest = useRef({ mask, setMask });
 
@@ -42,8 +44,8 @@ export function usePaintedMaskSync(image: ImageValue | null, mask: ImageValue | 
 
     let cancelled = false;
     const timer = setTimeout(() => {
-      const bitmap = rasterizeMask({ width: doc.width, height: doc.height, strokes: doc.done });
-      if (maskStats(bitmap).empty) {
+      const bitmap = raster.render(doc.width, doc.height, doc.done);
+      if (isEmptyMask(bitmap)) {
         if (isPaintedMask(latest.current.mask)) latest.current.setMask(null);
         return;
       }
@@ -56,5 +58,5 @@ export function usePaintedMaskSync(image: ImageValue | null, mask: ImageValue | 
       cancelled = true;
       clearTimeout(timer);
     };
-  }, [key, doc]);
+  }, [key, doc, raster]);
 }
