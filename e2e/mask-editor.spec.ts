@@ -198,3 +198,32 @@ test("shortcuts: listed in the help overlay, ignored while typing, Escape steps 
   await editor.open();
   await editor.expectStrokes(0);
 });
+
+test("panning never paints: middle-button drag, space-drag and the hand tool move the view only", async ({ page }) => {
+  const { editor } = await startInpainting(page);
+  await editor.open();
+  await editor.zoomTo("200 %");
+  const panX = async () => (await editor.state()).view!.panX;
+
+  let before = await panX();
+  await editor.drag([{ x: 600, y: 350 }, { x: 560, y: 350 }], { button: "middle" });
+  await expect.poll(panX, "a middle-button drag pans").toBeCloseTo(before - 80, 0);
+
+  before = await panX();
+  await editor.stage.focus();
+  await page.keyboard.down(" ");
+  await editor.drag([{ x: 600, y: 350 }, { x: 640, y: 350 }]);
+  await page.keyboard.up(" ");
+  await expect.poll(panX, "a space-drag pans").toBeCloseTo(before + 80, 0);
+
+  before = await panX();
+  await editor.tool("Hand");
+  await editor.drag([{ x: 600, y: 350 }, { x: 580, y: 350 }]);
+  await expect.poll(panX, "a hand-tool drag pans").toBeCloseTo(before - 40, 0);
+  expect((await editor.state()).strokes, "nothing was painted").toBe(0);
+
+  // And the brush paints again once the hand is put down.
+  await editor.tool("Brush");
+  await editor.drag([{ x: 600, y: 350 }, { x: 620, y: 350 }]);
+  await editor.expectStrokes(1);
+});
