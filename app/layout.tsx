@@ -1,9 +1,5 @@
 import type { Metadata } from "next";
 import type { ReactNode } from "react";
-import { Providers } from "@/app/providers";
-import { OfflineBanner } from "@/components/layout/offline-banner";
-import { SiteHeader } from "@/components/layout/site-header";
-import { getUpstreamMode } from "@/lib/upstream/mode";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -11,20 +7,14 @@ export const metadata: Metadata = {
   description: "Try Amazon Nova Canvas prompts and parameters, see each result and what it cost.",
 };
 
-// The banner depends on the server's environment at request time, not at build time.
-export const dynamic = "force-dynamic";
-
+/**
+ * The document shell only. The owner's pages get their header and data layer from
+ * app/(app)/layout.tsx; shared galleries (app/s) are public pages with none of that.
+ */
 export default function RootLayout({ children }: { children: ReactNode }) {
-  const offline = getUpstreamMode() === "offline";
   return (
     <html lang="en">
-      <body className="min-h-screen">
-        <SiteHeader />
-        {offline && <OfflineBanner />}
-        <Providers>
-          <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
-        </Providers>
-      </body>
+      <body className="min-h-screen">{children}</body>
     </html>
   );
 }

@@ -94,3 +94,23 @@ export interface HealthInfo {
 export interface ApiErrorBody {
   error: { code: string; message: string; fields: { field: string; message: string }[]; retry_after?: number };
 }
+
+export type ShareStatus = "active" | "revoked" | "expired";
+
+/** A share as its owner sees it (the shares page). */
+export interface ApiShare {
+  id: string;
+  title: string;
+  description: string;
+  showPrompts: boolean;
+  showParams: boolean;
+  allowIndexing: boolean;
+  status: ShareStatus;
+  expiresAt: string | null;
+  revokedAt: string | null;
+  createdAt: string;
+  viewCount: number;
+  imageCount: number;
+  /** `/s/<token>`; null when the link cannot be shown again (sealed with another data folder's key). */
+  path: string | null;
+}

@@ -10,12 +10,38 @@ import { useJobDetail } from "@/lib/client/use-job-detail";
  * (truncated), cost, date. Click opens the large view. The badge comes from the task type, or
  * from the job when it is already cached (the card never fetches it).
  */
-export function GalleryCard({ item, onOpen }: { item: GalleryItem; onOpen: (item: GalleryItem) => void }) {
+export function GalleryCard({
+  item,
+  onOpen,
+  selected,
+  onSelect,
+}: {
+  item: GalleryItem;
+  onOpen: (item: GalleryItem) => void;
+  selected: boolean;
+  /** shift: extend the selection from the last clicked image. */
+  onSelect: (shift: boolean) => void;
+}) {
   const prompt = item.prompt ? truncate(item.prompt, 90) : "No prompt";
   const { data: job } = useJobDetail(item.jobId, { enabled: false });
   const inputs = hasInputImages(item.taskType, job);
   return (
-    <li data-testid="gallery-item" data-image-id={item.id} className="flex flex-col overflow-hidden rounded-lg border border-neutral-200 bg-white shadow-sm">
+    <li
+      data-testid="gallery-item"
+      data-image-id={item.id}
+      className={`relative flex flex-col overflow-hidden rounded-lg border bg-white shadow-sm ${selected ? "border-blue-600 ring-2 ring-blue-600" : "border-neutral-200"}`}
+    >
+      <label className="absolute left-2 top-2 z-10 flex h-7 w-7 cursor-pointer items-center justify-center rounded bg-white/90 shadow">
+        <input
+          type="checkbox"
+          checked={selected}
+          // onClick, not onChange: it carries shiftKey for range selection.
+          onClick={(e) => onSelect(e.shiftKey)}
+          onChange={() => undefined}
+          aria-label={`Select: ${prompt}`}
+          className="h-4 w-4"
+        />
+      </label>
       <button
         type="button"
         onClick={() => onOpen(item)}

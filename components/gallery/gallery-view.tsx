@@ -4,11 +4,13 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { GalleryCard } from "@/components/gallery/gallery-card";
+import { SelectionBar } from "@/components/gallery/selection-bar";
 import { JobDetailDialog } from "@/components/gallery/job-detail-dialog";
 import { lazyClient } from "@/components/ui/lazy-client";
 import { Alert } from "@/components/ui/alert";
 import type { GalleryItem } from "@/lib/api-types";
 import { describeError } from "@/lib/client/api";
+import { useGallerySelection } from "@/lib/client/gallery-selection";
 import { useGallery } from "@/lib/client/use-gallery";
 
 const UseAsMenu = lazyClient(() => import("@/components/playground/use-as-menu").then((m) => m.UseAsMenu));
@@ -18,11 +20,14 @@ export function GalleryView() {
   const router = useRouter();
   const { data, error, isPending, fetchNextPage, hasNextPage, isFetchingNextPage } = useGallery();
   const [open, setOpen] = useState<GalleryItem | null>(null);
+  const selected = useGallerySelection((s) => s.ids);
+  const click = useGallerySelection((s) => s.click);
 
   if (isPending) return <p className="text-sm text-neutral-500">Loading images…</p>;
   if (error && !data) return <Alert tone="error">Could not load the gallery: {describeError(error)}</Alert>;
 
   const items = data.pages.flatMap((p) => p.items);
+  const order = items.map((i) => i.id);
   if (items.length === 0) {
     return (
       <div className="rounded-lg border border-dashed border-neutral-300 p-10 text-center">
@@ -36,9 +41,10 @@ export function GalleryView() {
 
   return (
     <>
+      <SelectionBar order={order} />
       <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-5" aria-label="Images">
         {items.map((item) => (
-          <GalleryCard key={item.id} item={item} onOpen={setOpen} />
+          <GalleryCard key={item.id} item={item} onOpen={setOpen} selected={selected.includes(item.id)} onSelect={(shift) => click(item.id, shift, order)} />
         ))}
       </ul>
       {error && <Alert tone="error">Could not load more: {describeError(error)}</Alert>}

@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/", label: "Playground" },
   { href: "/gallery", label: "Gallery" },
+  { href: "/shares", label: "Shares" },
 ] as const;
 
 export function NavLinks() {

@@ -43,7 +43,7 @@ async function toRequestError(res: Response): Promise<ApiRequestError> {
   return new ApiRequestError(res.status, "http_error", fallback, [], headerRetry);
 }
 
-async function request<T>(path: string, init?: RequestInit): Promise<T> {
+export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let res: Response;
   try {
     res = await fetch(path, { ...init, headers: { accept: "application/json", ...init?.headers } });
@@ -51,6 +51,7 @@ async function request<T>(path: string, init?: RequestInit): Promise<T> {
     throw new ApiRequestError(0, "network_error", "Could not reach the server. Check your connection and try again.");
   }
   if (!res.ok) throw await toRequestError(res);
+  if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }
 

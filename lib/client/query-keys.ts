@@ -13,4 +13,5 @@ export const queryKeys = {
     list: ["gallery", "list"] as const,
   },
   spend: ["spend"] as const,
+  shares: ["shares"] as const,
 };

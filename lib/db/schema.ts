@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   index,
   integer,
   jsonb,
@@ -121,6 +122,51 @@ export const jobInputs = pgTable(
   (t) => [primaryKey({ columns: [t.jobId, t.role, t.position] })],
 );
 
+/**
+ * A shared gallery. The link's token is 128 random bits that are never stored: only their
+ * SHA-256 is, so a database dump cannot be turned back into working links. Revoking sets
+ * revoked_at, and every read of the share (page and image URLs) checks it, so it stops at once.
+ */
+export const shares = pgTable(
+  "shares",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    tokenHash: text("token_hash").notNull(),
+    /**
+     * The token sealed with a key kept outside the database (AES-256-GCM, lib/shares/token-seal),
+     * so the shares page can show the link again while a database dump alone still cannot.
+     */
+    tokenSealed: text("token_sealed").notNull(),
+    title: text("title").notNull(),
+    description: text("description").notNull().default(""),
+    showPrompts: boolean("show_prompts").notNull().default(false),
+    showParams: boolean("show_params").notNull().default(false),
+    /** Share pages are noindex unless the owner allows indexing. */
+    allowIndexing: boolean("allow_indexing").notNull().default(false),
+    expiresAt: ts("expires_at"),
+    revokedAt: ts("revoked_at"),
+    viewCount: integer("view_count").notNull().default(0),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("shares_token_hash_idx").on(t.tokenHash), index("shares_created_idx").on(t.createdAt)],
+);
+
+/** The images of a share, in the order they are shown; the share's URLs address them by position. */
+export const shareImages = pgTable(
+  "share_images",
+  {
+    shareId: uuid("share_id")
+      .notNull()
+      .references(() => shares.id, { onDelete: "cascade" }),
+    imageId: uuid("image_id")
+      .notNull()
+      .references(() => images.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.shareId, t.position] }), uniqueIndex("share_images_image_idx").on(t.shareId, t.imageId), index("share_images_by_image_idx").on(t.imageId)],
+);
+
 export type JobRow = typeof jobs.$inferSelect;
 export type NewJobRow = typeof jobs.$inferInsert;
 export type ImageRow = typeof images.$inferSelect;
@@ -128,3 +174,5 @@ export type InputRow = typeof inputs.$inferSelect;
 export type NewImageRow = typeof images.$inferInsert;
 export type NewInputRow = typeof inputs.$inferInsert;
 export type JobInputRow = typeof jobInputs.$inferSelect;
+export type ShareRow = typeof shares.$inferSelect;
+export type NewShareRow = typeof shares.$inferInsert;

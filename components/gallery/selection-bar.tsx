@@ -1,0 +1,40 @@
+"use client";
+
+import { useState } from "react";
+import { lazyClient } from "@/components/ui/lazy-client";
+import { useGallerySelection } from "@/lib/client/gallery-selection";
+
+const CreateShareDialog = lazyClient(() => import("@/components/share/create-share-dialog").then((m) => m.CreateShareDialog));
+
+const button = "rounded-md border border-neutral-300 bg-white px-3 py-1.5 text-sm font-medium shadow-sm hover:bg-neutral-100 disabled:text-neutral-400";
+
+/** Selection count and what can be done with the selection (share); select all loaded images. */
+export function SelectionBar({ order }: { order: readonly string[] }) {
+  const ids = useGallerySelection((s) => s.ids);
+  const selectAll = useGallerySelection((s) => s.selectAll);
+  const clear = useGallerySelection((s) => s.clear);
+  const [sharing, setSharing] = useState(false);
+  return (
+    <div role="toolbar" aria-label="Selection" className="sticky top-0 z-20 -mx-1 flex flex-wrap items-center gap-2 rounded-md bg-white/95 px-1 py-2 backdrop-blur">
+      <span className="text-sm text-neutral-700" aria-live="polite">
+        {ids.length === 0 ? "Select images to share them (shift-click selects a range)." : `${ids.length} selected`}
+      </span>
+      <span className="flex-1" />
+      <button type="button" className={button} onClick={() => selectAll(order)} disabled={order.length === 0}>
+        Select all {order.length} loaded
+      </button>
+      <button type="button" className={button} onClick={clear} disabled={ids.length === 0}>
+        Clear selection
+      </button>
+      <button
+        type="button"
+        className="rounded-md bg-neutral-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-neutral-700 disabled:bg-neutral-300"
+        onClick={() => setSharing(true)}
+        disabled={ids.length === 0}
+      >
+        Share…
+      </button>
+      {sharing && <CreateShareDialog imageIds={ids} onClose={() => setSharing(false)} onCreated={clear} />}
+    </div>
+  );
+}

@@ -1,0 +1,211 @@
+import "server-only";
+/**
+ * Shared galleries: create, list, edit, revoke, delete (owner side), and open by token (visitor
+ * side). A visitor only ever reaches a share through its token, and every read checks that the
+ * share is neither revoked nor expired, so revoking takes effect on the very next request, for
+ * the page and each of its image URLs alike. Visitors see positions within the share, never
+ * image or job ids, costs, or anything the owner chose to hide.
+ */
+import type { ApiShare, ShareStatus } from "@/lib/api-types";
+import type { ShareRow } from "@/lib/db/schema";
+import {
+  countShareView,
+  deleteShare,
+  existingImageIds,
+  getShare,
+  getShareByTokenHash,
+  getSharedImage,
+  insertShare,
+  listShares,
+  listSharedImages,
+  updateShare,
+  type ShareWithCount,
+} from "@/lib/db/share-queries";
+import { AppError } from "@/lib/errors";
+import { getRuntime } from "@/lib/jobs/runtime";
+import { createShareSchema, expiryDate, shareFieldErrors, updateShareSchema } from "@/lib/shares/share-schema";
+import { hashShareToken, looksLikeShareToken, newShareToken } from "@/lib/shares/share-token";
+import { openToken, sealToken } from "@/lib/shares/token-seal";
+
+const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function shareStatus(row: Pick<ShareRow, "revokedAt" | "expiresAt">, now = new Date()): ShareStatus {
+  if (row.revokedAt) return "revoked";
+  if (row.expiresAt && row.expiresAt.getTime() <= now.getTime()) return "expired";
+  return "active";
+}
+
+function toApiShare(row: ShareRow, imageCount: number): ApiShare {
+  const token = openToken(row.tokenSealed);
+  return {
+    id: row.id,
+    title: row.title,
+    description: row.description,
+    showPrompts: row.showPrompts,
+    showParams: row.showParams,
+    allowIndexing: row.allowIndexing,
+    status: shareStatus(row),
+    expiresAt: row.expiresAt?.toISOString() ?? null,
+    revokedAt: row.revokedAt?.toISOString() ?? null,
+    createdAt: row.createdAt.toISOString(),
+    viewCount: row.viewCount,
+    imageCount,
+    path: token ? `/s/${token}` : null,
+  };
+}
+
+function parseOrThrow<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import("zod").ZodError } }, body: unknown): T {
+  const result = schema.safeParse(body);
+  if (result.success) return result.data;
+  const fields = shareFieldErrors(result.error);
+  throw new AppError("validation_failed", fields.map((f) => f.message).join("; "), { fields });
+}
+
+export async function createShare(body: unknown, now = new Date()): Promise<ApiShare> {
+  const input = parseOrThrow(createShareSchema, body);
+  const ids = [...new Set(input.imageIds)];
+  const { db } = await getRuntime();
+  const known = await existingImageIds(db, ids);
+  const missing = ids.filter((id) => !known.has(id));
+  if (missing.length > 0) {
+    const message = `imageIds names ${missing.length} image${missing.length === 1 ? "" : "s"} that do not exist (${missing.slice(0, 3).join(", ")})`;
+    throw new AppError("validation_failed", message, { fields: [{ field: "imageIds", message }] });
+  }
+  const token = newShareToken();
+  const row = await insertShare(
+    db,
+    {
+      tokenHash: hashShareToken(token),
+      tokenSealed: sealToken(token),
+      title: input.title,
+      description: input.description,
+      showPrompts: input.showPrompts,
+      showParams: input.showParams,
+      allowIndexing: input.allowIndexing,
+      expiresAt: expiryDate(input.expiry, now),
+    },
+    ids,
+  );
+  return toApiShare(row, ids.length);
+}
+
+export async function readShares(): Promise<ApiShare[]> {
+  const { db } = await getRuntime();
+  return (await listShares(db)).map((r: ShareWithCount) => toApiShare(r, r.imageCount));
+}
+
+async function ownShare(id: string): Promise<ShareRow> {
+  const { db } = await getRuntime();
+  const row = UUID_RE.test(id) ? await getShare(db, id) : null;
+  if (!row) throw new AppError("not_found", "No share with this id.");
+  return row;
+}
+
+async function withCount(row: ShareRow): Promise<ApiShare> {
+  const { db } = await getRuntime();
+  return toApiShare(row, (await listSharedImages(db, row.id)).length);
+}
+
+export async function editShare(id: string, body: unknown): Promise<ApiShare> {
+  const patch = parseOrThrow(updateShareSchema, body);
+  await ownShare(id);
+  const { db } = await getRuntime();
+  const row = await updateShare(db, id, patch);
+  if (!row) throw new AppError("not_found", "No share with this id.");
+  return withCount(row);
+}
+
+/** Revoking is final: the link stops working at once and cannot be turned back on. */
+export async function revokeShare(id: string, now = new Date()): Promise<ApiShare> {
+  const existing = await ownShare(id);
+  if (existing.revokedAt) return withCount(existing);
+  const { db } = await getRuntime();
+  const row = await updateShare(db, id, { revokedAt: now });
+  return withCount(row!);
+}
+
+export async function removeShare(id: string): Promise<void> {
+  await ownShare(id);
+  const { db } = await getRuntime();
+  await deleteShare(db, id);
+}
+
+// ---- visitor side ---------------------------------------------------------------------------
+
+export interface PublicSharedImage {
+  /** 1-based, as in the share's URLs. */
+  n: number;
+  width: number;
+  height: number;
+  taskType: string;
+  prompt: string | null;
+  params: Record<string, unknown> | null;
+}
+
+export interface PublicShare {
+  token: string;
+  title: string;
+  description: string;
+  showPrompts: boolean;
+  showParams: boolean;
+  allowIndexing: boolean;
+  images: PublicSharedImage[];
+}
+
+/** Parameters a visitor may see when the owner shows parameters: never image bytes or input hashes. */
+function visibleParams(params: Record<string, unknown>, showPrompts: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(params)) {
+    if (typeof v === "object" && v !== null) continue; // image references, palettes as objects
+    if (!showPrompts && /prompt/.test(k)) continue;
+    out[k] = v;
+  }
+  if (Array.isArray(params.colors)) out.colors = params.colors;
+  return out;
+}
+
+async function liveShareByToken(token: string): Promise<ShareRow | null> {
+  if (!looksLikeShareToken(token)) return null;
+  const { db } = await getRuntime();
+  const row = await getShareByTokenHash(db, hashShareToken(token));
+  return row && shareStatus(row) === "active" ? row : null;
+}
+
+/** The share behind a token, or null when there is none, or it was revoked or has expired. */
+export async function openShare(token: string, opts: { countView?: boolean } = {}): Promise<PublicShare | null> {
+  const row = await liveShareByToken(token);
+  if (!row) return null;
+  const { db } = await getRuntime();
+  if (opts.countView) await countShareView(db, row.id);
+  const rows = await listSharedImages(db, row.id);
+  return {
+    token,
+    title: row.title,
+    description: row.description,
+    showPrompts: row.showPrompts,
+    showParams: row.showParams,
+    allowIndexing: row.allowIndexing,
+    images: rows.map((r, i) => ({
+      n: i + 1,
+      width: r.image.width,
+      height: r.image.height,
+      taskType: r.taskType,
+      prompt: row.showPrompts ? r.prompt : null,
+      params: row.showParams ? visibleParams(r.params, row.showPrompts) : null,
+    })),
+  };
+}
+
+/** Blob key and type of image n (1-based) of a live share; null for anything else. */
+export async function sharedImageFile(token: string, n: number, variant: "file" | "thumb") {
+  const row = await liveShareByToken(token);
+  if (!row || !Number.isInteger(n) || n < 1) return null;
+  const { db } = await getRuntime();
+  const image = await getSharedImage(db, row.id, n - 1);
+  if (!image) return null;
+  return {
+    key: variant === "file" ? image.blobKey : image.thumbKey,
+    contentType: variant === "file" ? image.contentType : "image/webp",
+    name: `${row.title.replace(/[^\w.-]+/g, "-").slice(0, 40) || "shared"}-${n}.${(variant === "file" ? image.blobKey : image.thumbKey).split(".").pop()}`,
+  };
+}

@@ -1,0 +1,53 @@
+import "server-only";
+/**
+ * Seals share tokens so the owner's shares page can show a link again, while the database alone
+ * holds nothing that opens a share: the key lives in `$DATA_DIR/secrets/share-link.key` (created
+ * on first use, 0600), not in the database. AES-256-GCM: a tampered value fails to open.
+ */
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { env } from "@/lib/env";
+
+const g = globalThis as { __novaShareKey?: Buffer };
+
+function key(): Buffer {
+  if (g.__novaShareKey) return g.__novaShareKey;
+  const dir = path.join(env().DATA_DIR, "secrets");
+  const file = path.join(dir, "share-link.key");
+  let k: Buffer;
+  try {
+    k = readFileSync(file);
+  } catch {
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    k = randomBytes(32);
+    // "wx": if another process created it meanwhile, keep theirs.
+    try {
+      writeFileSync(file, k, { mode: 0o600, flag: "wx" });
+    } catch {
+      k = readFileSync(file);
+    }
+  }
+  if (k.length !== 32) throw new Error(`${file} must hold 32 bytes`);
+  g.__novaShareKey = k;
+  return k;
+}
+
+export function sealToken(token: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key(), iv);
+  const body = Buffer.concat([cipher.update(token, "utf8"), cipher.final()]);
+  return [iv, cipher.getAuthTag(), body].map((b) => b.toString("base64url")).join(".");
+}
+
+/** The token, or null when the value was sealed with another key (another data folder). */
+export function openToken(sealed: string): string | null {
+  try {
+    const [iv, tag, body] = sealed.split(".").map((p) => Buffer.from(p, "base64url"));
+    const decipher = createDecipheriv("aes-256-gcm", key(), iv);
+    decipher.setAuthTag(tag);
+    return Buffer.concat([decipher.update(body), decipher.final()]).toString("utf8");
+  } catch {
+    return null;
+  }
+}
