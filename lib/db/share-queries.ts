@@ -1,5 +1,5 @@
 import "server-only";
-import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
+import { asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
 import { images, jobs, shareImages, shares, type ImageRow, type NewShareRow, type ShareRow } from "@/lib/db/schema";
 
@@ -80,12 +80,19 @@ export async function listSharedImages(db: Queryable, shareId: string): Promise<
   return rows;
 }
 
-export async function getSharedImage(db: Queryable, shareId: string, position: number): Promise<ImageRow | null> {
+/**
+ * The image at `index` (0-based) in the share's order. By rank, not by stored position: if an
+ * image of the share is deleted, the numbering of the page (1..k in order) and of the image URLs
+ * stay the same.
+ */
+export async function getSharedImage(db: Queryable, shareId: string, index: number): Promise<ImageRow | null> {
   const [row] = await db
     .select({ image: images })
     .from(shareImages)
     .innerJoin(images, eq(images.id, shareImages.imageId))
-    .where(and(eq(shareImages.shareId, shareId), eq(shareImages.position, position)))
+    .where(eq(shareImages.shareId, shareId))
+    .orderBy(asc(shareImages.position))
+    .offset(index)
     .limit(1);
   return row?.image ?? null;
 }

@@ -197,14 +197,7 @@ forEachDialect("share-service", (t) => {
     expect(notJson.code).toBe("validation_failed");
   });
 
-  // BUG (lib/shares/share-service.ts, createShare): the schema accepts upper-case UUIDs
-  // (z.uuid() is case-insensitive, and so is PostgreSQL's uuid type), but the existence check
-  // compares the given strings with the lower-case ids the database returns
-  // (`known.has(id)`), so an existing image named in upper case is reported as missing.
-  // Input: { imageIds: [<existing id>.toUpperCase()], title }. Expected: the share is created.
-  // Actual: AppError validation_failed "imageIds names 1 image that do not exist (...)".
-  // (Naming the same id in both cases also passes the de-duplication and would hit the
-  // share_images unique index as a database error.)
+  // Found by this test: ids used to be compared in the case they were sent in.
   it("createShare accepts an existing image id written in upper case", async () => {
     const share = await createShare({ imageIds: [fx.car.id.toUpperCase()], title: "Upper" });
     expect(share.imageCount).toBe(1);
@@ -500,14 +493,8 @@ forEachDialect("share-service", (t) => {
     }
   });
 
-  // BUG (latent; lib/shares/share-service.ts openShare vs sharedImageFile): openShare numbers
-  // the images it finds 1..k (`n: i + 1`) while sharedImageFile looks image n up by stored
-  // position n - 1. Once a shared image is deleted (share_images rows cascade on image/job
-  // delete, leaving a gap in the positions), the two disagree: the page lists n = 1..k-1 but
-  // /s/<token>/i/<n> serves a different image or 404s. No code path deletes images today (the
-  // only deleteJob removes a job before it has images), so this is latent.
-  // Input: share [A, B, C], delete B's job. Expected: openShare n=2 ↔ sharedImageFile(2) = C.
-  // Actual: sharedImageFile(token, 2) is null and sharedImageFile(token, 3) is C.
+  // Found by this test: image URLs used to look up the stored position, which a deletion leaves
+  // with a gap; they now go by rank, like the page's numbering.
   it("after a shared image is deleted, image n of the page is image n of the file URLs", async () => {
     const job = await insertTestJob(t.db, { prompt: "doomed" });
     const [doomed] = await insertTestImages(t.db, [testImage(job.id, 0)]);

@@ -63,7 +63,8 @@ function parseOrThrow<T>(schema: { safeParse(v: unknown): { success: true; data:
 
 export async function createShare(body: unknown, now = new Date()): Promise<ApiShare> {
   const input = parseOrThrow(createShareSchema, body);
-  const ids = [...new Set(input.imageIds)];
+  // Ids compare in lower case: Postgres prints uuids that way, whatever case they were sent in.
+  const ids = [...new Set(input.imageIds.map((id) => id.toLowerCase()))];
   const { db } = await getRuntime();
   const known = await existingImageIds(db, ids);
   const missing = ids.filter((id) => !known.has(id));

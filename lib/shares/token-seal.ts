@@ -44,7 +44,8 @@ export function sealToken(token: string): string {
 export function openToken(sealed: string): string | null {
   try {
     const [iv, tag, body] = sealed.split(".").map((p) => Buffer.from(p, "base64url"));
-    const decipher = createDecipheriv("aes-256-gcm", key(), iv);
+    // A full 16-byte tag, always: Node would otherwise accept a tag cut down to 4 bytes.
+    const decipher = createDecipheriv("aes-256-gcm", key(), iv, { authTagLength: 16 });
     decipher.setAuthTag(tag);
     return Buffer.concat([decipher.update(body), decipher.final()]).toString("utf8");
   } catch {
