@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { eq, inArray, sql } from "drizzle-orm";
@@ -25,6 +25,7 @@ import { hashShareToken } from "@/lib/shares/share-token";
 import { getBlobStore } from "@/lib/storage";
 import { insertTestImages, insertTestJob, testImage } from "@/lib/testing/db-fixtures";
 import { forEachDialect } from "@/lib/testing/test-databases";
+import { forgetDataSecrets } from "@/lib/secrets/data-secret";
 
 // share-service takes its database from the app runtime; here it is the describe block's test db.
 const holder = vi.hoisted(() => ({ db: undefined as unknown }));
@@ -35,7 +36,7 @@ vi.mock("@/lib/jobs/runtime", () => ({
   },
 }));
 
-const g = globalThis as { __novaShareKey?: Buffer; __novaBlobStore?: unknown };
+const g = globalThis as { __novaBlobStore?: unknown };
 const originalDataDir = process.env.DATA_DIR;
 let dataDir = "";
 
@@ -43,12 +44,12 @@ beforeAll(async () => {
   dataDir = await mkdtemp(path.join(os.tmpdir(), "nova-share-service-"));
   process.env.DATA_DIR = dataDir;
   resetEnvForTests();
-  delete g.__novaShareKey;
+  forgetDataSecrets();
   delete g.__novaBlobStore;
 });
 
 afterAll(async () => {
-  delete g.__novaShareKey;
+  forgetDataSecrets();
   delete g.__novaBlobStore;
   if (originalDataDir === undefined) delete process.env.DATA_DIR;
   else process.env.DATA_DIR = originalDataDir;
@@ -481,15 +482,19 @@ forEachDialect("share-service", (t) => {
   it("the link is not shown again when the key of the data folder is gone", async () => {
     const share = await createShare({ imageIds: [fx.car.id], title: "Other key" });
     const token = tokenOf(share);
-    const saved = g.__novaShareKey;
-    g.__novaShareKey = Buffer.alloc(32, 7); // as if sealed under another DATA_DIR's key
+    // As if the share had been sealed under another data folder's key: replace this folder's key.
+    const file = path.join(process.env.DATA_DIR!, "secrets", "share-link.key");
+    const saved = await readFile(file);
+    await writeFile(file, Buffer.alloc(32, 7));
+    forgetDataSecrets();
     try {
       const listed = (await readShares()).find((s) => s.id === share.id);
       expect(listed?.path).toBeNull();
       // The link itself still works: lookups use the hash, not the sealed copy.
       expect(await openShare(token)).not.toBeNull();
     } finally {
-      g.__novaShareKey = saved;
+      await writeFile(file, saved);
+      forgetDataSecrets();
     }
   });
 

@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
 import { hashShareToken, looksLikeShareToken, newShareToken } from "@/lib/shares/share-token";
 import { openToken, sealToken } from "@/lib/shares/token-seal";
+import { forgetDataSecrets } from "@/lib/secrets/data-secret";
 
 describe("share tokens", () => {
   it("newShareToken is 22 base64url characters holding 128 bits", () => {
@@ -56,14 +57,13 @@ describe("share tokens", () => {
 });
 
 describe("token-seal", () => {
-  const g = globalThis as { __novaShareKey?: Buffer };
-  const originalDataDir = process.env.DATA_DIR;
+    const originalDataDir = process.env.DATA_DIR;
   const dirs: string[] = [];
 
   function switchDataDir(dir: string): void {
     process.env.DATA_DIR = dir;
     resetEnvForTests();
-    delete g.__novaShareKey;
+    forgetDataSecrets();
   }
 
   function freshDataDir(): string {
@@ -78,7 +78,7 @@ describe("token-seal", () => {
   });
 
   afterEach(() => {
-    delete g.__novaShareKey;
+    forgetDataSecrets();
   });
 
   afterAll(() => {
@@ -157,7 +157,10 @@ describe("token-seal", () => {
     expect(statSync(path.join(dir, "secrets")).mode & 0o777).toBe(0o700);
     const key = readFileSync(file);
     expect(key).toHaveLength(32);
-    expect(g.__novaShareKey?.equals(key)).toBe(true);
+    // The key in use is the file's: a value sealed now opens with a fresh read of the file.
+    const sealed = sealToken("AAAAAAAAAAAAAAAAAAAAAA");
+    forgetDataSecrets();
+    expect(openToken(sealed)).toBe("AAAAAAAAAAAAAAAAAAAAAA");
   });
 
   it("reuses an existing key file instead of replacing it", () => {
@@ -166,7 +169,7 @@ describe("token-seal", () => {
     const token = newShareToken();
     const sealed = sealToken(token);
     const key = readFileSync(file);
-    delete g.__novaShareKey; // as after a restart
+    forgetDataSecrets(); // as after a restart
     expect(openToken(sealed)).toBe(token);
     expect(readFileSync(file).equals(key)).toBe(true);
   });

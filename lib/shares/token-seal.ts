@@ -1,37 +1,13 @@
 import "server-only";
 /**
  * Seals share tokens so the owner's shares page can show a link again, while the database alone
- * holds nothing that opens a share: the key lives in `$DATA_DIR/secrets/share-link.key` (created
- * on first use, 0600), not in the database. AES-256-GCM: a tampered value fails to open.
+ * holds nothing that opens a share: the key is `$DATA_DIR/secrets/share-link.key` (see
+ * lib/secrets/data-secret), not in the database. AES-256-GCM: a tampered value fails to open.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import path from "node:path";
-import { env } from "@/lib/env";
+import { dataSecret } from "@/lib/secrets/data-secret";
 
-const g = globalThis as { __novaShareKey?: Buffer };
-
-function key(): Buffer {
-  if (g.__novaShareKey) return g.__novaShareKey;
-  const dir = path.join(env().DATA_DIR, "secrets");
-  const file = path.join(dir, "share-link.key");
-  let k: Buffer;
-  try {
-    k = readFileSync(file);
-  } catch {
-    mkdirSync(dir, { recursive: true, mode: 0o700 });
-    k = randomBytes(32);
-    // "wx": if another process created it meanwhile, keep theirs.
-    try {
-      writeFileSync(file, k, { mode: 0o600, flag: "wx" });
-    } catch {
-      k = readFileSync(file);
-    }
-  }
-  if (k.length !== 32) throw new Error(`${file} must hold 32 bytes`);
-  g.__novaShareKey = k;
-  return k;
-}
+const key = () => dataSecret("share-link");
 
 export function sealToken(token: string): string {
   const iv = randomBytes(12);
