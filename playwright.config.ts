@@ -4,7 +4,8 @@ import { defineConfig, devices } from "@playwright/test";
  * Browser tests run against production builds (`next build` runs first in `npm test`):
  * - "offline": the app on embedded defaults (PGlite, in-process offline engine);
  * - "gateway": the app with an API key, pointed at a standalone engine that requires exactly
- *   that key, so the tests can check the key never reaches the browser.
+ *   that key, so the tests can check the key never reaches the browser;
+ * - "password": the app with PLAYGROUND_PASSWORD, for sign-in and what visitors can reach.
  * Each server gets its own fresh data folder. Chromium is Debian's unless CHROMIUM_PATH says
  * otherwise; set PW_BUNDLED_CHROMIUM=1 on a machine with Playwright's own browser.
  */
@@ -15,6 +16,9 @@ export const E2E = {
   offlineUrl: "http://127.0.0.1:3100",
   gatewayUrl: "http://127.0.0.1:3101",
   engineUrl: "http://127.0.0.1:4110",
+  /** The app with PLAYGROUND_PASSWORD set (sign-in, sessions, shares for visitors). */
+  passwordUrl: "http://127.0.0.1:3102",
+  password: "e2e correct horse battery staple",
   secretKey: "sk-empiriolabs-e2e-7f3a9c1d5b2e8f40",
 };
 
@@ -72,6 +76,13 @@ export default defineConfig({
         EMPIRIOLABS_BASE_URL: E2E.engineUrl,
         LOG_LEVEL: "warn",
       },
+    },
+    {
+      command: `${fresh("data/e2e-password")} && ${next} -p 3102`,
+      url: `${E2E.passwordUrl}/api/health`,
+      timeout: 120_000,
+      reuseExistingServer: false,
+      env: { DATA_DIR: "data/e2e-password", PLAYGROUND_PASSWORD: E2E.password, ENGINE_LATENCY_MS: "300-600", EMPIRIOLABS_API_KEY: "", LOG_LEVEL: "warn" },
     },
   ],
 });

@@ -16,6 +16,7 @@ test("share three images with prompts hidden, open the link elsewhere, revoke: g
 
   const gallery = new GalleryPage(page);
   await gallery.goto();
+  for (const id of imageIds) await expect(gallery.item(id)).toBeVisible();
   // Shift-click selects a range: click the first, shift-click the third (the three are newest, adjacent).
   const order = await gallery.imageIds();
   const positions = imageIds.map((id) => order.indexOf(id)).sort((a, b) => a - b);

@@ -1,14 +1,26 @@
 import Link from "next/link";
 import { NavLinks } from "@/components/layout/nav-links";
+import { accessPassword } from "@/lib/auth/session";
 
 export function SiteHeader() {
+  const signedIn = accessPassword() !== null;
   return (
     <header className="border-b border-neutral-200 bg-white">
       <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3">
         <Link href="/" className="text-lg font-semibold tracking-tight">
           Nova Canvas Playground
         </Link>
-        <NavLinks />
+        <div className="flex items-center gap-2">
+          <NavLinks />
+          {signedIn && (
+            <form method="post" action="/api/session">
+              <input type="hidden" name="action" value="sign-out" />
+              <button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100">
+                Sign out
+              </button>
+            </form>
+          )}
+        </div>
       </div>
     </header>
   );

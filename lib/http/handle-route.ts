@@ -1,6 +1,7 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
+import { requestAllowed } from "@/lib/auth/access";
 import { log } from "@/lib/log";
 
 /**
@@ -9,6 +10,12 @@ import { log } from "@/lib/log";
  */
 export function handleRoute<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
+    // The proxy gates every request already; this second check keeps the API closed even if its
+    // matcher were wrong (every /api route goes through handleRoute).
+    const req = args[0];
+    if (req instanceof Request && !requestAllowed(new URL(req.url).pathname, req.headers.get("cookie"))) {
+      return NextResponse.json({ error: { code: "unauthorized", message: "Sign in first: this playground needs its password." } }, { status: 401 });
+    }
     try {
       return await fn(...args);
     } catch (e) {

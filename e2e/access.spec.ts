@@ -1,0 +1,97 @@
+import { expect, test } from "@playwright/test";
+import { E2E } from "./support/env";
+
+/**
+ * The password-protected app (PLAYGROUND_PASSWORD): pages and the API need the session;
+ * shared galleries, their images and health do not; sign-in is rate-limited.
+ */
+const URL = E2E.passwordUrl;
+
+test("without a session: pages go to sign-in, the API answers 401, health answers", async ({ request, page }) => {
+  const api = await request.get(`${URL}/api/jobs`);
+  expect(api.status()).toBe(401);
+  expect((await api.json()).error.message).toMatch(/Sign in first/);
+  expect((await request.get(`${URL}/api/gallery`)).status()).toBe(401);
+  expect((await request.post(`${URL}/api/jobs`, { data: { prompt: "x" } })).status()).toBe(401);
+  expect((await request.get(`${URL}/api/health`)).status()).toBe(200);
+
+  await page.goto(`${URL}/gallery`);
+  await expect(page).toHaveURL(/\/sign-in\?next=%2Fgallery$/);
+  await expect(page.getByRole("heading", { name: "Nova Canvas Playground" })).toBeVisible();
+});
+
+test("sign in with the password, share three images with prompts hidden; a visitor sees them, never a private URL; revoke stops it", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  await page.goto(`${URL}/gallery`);
+  await page.getByLabel("Password").fill("not the password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.locator("#password-error")).toHaveText("That password is not right.");
+  await page.getByLabel("Password").fill(E2E.password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(`${URL}/gallery`);
+  const cookie = (await page.context().cookies()).find((c) => c.name === "nova_session");
+  expect(cookie?.httpOnly, "the session cookie is httpOnly").toBe(true);
+  expect(cookie?.sameSite).toBe("Lax");
+
+  // Three images, through the signed-in API (the page's cookies).
+  const prompts = [1, 2, 3].map((i) => `e2e private prompt ${i} ${Date.now()}`);
+  const created = [];
+  for (const prompt of prompts) {
+    const res = await page.request.post(`${URL}/api/jobs`, { data: { prompt } });
+    expect(res.status()).toBe(201);
+    created.push((await res.json()).id as string);
+  }
+  const imageIds: string[] = [];
+  for (const id of created) {
+    await expect.poll(async () => (await (await page.request.get(`${URL}/api/jobs/${id}`)).json()).status, { timeout: 45_000 }).toBe("completed");
+    imageIds.push((await (await page.request.get(`${URL}/api/jobs/${id}`)).json()).images[0].id);
+  }
+  const share = await page.request.post(`${URL}/api/shares`, { data: { imageIds, title: "e2e behind a password", showPrompts: false } });
+  expect(share.status()).toBe(201);
+  const { path, id: shareId } = await share.json();
+
+  const visitor = await browser.newContext();
+  const v = await visitor.newPage();
+  expect((await v.goto(`${URL}${path}`))?.status()).toBe(200);
+  await expect(v.getByTestId("share-grid").getByRole("img")).toHaveCount(3);
+  const html = await v.content();
+  for (const p of prompts) expect(html).not.toContain(p);
+  for (let n = 1; n <= 3; n++) expect((await v.request.get(`${URL}${path}/i/${n}`)).status()).toBe(200);
+  // Whatever a visitor guesses, private URLs need the session.
+  for (const id of imageIds) {
+    expect((await v.request.get(`${URL}/api/images/${id}/file`)).status(), "a private image URL").toBe(401);
+    expect((await v.request.get(`${URL}/api/images/${id}/thumb`)).status()).toBe(401);
+  }
+  expect((await v.request.get(`${URL}/api/shares`)).status()).toBe(401);
+  expect((await v.request.post(`${URL}/api/shares/${shareId}/revoke`)).status(), "a visitor cannot revoke").toBe(401);
+  await v.goto(`${URL}/gallery`);
+  await expect(v).toHaveURL(/\/sign-in/);
+
+  // The owner revokes; the visitor's page and images stop at once.
+  expect((await page.request.post(`${URL}/api/shares/${shareId}/revoke`)).status()).toBe(200);
+  expect((await v.goto(`${URL}${path}`))?.status()).toBe(404);
+  for (let n = 1; n <= 3; n++) expect((await v.request.get(`${URL}${path}/i/${n}`)).status()).toBe(404);
+  await visitor.close();
+
+  // Sign out ends the session.
+  await page.goto(`${URL}/`);
+  await page.getByRole("button", { name: "Sign out" }).click();
+  await expect(page).toHaveURL(/\/sign-in\?signed-out=1/);
+  expect((await page.request.get(`${URL}/api/jobs`)).status()).toBe(401);
+});
+
+test("sign-in is rate-limited: after five wrong passwords even the right one waits", async ({ browser }) => {
+  const ctx = await browser.newContext({ extraHTTPHeaders: { "x-forwarded-for": "203.0.113.77" } });
+  const post = (password: string) => ctx.request.post(`${URL}/api/session`, { form: { password, next: "/" }, maxRedirects: 0 });
+  for (let i = 0; i < 5; i++) {
+    const res = await post(`wrong ${i}`);
+    expect(res.status()).toBe(303);
+    expect(res.headers().location).toContain("error=password");
+  }
+  const locked = await post(E2E.password);
+  expect(locked.status()).toBe(303);
+  expect(locked.headers().location).toContain("error=rate");
+  expect(Number(locked.headers()["retry-after"])).toBeGreaterThan(60);
+  expect(locked.headers()["set-cookie"] ?? "").not.toContain("nova_session");
+  await ctx.close();
+});
