@@ -19,6 +19,7 @@ export interface ApiImage {
   url: string;
   thumbUrl: string;
   createdAt: string;
+  favorite: boolean;
 }
 
 /** An input image of a job, stored once by content hash. */

@@ -15,12 +15,14 @@ export function GalleryCard({
   onOpen,
   selected,
   onSelect,
+  onFavorite,
 }: {
   item: GalleryItem;
   onOpen: (item: GalleryItem) => void;
   selected: boolean;
   /** shift: extend the selection from the last clicked image. */
   onSelect: (shift: boolean) => void;
+  onFavorite: () => void;
 }) {
   const prompt = item.prompt ? truncate(item.prompt, 90) : "No prompt";
   const { data: job } = useJobDetail(item.jobId, { enabled: false });
@@ -42,6 +44,16 @@ export function GalleryCard({
           className="h-4 w-4"
         />
       </label>
+      <button
+        type="button"
+        onClick={onFavorite}
+        aria-pressed={item.favorite}
+        aria-label={`Favourite: ${prompt}`}
+        title={item.favorite ? "Remove from favourites" : "Add to favourites"}
+        className="absolute right-2 top-2 z-10 flex h-7 w-7 items-center justify-center rounded bg-white/90 text-lg leading-none shadow aria-pressed:text-amber-500"
+      >
+        <span aria-hidden>{item.favorite ? "★" : "☆"}</span>
+      </button>
       <button
         type="button"
         onClick={() => onOpen(item)}

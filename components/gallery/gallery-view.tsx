@@ -11,14 +11,32 @@ import { Alert } from "@/components/ui/alert";
 import type { GalleryItem } from "@/lib/api-types";
 import { describeError } from "@/lib/client/api";
 import { useGallerySelection } from "@/lib/client/gallery-selection";
-import { useGallery } from "@/lib/client/use-gallery";
+import { useGallery, useToggleFavorite } from "@/lib/client/use-gallery";
+import { useGalleryFilter } from "@/lib/client/use-gallery-filter";
+import { isFiltered, type GalleryFilter } from "@/lib/gallery/gallery-filter";
+import { GalleryFilters } from "@/components/gallery/gallery-filters";
+import { LoadMoreSentinel } from "@/components/gallery/load-more-sentinel";
 
 const UseAsMenu = lazyClient(() => import("@/components/playground/use-as-menu").then((m) => m.UseAsMenu));
 
-/** Past images newest first, 50 at a time; a click opens the image with the job it came from. */
+/**
+ * Past images, filtered and sorted as the URL says, 50 at a time as the page scrolls; a click
+ * opens the image with the job it came from.
+ */
 export function GalleryView() {
   const router = useRouter();
-  const { data, error, isPending, fetchNextPage, hasNextPage, isFetchingNextPage } = useGallery();
+  const [filter, setFilter] = useGalleryFilter();
+  return (
+    <div className="flex flex-col gap-4">
+      <GalleryFilters filter={filter} onChange={setFilter} />
+      <GalleryGrid filter={filter} onClearFilters={() => setFilter({ sort: filter.sort })} onUseImage={() => router.push("/")} />
+    </div>
+  );
+}
+
+function GalleryGrid({ filter, onClearFilters, onUseImage }: { filter: GalleryFilter; onClearFilters(): void; onUseImage(): void }) {
+  const { data, error, isPending, fetchNextPage, hasNextPage, isFetchingNextPage } = useGallery(filter);
+  const favorite = useToggleFavorite();
   const [open, setOpen] = useState<GalleryItem | null>(null);
   const selected = useGallerySelection((s) => s.ids);
   const click = useGallerySelection((s) => s.click);
@@ -28,6 +46,16 @@ export function GalleryView() {
 
   const items = data.pages.flatMap((p) => p.items);
   const order = items.map((i) => i.id);
+  if (items.length === 0 && isFiltered(filter)) {
+    return (
+      <div className="rounded-lg border border-dashed border-neutral-300 p-10 text-center">
+        <p className="text-neutral-600">No images match these filters.</p>
+        <button type="button" onClick={onClearFilters} className="mt-2 font-medium text-blue-700 underline hover:text-blue-900">
+          Clear filters
+        </button>
+      </div>
+    );
+  }
   if (items.length === 0) {
     return (
       <div className="rounded-lg border border-dashed border-neutral-300 p-10 text-center">
@@ -44,10 +72,18 @@ export function GalleryView() {
       <SelectionBar order={order} />
       <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-5" aria-label="Images">
         {items.map((item) => (
-          <GalleryCard key={item.id} item={item} onOpen={setOpen} selected={selected.includes(item.id)} onSelect={(shift) => click(item.id, shift, order)} />
+          <GalleryCard
+            key={item.id}
+            item={item}
+            onOpen={setOpen}
+            selected={selected.includes(item.id)}
+            onSelect={(shift) => click(item.id, shift, order)}
+            onFavorite={() => favorite.mutate({ id: item.id, favorite: !item.favorite })}
+          />
         ))}
       </ul>
       {error && <Alert tone="error">Could not load more: {describeError(error)}</Alert>}
+      {hasNextPage && <LoadMoreSentinel onVisible={() => !isFetchingNextPage && void fetchNextPage()} />}
       {hasNextPage && (
         <div className="flex justify-center">
           <button
@@ -66,7 +102,7 @@ export function GalleryView() {
           item={open}
           onClose={() => setOpen(null)}
           // The form lives on the playground: fill it, then go there.
-          actions={(img) => <UseAsMenu image={img} label="Use this image as…" onDone={() => router.push("/")} />}
+          actions={(img) => <UseAsMenu image={img} label="Use this image as…" onDone={onUseImage} />}
         />
       )}
     </>

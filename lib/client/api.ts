@@ -74,8 +74,9 @@ export function fetchRecentJobs(limit: number): Promise<{ items: ApiJob[] }> {
   return request<{ items: ApiJob[] }>(`/api/jobs?limit=${limit}`);
 }
 
-export function fetchGalleryPage(opts: { limit: number; cursor?: string | null }): Promise<GalleryPage> {
-  const qs = new URLSearchParams({ limit: String(opts.limit) });
+export function fetchGalleryPage(opts: { limit: number; cursor?: string | null; filter?: URLSearchParams }): Promise<GalleryPage> {
+  const qs = new URLSearchParams(opts.filter);
+  qs.set("limit", String(opts.limit));
   if (opts.cursor) qs.set("cursor", opts.cursor);
   return request<GalleryPage>(`/api/gallery?${qs}`);
 }
@@ -97,4 +98,12 @@ export function describeError(e: unknown): string {
     return e.message;
   }
   return e instanceof Error ? e.message : "Something went wrong.";
+}
+
+export function setImageFavorite(id: string, favorite: boolean): Promise<{ id: string; favorite: boolean }> {
+  return request(`/api/images/${encodeURIComponent(id)}`, {
+    method: "PATCH",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ favorite }),
+  });
 }

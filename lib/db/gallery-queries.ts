@@ -1,9 +1,10 @@
 import "server-only";
-import { eq, getTableColumns, sql } from "drizzle-orm";
+import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { Queryable } from "@/lib/db/client";
 import { images, jobs, type ImageRow } from "@/lib/db/schema";
+import { GALLERY_SORTS, nextDay, type GalleryFilter } from "@/lib/gallery/gallery-filter";
 
 /** An image with the job facts the gallery shows beside it. */
 export interface GalleryRow extends ImageRow {
@@ -19,6 +20,9 @@ export interface GalleryRow extends ImageRow {
 const cursorSchema = z.object({
   t: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/),
   id: z.uuid(),
+  /** The sort the cursor was made for, and the cost key of the "cost" sort. */
+  s: z.enum(GALLERY_SORTS).optional(),
+  c: z.number().int().optional(),
 });
 type Cursor = z.infer<typeof cursorSchema>;
 
@@ -56,30 +60,73 @@ function withoutKey(row: GalleryRow & { key?: string }): GalleryRow {
   return copy;
 }
 
-/** Images newest first; keyset pagination on (created_at desc, id desc). */
+/** The WHERE conditions of a filter (all ANDed); prompt search is case-insensitive. */
+function filterConditions(f: GalleryFilter): SQL[] {
+  const out: SQL[] = [];
+  if (f.task) out.push(sql`${jobs.taskType} = ${f.task}`);
+  if (f.favorites) out.push(sql`${images.favorite}`);
+  if (f.quality) out.push(sql`coalesce(${jobs.params}->>'quality', 'standard') = ${f.quality}`);
+  if (f.from) out.push(sql`${images.createdAt} >= ${`${f.from}T00:00:00Z`}::timestamptz`);
+  // The day after, computed here: "+ interval '1 day'" would follow the session's time zone
+  // across a DST change and cut a UTC day an hour short or long.
+  if (f.to) out.push(sql`${images.createdAt} < ${`${nextDay(f.to)}T00:00:00Z`}::timestamptz`);
+  if (f.q) {
+    // ILIKE with the pattern's own wildcards escaped: "50%" searches for "50%".
+    const pattern = `%${f.q.replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    out.push(sql`${jobs.prompt} ilike ${pattern}`);
+  }
+  return out;
+}
+
+const ORDER: Record<GalleryFilter["sort"], SQL[]> = {
+  // NULLS LAST matches images_gallery_idx exactly, so Postgres walks the index instead of sorting.
+  newest: [sql`${images.createdAt} desc nulls last`, sql`${images.id} desc nulls last`],
+  oldest: [sql`${images.createdAt} asc nulls first`, sql`${images.id} asc nulls first`],
+  cost: [sql`${images.costMicros} desc`, sql`${images.createdAt} desc nulls last`, sql`${images.id} desc nulls last`],
+};
+
+function afterCursor(sort: GalleryFilter["sort"], c: Cursor): SQL {
+  if (sort === "oldest") return sql`(${images.createdAt}, ${images.id}) > (${c.t}::timestamptz, ${c.id}::uuid)`;
+  if (sort === "cost") return sql`(${images.costMicros}, ${images.createdAt}, ${images.id}) < (${c.c ?? 0}, ${c.t}::timestamptz, ${c.id}::uuid)`;
+  return sql`(${images.createdAt}, ${images.id}) < (${c.t}::timestamptz, ${c.id}::uuid)`;
+}
+
+/**
+ * A page of images in the filter's sort (newest first by default); keyset pagination on the
+ * sort's key, so pages stay fast and stable at any depth. A cursor only continues the sort it was
+ * made for.
+ */
 export async function listGallery(
   db: Queryable,
-  opts: { cursor?: string; limit: number },
+  opts: { cursor?: string; limit: number; filter?: GalleryFilter },
 ): Promise<{ rows: GalleryRow[]; nextCursor: string | null }> {
+  const filter = opts.filter ?? { sort: "newest" };
   const after = opts.cursor ? decodeCursor(opts.cursor) : null;
+  if (after && (after.s ?? "newest") !== filter.sort) {
+    throw new AppError("invalid_request", "cursor belongs to another sort order", { fields: [{ field: "cursor", message: "cursor belongs to another sort order" }] });
+  }
   // The route validates `limit`; clamping here keeps a bad value from scanning the whole table.
   const limit = Number.isFinite(opts.limit) ? Math.min(500, Math.max(1, Math.floor(opts.limit))) : 50;
+  const conditions = filterConditions(filter);
+  if (after) conditions.push(afterCursor(filter.sort, after));
   const found = await db
     .select({ ...galleryColumns, key: createdAtKey })
     .from(images)
     .innerJoin(jobs, eq(jobs.id, images.jobId))
-    .where(
-      after
-        ? sql`(${images.createdAt}, ${images.id}) < (${after.t}::timestamptz, ${after.id}::uuid)`
-        : undefined,
-    )
-    // NULLS LAST matches images_gallery_idx exactly, so Postgres walks the index instead of sorting.
-    .orderBy(sql`${images.createdAt} desc nulls last`, sql`${images.id} desc nulls last`)
+    .where(conditions.length ? and(...conditions) : undefined)
+    .orderBy(...ORDER[filter.sort])
     .limit(limit + 1);
   const page = found.slice(0, limit);
   const last = page.at(-1);
-  const nextCursor = found.length > limit && last ? encodeCursor({ t: last.key, id: last.id }) : null;
+  const nextCursor =
+    found.length > limit && last ? encodeCursor({ t: last.key, id: last.id, ...(filter.sort !== "newest" ? { s: filter.sort } : {}), ...(filter.sort === "cost" ? { c: last.costMicros } : {}) }) : null;
   return { rows: page.map(withoutKey), nextCursor };
+}
+
+export async function setFavorite(db: Queryable, id: string, favorite: boolean): Promise<boolean> {
+  if (!UUID_RE.test(id)) return false;
+  const rows = await db.update(images).set({ favorite }).where(eq(images.id, id)).returning({ id: images.id });
+  return rows.length > 0;
 }
 
 /** One image with its job facts; null for an unknown or malformed id. */

@@ -84,12 +84,14 @@ export const images = pgTable(
     byteSize: integer("byte_size").notNull(),
     sha256: text("sha256").notNull(),
     costMicros: bigint("cost_micros", { mode: "number" }).notNull(),
+    favorite: boolean("favorite").notNull().default(false),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [
     // One row per output slot: a resumed job can never store the same image twice.
     uniqueIndex("images_job_index_idx").on(t.jobId, t.index),
     index("images_gallery_idx").on(t.createdAt.desc(), t.id.desc()),
+    index("images_favorite_idx").on(t.createdAt.desc(), t.id.desc()).where(sql`favorite`),
   ],
 );
 

@@ -1,7 +1,8 @@
 import "server-only";
 import type { GalleryPage, SpendSummary } from "@/lib/api-types";
 import { AppError } from "@/lib/errors";
-import { getImage, listGallery } from "@/lib/db/gallery-queries";
+import { getImage, listGallery, setFavorite } from "@/lib/db/gallery-queries";
+import type { GalleryFilter } from "@/lib/gallery/gallery-filter";
 import { spendSummary } from "@/lib/db/spend-queries";
 import { getInput } from "@/lib/db/input-queries";
 import { getBlobStore } from "@/lib/storage";
@@ -9,7 +10,7 @@ import { microsToUsd } from "@/lib/models";
 import { getRuntime } from "./runtime";
 import { toApiImage } from "./serialize";
 
-export async function readGalleryPage(opts: { cursor?: string; limit: number }): Promise<GalleryPage> {
+export async function readGalleryPage(opts: { cursor?: string; limit: number; filter?: GalleryFilter }): Promise<GalleryPage> {
   const { db } = await getRuntime();
   const { rows, nextCursor } = await listGallery(db, opts);
   return {
@@ -50,4 +51,17 @@ export async function readInputFile(sha256: string): Promise<{ bytes: Buffer; co
   const bytes = row ? await getBlobStore().get(row.blobKey) : null;
   if (!row || !bytes) throw new AppError("not_found", "No input image with this hash.");
   return { bytes, contentType: row.contentType, name: `input-${sha256.slice(0, 12)}.${row.blobKey.split(".").pop()}` };
+}
+
+/** Marks an image as a favourite or not; the body is `{ "favorite": true | false }`. */
+export async function updateImage(id: string, body: unknown): Promise<{ id: string; favorite: boolean }> {
+  const favorite = (body as { favorite?: unknown } | null)?.favorite;
+  if (typeof favorite !== "boolean" || Object.keys(body as object).length !== 1) {
+    throw new AppError("validation_failed", "favorite must be true or false (and is the only field)", {
+      fields: [{ field: "favorite", message: "favorite must be true or false" }],
+    });
+  }
+  const { db } = await getRuntime();
+  if (!(await setFavorite(db, id, favorite))) throw new AppError("not_found", "No image with this id.");
+  return { id, favorite };
 }

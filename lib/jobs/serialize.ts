@@ -17,6 +17,7 @@ export function toApiImage(row: ImageRow): ApiImage {
     url: `/api/images/${row.id}/file`,
     thumbUrl: `/api/images/${row.id}/thumb`,
     createdAt: row.createdAt.toISOString(),
+    favorite: row.favorite,
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { Suspense } from "react";
 import { GalleryView } from "@/components/gallery/gallery-view";
 import { SpendSummary } from "@/components/gallery/spend-summary";
 
@@ -9,7 +10,10 @@ export default function GalleryPage() {
     <div className="flex flex-col gap-6">
       <h1 className="text-xl font-semibold">Gallery</h1>
       <SpendSummary />
-      <GalleryView />
+      {/* useSearchParams (the filter) needs a Suspense boundary. */}
+      <Suspense fallback={<p className="text-sm text-neutral-500">Loading images…</p>}>
+        <GalleryView />
+      </Suspense>
     </div>
   );
 }

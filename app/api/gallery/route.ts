@@ -1,4 +1,6 @@
 import { NextResponse } from "next/server";
+import { AppError } from "@/lib/errors";
+import { parseGalleryFilter } from "@/lib/gallery/gallery-filter";
 import { handleRoute } from "@/lib/http/handle-route";
 import { parseLimit } from "@/lib/http/query-params";
 import { readGalleryPage } from "@/lib/jobs/gallery-service";
@@ -8,5 +10,7 @@ export const dynamic = "force-dynamic";
 export const GET = handleRoute(async (req: Request) => {
   const params = new URL(req.url).searchParams;
   const limit = parseLimit(params, { fallback: 50, max: 200 });
-  return NextResponse.json(await readGalleryPage({ cursor: params.get("cursor") ?? undefined, limit }));
+  const parsed = parseGalleryFilter(params);
+  if (!parsed.ok) throw new AppError("invalid_request", parsed.errors.map((e) => e.message).join("; "), { fields: parsed.errors });
+  return NextResponse.json(await readGalleryPage({ cursor: params.get("cursor") ?? undefined, limit, filter: parsed.filter }));
 });

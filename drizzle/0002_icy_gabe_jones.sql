@@ -1,0 +1,2 @@
+ALTER TABLE "images" ADD COLUMN "favorite" boolean DEFAULT false NOT NULL;--> statement-breakpoint
+CREATE INDEX "images_favorite_idx" ON "images" USING btree ("created_at" DESC NULLS LAST,"id" DESC NULLS LAST) WHERE favorite;

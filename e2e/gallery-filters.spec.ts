@@ -1,0 +1,61 @@
+import { expect, test } from "@playwright/test";
+import { GalleryPage } from "./pages/gallery-page";
+import { submitJob, textImageBody, waitForJobStatus } from "./support/api";
+import { unique } from "./support/runs";
+
+/** Favourite → filter → search → sort, through the gallery's own controls; the URL keeps the view. */
+test("favourite an image, show favourites only, search prompts, sort by cost; a reload keeps the view", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const word = `zebra${unique()}`;
+  const cheap = await submitJob(request, textImageBody({ prompt: `e2e ${word} on a beach`, quality: "standard" }));
+  const dear = await submitJob(request, textImageBody({ prompt: `e2e ${word} in the snow`, quality: "premium" }));
+  const other = await submitJob(request, textImageBody({ prompt: `e2e a quiet harbour ${unique()}` }));
+  const [c, d, o] = await Promise.all([cheap, dear, other].map((j) => waitForJobStatus(request, j.id, ["completed"])));
+  const ids = { cheap: c.images[0].id, dear: d.images[0].id, other: o.images[0].id };
+
+  const gallery = new GalleryPage(page);
+  await gallery.goto();
+  await expect(gallery.item(ids.other)).toBeVisible();
+  await gallery.item(ids.other).getByRole("button", { name: /^Favourite:/ }).click();
+  await expect(gallery.item(ids.other).getByRole("button", { name: /^Favourite:/ })).toHaveAttribute("aria-pressed", "true");
+
+  await page.getByLabel("Favourites only").check();
+  await expect(page).toHaveURL(/favorites=1/);
+  await expect(gallery.item(ids.other)).toBeVisible();
+  await expect(gallery.item(ids.cheap)).toHaveCount(0);
+  await page.getByLabel("Favourites only").uncheck();
+
+  await page.getByLabel("Search prompts").fill(word.toUpperCase());
+  await expect(page).toHaveURL(new RegExp(`q=${word.toUpperCase()}`));
+  await expect(gallery.items).toHaveCount(2);
+  await expect(gallery.item(ids.other)).toHaveCount(0);
+
+  await page.getByLabel("Sort").selectOption("cost");
+  await expect.poll(() => gallery.imageIds()).toEqual([ids.dear, ids.cheap]);
+  await page.getByLabel("Sort").selectOption("oldest");
+  await expect.poll(() => gallery.imageIds()).toEqual([ids.cheap, ids.dear]);
+
+  await page.reload();
+  await expect(page.getByLabel("Search prompts")).toHaveValue(word.toUpperCase());
+  await expect.poll(() => gallery.imageIds()).toEqual([ids.cheap, ids.dear]);
+
+  await page.getByLabel("Task").selectOption("INPAINTING");
+  await expect(page.getByText("No images match these filters.")).toBeVisible();
+  await page.getByRole("button", { name: "Clear filters" }).first().click();
+  await expect(page.getByLabel("Search prompts")).toHaveValue("");
+  await expect(gallery.item(ids.other)).toBeVisible();
+
+  // Favourites survive a reload (stored, not just shown).
+  await page.getByLabel("Favourites only").check();
+  await page.reload();
+  await expect(gallery.item(ids.other)).toBeVisible();
+  await expect(gallery.items).toHaveCount(1);
+});
+
+test("gallery API: a bad filter names the field and the limit", async ({ request }) => {
+  const res = await request.get(`/api/gallery?sort=random&q=${"x".repeat(201)}`);
+  expect(res.status()).toBe(400);
+  const fields = (await res.json()).error.fields.map((f: { field: string; message: string }) => `${f.field}: ${f.message}`);
+  expect(fields).toContain("sort: sort must be one of newest, oldest, cost");
+  expect(fields).toContain("q: q must be at most 200 characters");
+});

@@ -1,0 +1,102 @@
+/**
+ * The gallery's filters, search and sort, as URL query parameters (so a filtered view survives a
+ * reload and can be bookmarked). One parser for the API and the page; messages name the field
+ * and the limit.
+ */
+import { z } from "zod";
+import type { FieldError } from "@/lib/errors";
+import { TASK_TYPES, type TaskType } from "@/lib/models/options";
+
+export const GALLERY_SORTS = ["newest", "oldest", "cost"] as const;
+export type GallerySort = (typeof GALLERY_SORTS)[number];
+export const SORT_LABELS: Record<GallerySort, string> = { newest: "Newest first", oldest: "Oldest first", cost: "Most expensive first" };
+export const QUALITIES = ["standard", "premium"] as const;
+export const SEARCH_MAX = 200;
+
+export interface GalleryFilter {
+  task?: TaskType;
+  favorites?: boolean;
+  quality?: (typeof QUALITIES)[number];
+  /** Inclusive calendar dates (UTC), YYYY-MM-DD. */
+  from?: string;
+  to?: string;
+  q?: string;
+  sort: GallerySort;
+}
+
+const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A calendar date that exists (no 30 February: Date.parse would roll it over to March). */
+export function isRealDate(d: string): boolean {
+  if (!DATE_RE.test(d) || d < "0001-01-01") return false;
+  const t = Date.parse(`${d}T00:00:00Z`);
+  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
+}
+
+/** The day after a real date, as YYYY-MM-DD (the exclusive end of a "to" day, in UTC). */
+export function nextDay(d: string): string {
+  return new Date(Date.parse(`${d}T00:00:00Z`) + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
+}
+
+const date = (name: string) =>
+  z.string().superRefine((d, ctx) => {
+    // One message per mistake: the format first, then whether the day exists.
+    if (!DATE_RE.test(d)) ctx.addIssue({ code: "custom", message: `${name} must be a date as YYYY-MM-DD` });
+    else if (!isRealDate(d)) ctx.addIssue({ code: "custom", message: `${name} must be a real date` });
+  });
+
+const schema = z
+  .object({
+    task: z.enum(TASK_TYPES, { error: `task must be one of ${TASK_TYPES.join(", ")}` }).optional(),
+    favorites: z.enum(["1", "true"], { error: "favorites must be 1" }).optional(),
+    quality: z.enum(QUALITIES, { error: `quality must be one of ${QUALITIES.join(", ")}` }).optional(),
+    from: date("from").optional(),
+    to: date("to").optional(),
+    q: z.string().trim().max(SEARCH_MAX, `q must be at most ${SEARCH_MAX} characters`).optional(),
+    sort: z.enum(GALLERY_SORTS, { error: `sort must be one of ${GALLERY_SORTS.join(", ")}` }).optional(),
+  })
+  .refine((v) => !v.from || !v.to || !isRealDate(v.from) || !isRealDate(v.to) || v.from <= v.to, { message: "from must not be after to", path: ["from"] });
+
+export type FilterResult = { ok: true; filter: GalleryFilter } | { ok: false; errors: FieldError[] };
+
+const KEYS = ["task", "favorites", "quality", "from", "to", "q", "sort"] as const;
+
+export function parseGalleryFilter(params: URLSearchParams): FilterResult {
+  const raw: Record<string, string> = {};
+  for (const k of KEYS) {
+    const v = params.get(k);
+    if (v !== null && v !== "") raw[k] = v;
+  }
+  const r = schema.safeParse(raw);
+  if (!r.success) return { ok: false, errors: r.error.issues.map((i) => ({ field: String(i.path[0] ?? ""), message: i.message })) };
+  const v = r.data;
+  return {
+    ok: true,
+    filter: {
+      ...(v.task ? { task: v.task } : {}),
+      ...(v.favorites ? { favorites: true } : {}),
+      ...(v.quality ? { quality: v.quality } : {}),
+      ...(v.from ? { from: v.from } : {}),
+      ...(v.to ? { to: v.to } : {}),
+      ...(v.q ? { q: v.q } : {}),
+      sort: v.sort ?? "newest",
+    },
+  };
+}
+
+/** The query string of a filter (defaults left out, so the plain gallery is just /gallery). */
+export function galleryFilterParams(f: GalleryFilter): URLSearchParams {
+  const p = new URLSearchParams();
+  if (f.task) p.set("task", f.task);
+  if (f.favorites) p.set("favorites", "1");
+  if (f.quality) p.set("quality", f.quality);
+  if (f.from) p.set("from", f.from);
+  if (f.to) p.set("to", f.to);
+  if (f.q) p.set("q", f.q);
+  if (f.sort !== "newest") p.set("sort", f.sort);
+  return p;
+}
+
+export function isFiltered(f: GalleryFilter): boolean {
+  return Boolean(f.task || f.favorites || f.quality || f.from || f.to || f.q);
+}
