@@ -17,7 +17,7 @@ export const E2E = {
   gatewayUrl: "http://127.0.0.1:3101",
   engineUrl: "http://127.0.0.1:4110",
   /** The app with PLAYGROUND_PASSWORD set (sign-in, sessions, shares for visitors). */
-  passwordUrl: "http://127.0.0.1:3102",
+  passwordUrl: "http://127.0.0.1:3104",
   password: "e2e correct horse battery staple",
   secretKey: "sk-empiriolabs-e2e-7f3a9c1d5b2e8f40",
 };
@@ -78,7 +78,7 @@ export default defineConfig({
       },
     },
     {
-      command: `${fresh("data/e2e-password")} && ${next} -p 3102`,
+      command: `${fresh("data/e2e-password")} && ${next} -p 3104`,
       url: `${E2E.passwordUrl}/api/health`,
       timeout: 120_000,
       reuseExistingServer: false,

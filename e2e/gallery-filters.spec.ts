@@ -34,6 +34,8 @@ test("favourite an image, show favourites only, search prompts, sort by cost; a 
   await expect.poll(() => gallery.imageIds()).toEqual([ids.dear, ids.cheap]);
   await page.getByLabel("Sort").selectOption("oldest");
   await expect.poll(() => gallery.imageIds()).toEqual([ids.cheap, ids.dear]);
+  // The controls answer at once; the URL follows. Reload only once it has.
+  await expect(page).toHaveURL(/sort=oldest/);
 
   await page.reload();
   await expect(page.getByLabel("Search prompts")).toHaveValue(word.toUpperCase());
@@ -47,6 +49,7 @@ test("favourite an image, show favourites only, search prompts, sort by cost; a 
 
   // Favourites survive a reload (stored, not just shown).
   await page.getByLabel("Favourites only").check();
+  await expect(page).toHaveURL(/favorites=1/);
   await page.reload();
   await expect(gallery.item(ids.other)).toBeVisible();
   await expect(gallery.items).toHaveCount(1);

@@ -82,6 +82,10 @@ export interface SpendSummary {
   monthUsd: number;
   imagesToday: number;
   imagesMonth: number;
+  allTimeUsd: number;
+  imagesAllTime: number;
+  /** All time, most spent first. */
+  byTask: { taskType: string; usd: number; images: number }[];
 }
 
 export interface HealthInfo {

@@ -26,6 +26,13 @@ export function SelectionBar({ order }: { order: readonly string[] }) {
       <button type="button" className={button} onClick={clear} disabled={ids.length === 0}>
         Clear selection
       </button>
+      {/* A plain form post: the browser streams the ZIP straight to a download. */}
+      <form method="post" action="/api/images/zip">
+        <input type="hidden" name="imageIds" value={ids.join(",")} />
+        <button type="submit" className={button} disabled={ids.length === 0}>
+          Download ZIP
+        </button>
+      </form>
       <button
         type="button"
         className="rounded-md bg-neutral-900 px-3 py-1.5 text-sm font-medium text-white hover:bg-neutral-700 disabled:bg-neutral-300"

@@ -2,6 +2,7 @@
 
 import { describeError } from "@/lib/client/api";
 import { formatDollars } from "@/lib/client/format";
+import { taskLabel } from "@/lib/client/task-label";
 import { useSpend } from "@/lib/client/use-spend";
 
 function Stat({ label, value, sub, testId }: { label: string; value: string; sub: string; testId: string }) {
@@ -20,14 +21,40 @@ function Stat({ label, value, sub, testId }: { label: string; value: string; sub
 
 const plural = (n: number) => `${n} image${n === 1 ? "" : "s"}`;
 
-/** Spend today and this month, from /api/spend. */
+/** Spend today, this month and all time, and all time per task type, from /api/spend. */
 export function SpendSummary() {
   const { data, error, isPending } = useSpend();
   if (error) return <p className="text-sm text-red-700">Could not load spending: {describeError(error)}</p>;
   return (
-    <dl aria-busy={isPending} className="grid grid-cols-2 gap-4 sm:max-w-lg">
-      <Stat label="Spent today" value={data ? formatDollars(data.todayUsd) : "…"} sub={data ? plural(data.imagesToday) : ""} testId="spend-today" />
-      <Stat label="This month" value={data ? formatDollars(data.monthUsd) : "…"} sub={data ? plural(data.imagesMonth) : ""} testId="spend-month" />
-    </dl>
+    <div className="flex flex-col gap-3">
+      <dl aria-busy={isPending} className="grid grid-cols-2 gap-4 sm:max-w-3xl sm:grid-cols-3">
+        <Stat label="Spent today" value={data ? formatDollars(data.todayUsd) : "…"} sub={data ? plural(data.imagesToday) : ""} testId="spend-today" />
+        <Stat label="This month" value={data ? formatDollars(data.monthUsd) : "…"} sub={data ? plural(data.imagesMonth) : ""} testId="spend-month" />
+        <Stat label="All time" value={data ? formatDollars(data.allTimeUsd) : "…"} sub={data ? plural(data.imagesAllTime) : ""} testId="spend-all-time" />
+      </dl>
+      {data && data.byTask.length > 0 && (
+        <details className="text-sm text-neutral-700">
+          <summary className="cursor-pointer font-medium">All time by task type</summary>
+          <table className="mt-2 text-left tabular-nums" data-testid="spend-by-task">
+            <thead>
+              <tr className="text-xs uppercase tracking-wide text-neutral-500">
+                <th className="pr-6 font-medium">Task</th>
+                <th className="pr-6 font-medium">Images</th>
+                <th className="font-medium">Spent</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.byTask.map((t) => (
+                <tr key={t.taskType}>
+                  <td className="pr-6">{taskLabel(t.taskType)}</td>
+                  <td className="pr-6">{t.images}</td>
+                  <td>{formatDollars(t.usd)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </details>
+      )}
+    </div>
   );
 }

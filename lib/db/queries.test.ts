@@ -137,31 +137,41 @@ forEachDialect("database", (t) => {
         at("2025-02-02T00:00:00.000Z", 4, 10_000),
         at("2025-03-01T00:00:00.000Z", 5, 5_000_000),
       ]);
-      expect(await spendSummary(own.db, new Date("2025-02-01T12:00:00Z"))).toEqual({
+      // An older image of another task type: only in the all-time figures.
+      const inpaint = await insertTestJob(own.db, { taskType: "INPAINTING" });
+      await insertTestImages(own.db, [testImage(inpaint.id, 0, { createdAt: new Date("2023-01-01T00:00:00Z"), costMicros: 7_000 })]);
+      expect(await spendSummary(own.db, new Date("2025-02-01T12:00:00Z"))).toMatchObject({
         todayMicros: 420_000,
         monthMicros: 430_000,
         imagesToday: 2,
         imagesMonth: 3,
       });
-      expect(await spendSummary(own.db, new Date("2025-01-31T23:59:59Z"))).toEqual({
+      expect(await spendSummary(own.db, new Date("2025-01-31T23:59:59Z"))).toMatchObject({
         todayMicros: 120_000,
         monthMicros: 121_000,
         imagesToday: 1,
         imagesMonth: 2,
       });
       // 2025-02-01T03:00Z is still January 31st in New York (UTC-5).
-      expect(await spendSummary(own.db, new Date("2025-02-01T03:00:00Z"), "America/New_York")).toEqual({
+      expect(await spendSummary(own.db, new Date("2025-02-01T03:00:00Z"), "America/New_York")).toMatchObject({
         todayMicros: 300_000,
         monthMicros: 301_000,
         imagesToday: 2,
         imagesMonth: 3,
       });
-      expect(await spendSummary(own.db, new Date("2024-06-01T00:00:00Z"))).toEqual({
+      expect(await spendSummary(own.db, new Date("2024-06-01T00:00:00Z"))).toMatchObject({
         todayMicros: 0,
         monthMicros: 0,
         imagesToday: 0,
         imagesMonth: 0,
       });
+      const all = await spendSummary(own.db, new Date("2025-02-01T12:00:00Z"));
+      expect(all.allTimeMicros).toBe(5_558_000);
+      expect(all.imagesAllTime).toBe(7);
+      expect(all.byTask).toEqual([
+        { taskType: "TEXT_IMAGE", micros: 5_551_000, images: 6 },
+        { taskType: "INPAINTING", micros: 7_000, images: 1 },
+      ]);
       await expect(spendSummary(own.db, new Date(), "Mars/Olympus")).rejects.toMatchObject({ code: "invalid_request" });
     } finally {
       await own.close();

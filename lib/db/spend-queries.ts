@@ -1,14 +1,18 @@
 import "server-only";
-import { and, gte, lt, sql } from "drizzle-orm";
+import { and, eq, gte, lt, sql } from "drizzle-orm";
 import { AppError } from "@/lib/errors";
 import type { Queryable } from "@/lib/db/client";
-import { images } from "@/lib/db/schema";
+import { images, jobs } from "@/lib/db/schema";
 
 export interface SpendRow {
   todayMicros: number;
   monthMicros: number;
   imagesToday: number;
   imagesMonth: number;
+  allTimeMicros: number;
+  imagesAllTime: number;
+  /** All-time spend per task type, most spent first. */
+  byTask: { taskType: string; micros: number; images: number }[];
 }
 
 /**
@@ -33,7 +37,23 @@ export async function spendSummary(db: Queryable, now: Date, timeZone = "UTC"): 
     })
     .from(images)
     .where(and(gte(images.createdAt, monthStart), lt(images.createdAt, monthEnd)));
-  return row ?? { todayMicros: 0, monthMicros: 0, imagesToday: 0, imagesMonth: 0 };
+  const byTask = await db
+    .select({
+      taskType: jobs.taskType,
+      micros: sql<number>`coalesce(sum(${images.costMicros}), 0)`.mapWith(Number),
+      images: sql<number>`count(*)`.mapWith(Number),
+    })
+    .from(images)
+    .innerJoin(jobs, eq(jobs.id, images.jobId))
+    .groupBy(jobs.taskType)
+    .orderBy(sql`2 desc`, jobs.taskType);
+  const period = row ?? { todayMicros: 0, monthMicros: 0, imagesToday: 0, imagesMonth: 0 };
+  return {
+    ...period,
+    allTimeMicros: byTask.reduce((a, t) => a + t.micros, 0),
+    imagesAllTime: byTask.reduce((a, t) => a + t.images, 0),
+    byTask,
+  };
 }
 
 interface Parts {

@@ -27,6 +27,9 @@ export async function readSpend(now = new Date()): Promise<SpendSummary> {
     monthUsd: microsToUsd(s.monthMicros),
     imagesToday: s.imagesToday,
     imagesMonth: s.imagesMonth,
+    allTimeUsd: microsToUsd(s.allTimeMicros),
+    imagesAllTime: s.imagesAllTime,
+    byTask: s.byTask.map((t) => ({ taskType: t.taskType, usd: microsToUsd(t.micros), images: t.images })),
   };
 }
 
