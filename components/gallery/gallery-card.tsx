@@ -28,10 +28,11 @@ export function GalleryCard({
   const { data: job } = useJobDetail(item.jobId, { enabled: false });
   const inputs = hasInputImages(item.taskType, job);
   return (
-    <li
+    <div
+      role="listitem"
       data-testid="gallery-item"
       data-image-id={item.id}
-      className={`relative flex flex-col overflow-hidden rounded-lg border bg-white shadow-sm ${selected ? "border-blue-600 ring-2 ring-blue-600" : "border-neutral-200"}`}
+      className={`relative flex w-full flex-col overflow-hidden rounded-lg border bg-white shadow-sm ${selected ? "border-blue-600 ring-2 ring-blue-600" : "border-neutral-200"}`}
     >
       <label className="absolute left-2 top-2 z-10 flex h-7 w-7 cursor-pointer items-center justify-center rounded bg-white/90 shadow">
         <input
@@ -89,6 +90,6 @@ export function GalleryCard({
           <time dateTime={item.createdAt}>{formatDateTime(item.createdAt)}</time>
         </p>
       </div>
-    </li>
+    </div>
   );
 }

@@ -15,7 +15,7 @@ import { useGallery, useToggleFavorite } from "@/lib/client/use-gallery";
 import { useGalleryFilter } from "@/lib/client/use-gallery-filter";
 import { isFiltered, type GalleryFilter } from "@/lib/gallery/gallery-filter";
 import { GalleryFilters } from "@/components/gallery/gallery-filters";
-import { LoadMoreSentinel } from "@/components/gallery/load-more-sentinel";
+import { VirtualGrid } from "@/components/gallery/virtual-grid";
 
 const UseAsMenu = lazyClient(() => import("@/components/playground/use-as-menu").then((m) => m.UseAsMenu));
 
@@ -70,20 +70,27 @@ function GalleryGrid({ filter, onClearFilters, onUseImage }: { filter: GalleryFi
   return (
     <>
       <SelectionBar order={order} />
-      <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4 xl:grid-cols-5" aria-label="Images">
-        {items.map((item) => (
+      <VirtualGrid
+        items={items}
+        label="Images"
+        getKey={(item) => item.id}
+        onNearEnd={() => hasNextPage && !isFetchingNextPage && void fetchNextPage()}
+        renderItem={(item) => (
           <GalleryCard
-            key={item.id}
             item={item}
             onOpen={setOpen}
             selected={selected.includes(item.id)}
             onSelect={(shift) => click(item.id, shift, order)}
             onFavorite={() => favorite.mutate({ id: item.id, favorite: !item.favorite })}
           />
-        ))}
-      </ul>
+        )}
+      />
       {error && <Alert tone="error">Could not load more: {describeError(error)}</Alert>}
-      {hasNextPage && <LoadMoreSentinel onVisible={() => !isFetchingNextPage && void fetchNextPage()} />}
+      {!hasNextPage && (
+        <p data-testid="gallery-end" className="py-4 text-center text-sm text-neutral-500">
+          End of the gallery · {items.length.toLocaleString("en-US")} image{items.length === 1 ? "" : "s"}
+        </p>
+      )}
       {hasNextPage && (
         <div className="flex justify-center">
           <button
