@@ -62,3 +62,34 @@ test("gallery API: a bad filter names the field and the limit", async ({ request
   expect(fields).toContain("sort: sort must be one of newest, oldest, cost");
   expect(fields).toContain("q: q must be at most 200 characters");
 });
+
+test("the large view steps through the gallery with ← and →, and favourites from there", async ({ page, request }) => {
+  test.setTimeout(120_000);
+  const word = `walrus${unique()}`;
+  const jobs = [];
+  for (const i of [1, 2, 3]) jobs.push(await submitJob(request, textImageBody({ prompt: `e2e ${word} ${i}` })));
+  const done = await Promise.all(jobs.map((j) => waitForJobStatus(request, j.id, ["completed"])));
+  const ids = done.map((j) => j.images[0].id);
+
+  const gallery = new GalleryPage(page);
+  await page.goto(`/gallery?q=${word}&sort=oldest`);
+  // Images are ordered by when they were stored, which is not always the order of submission.
+  await expect.poll(async () => (await gallery.imageIds()).sort()).toEqual([...ids].sort());
+  const order = await gallery.imageIds();
+  const promptOf = (id: string) => done.find((j) => j.images[0].id === id)!.prompt;
+  const detail = () => page.getByTestId("gallery-detail");
+  await gallery.item(order[0]).getByRole("button", { name: /^Open image in large view/ }).click();
+  await expect(detail()).toHaveAttribute("aria-label", promptOf(order[0])!);
+  await page.keyboard.press("ArrowRight");
+  await expect(detail()).toHaveAttribute("aria-label", promptOf(order[1])!);
+  await page.keyboard.press("ArrowRight");
+  await expect(detail()).toHaveAttribute("aria-label", promptOf(order[2])!);
+  await expect(page.getByRole("button", { name: "Next →" })).toBeDisabled();
+  await page.keyboard.press("ArrowLeft");
+  await expect(detail()).toHaveAttribute("aria-label", promptOf(order[1])!);
+
+  await page.getByTestId("gallery-detail").getByRole("button", { name: "☆ Favourite" }).click();
+  await expect(page.getByTestId("gallery-detail").getByRole("button", { name: "★ Favourite" })).toHaveAttribute("aria-pressed", "true");
+  await page.keyboard.press("Escape");
+  await expect(gallery.item(order[1]).getByRole("button", { name: /^Favourite:/ })).toHaveAttribute("aria-pressed", "true");
+});

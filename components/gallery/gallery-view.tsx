@@ -3,6 +3,7 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { DetailActions } from "@/components/gallery/detail-actions";
 import { GalleryCard } from "@/components/gallery/gallery-card";
 import { SelectionBar } from "@/components/gallery/selection-bar";
 import { JobDetailDialog } from "@/components/gallery/job-detail-dialog";
@@ -46,6 +47,7 @@ function GalleryGrid({ filter, onClearFilters, onUseImage }: { filter: GalleryFi
 
   const items = data.pages.flatMap((p) => p.items);
   const order = items.map((i) => i.id);
+  const openIndex = open ? order.indexOf(open.id) : -1;
   if (items.length === 0 && isFiltered(filter)) {
     return (
       <div className="rounded-lg border border-dashed border-neutral-300 p-10 text-center">
@@ -108,8 +110,15 @@ function GalleryGrid({ filter, onClearFilters, onUseImage }: { filter: GalleryFi
           key={open.id}
           item={open}
           onClose={() => setOpen(null)}
+          onPrev={openIndex > 0 ? () => setOpen(items[openIndex - 1]) : undefined}
+          onNext={openIndex >= 0 && openIndex < items.length - 1 ? () => setOpen(items[openIndex + 1]) : undefined}
           // The form lives on the playground: fill it, then go there.
-          actions={(img) => <UseAsMenu image={img} label="Use this image as…" onDone={onUseImage} />}
+          actions={(img) => (
+            <>
+              <DetailActions item={items[openIndex] ?? open} onFavorite={(fav) => favorite.mutate({ id: open.id, favorite: fav })} />
+              <UseAsMenu image={img} label="Use this image as…" onDone={onUseImage} />
+            </>
+          )}
         />
       )}
     </>

@@ -13,6 +13,7 @@ import type { ApiImage, GalleryItem } from "@/lib/api-types";
 import { describeError } from "@/lib/client/api";
 import { taskLabel } from "@/lib/client/task-label";
 import { useJobDetail } from "@/lib/client/use-job-detail";
+import { isTypingTarget } from "@/lib/canvas/commands/keys";
 
 /**
  * The gallery's large view: the full image on the left; on the right the job it came from
@@ -23,9 +24,14 @@ export function JobDetailDialog({
   item,
   onClose,
   actions,
+  onPrev,
+  onNext,
 }: {
   item: GalleryItem;
   onClose: () => void;
+  /** The gallery's previous/next image (← and → keys, and buttons), when there is one. */
+  onPrev?: () => void;
+  onNext?: () => void;
   /** Extra buttons for the image shown large (e.g. "Use as…"); to close, the parent unmounts this. */
   actions?: (image: ApiImage) => ReactNode;
 }) {
@@ -43,6 +49,16 @@ export function JobDetailDialog({
       aria-label={title}
       onClose={onClose}
       onClick={onBackdropClick}
+      onKeyDown={(e) => {
+        if (isTypingTarget(e.target as HTMLElement)) return;
+        if (e.key === "ArrowLeft" && onPrev) {
+          e.preventDefault();
+          onPrev();
+        } else if (e.key === "ArrowRight" && onNext) {
+          e.preventDefault();
+          onNext();
+        }
+      }}
       data-testid="gallery-detail"
       className="m-auto max-h-[95vh] w-[min(95vw,84rem)] max-w-[95vw] overflow-hidden rounded-lg bg-white p-0 shadow-xl"
     >
@@ -53,6 +69,16 @@ export function JobDetailDialog({
           aria-busy={isPending}
           className="flex w-full shrink-0 flex-col gap-5 border-t border-neutral-200 p-4 lg:w-96 lg:overflow-y-auto lg:border-l lg:border-t-0"
         >
+          {(onPrev || onNext) && (
+            <nav aria-label="Gallery" className="flex items-center justify-between gap-2 text-sm">
+              <button type="button" onClick={onPrev} disabled={!onPrev} aria-keyshortcuts="ArrowLeft" className="rounded-md border border-neutral-300 px-2.5 py-1 font-medium hover:bg-neutral-100 disabled:text-neutral-400">
+                ← Previous
+              </button>
+              <button type="button" onClick={onNext} disabled={!onNext} aria-keyshortcuts="ArrowRight" className="rounded-md border border-neutral-300 px-2.5 py-1 font-medium hover:bg-neutral-100 disabled:text-neutral-400">
+                Next →
+              </button>
+            </nav>
+          )}
           {job ? (
             <>
               <JobInputs job={job} />
