@@ -115,7 +115,7 @@ function GalleryGrid({ filter, onClearFilters, onUseImage }: { filter: GalleryFi
           // The form lives on the playground: fill it, then go there.
           actions={(img) => (
             <>
-              <DetailActions item={items[openIndex] ?? open} onFavorite={(fav) => favorite.mutate({ id: open.id, favorite: fav })} />
+              <DetailActions item={items[openIndex] ?? open} onFavorite={(fav) => favorite.mutate({ id: open.id, favorite: fav })} onDeleted={() => setOpen(null)} />
               <UseAsMenu image={img} label="Use this image as…" onDone={onUseImage} />
             </>
           )}

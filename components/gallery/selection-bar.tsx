@@ -3,6 +3,8 @@
 import { useState } from "react";
 import { lazyClient } from "@/components/ui/lazy-client";
 import { useGallerySelection } from "@/lib/client/gallery-selection";
+import { useToggleFavorite } from "@/lib/client/use-gallery";
+import { useDeleteImages } from "@/lib/client/use-delete-images";
 
 const CreateShareDialog = lazyClient(() => import("@/components/share/create-share-dialog").then((m) => m.CreateShareDialog));
 
@@ -14,6 +16,8 @@ export function SelectionBar({ order }: { order: readonly string[] }) {
   const selectAll = useGallerySelection((s) => s.selectAll);
   const clear = useGallerySelection((s) => s.clear);
   const [sharing, setSharing] = useState(false);
+  const remove = useDeleteImages();
+  const favorite = useToggleFavorite();
   return (
     <div role="toolbar" aria-label="Selection" className="sticky top-0 z-20 -mx-1 flex flex-wrap items-center gap-2 rounded-md bg-white/95 px-1 py-2 backdrop-blur">
       <span className="text-sm text-neutral-700" aria-live="polite">
@@ -25,6 +29,17 @@ export function SelectionBar({ order }: { order: readonly string[] }) {
       </button>
       <button type="button" className={button} onClick={clear} disabled={ids.length === 0}>
         Clear selection
+      </button>
+      <button type="button" className={button} disabled={ids.length === 0} onClick={() => ids.forEach((id) => favorite.mutate({ id, favorite: true }))}>
+        ★ Favourite
+      </button>
+      <button
+        type="button"
+        className={`${button} text-red-800`}
+        disabled={ids.length === 0 || remove.isPending}
+        onClick={() => remove.mutate(ids, { onSuccess: (done) => done && clear() })}
+      >
+        Delete…
       </button>
       {/* A plain form post: the browser streams the ZIP straight to a download. */}
       <form method="post" action="/api/images/zip">

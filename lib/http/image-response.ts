@@ -1,7 +1,8 @@
 import "server-only";
 
 /**
- * Stored images never change (new results get new ids), so they can be cached for a year.
+ * Stored images never change (new results get new ids), so they can be cached for a year, by the
+ * browser only ("private"): behind PLAYGROUND_PASSWORD they are not for shared caches.
  * `nosniff` stops a browser from reinterpreting bytes as something other than the stored type.
  */
 export function imageResponse(file: { bytes: Buffer; contentType: string; name: string }, download: boolean): Response {
@@ -9,7 +10,7 @@ export function imageResponse(file: { bytes: Buffer; contentType: string; name: 
     headers: {
       "content-type": file.contentType,
       "content-length": String(file.bytes.length),
-      "cache-control": "public, max-age=31536000, immutable",
+      "cache-control": "private, max-age=31536000, immutable",
       "x-content-type-options": "nosniff",
       "content-disposition": `${download ? "attachment" : "inline"}; filename="${file.name}"`,
     },

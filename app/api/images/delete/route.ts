@@ -1,0 +1,17 @@
+import { NextResponse } from "next/server";
+import { deleteImages, parseImageIds, sharesUsing } from "@/lib/gallery/delete-images";
+import { handleRoute } from "@/lib/http/handle-route";
+import { readJsonBody } from "@/lib/http/read-json-body";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * `{ "imageIds": [...], "dryRun"?: true }`. A dry run only says how many shares hold them (for
+ * the confirmation); otherwise the images are deleted and their files with them when unused.
+ */
+export const POST = handleRoute(async (req: Request) => {
+  const body = (await readJsonBody(req, 1024 * 1024)) as { imageIds?: unknown; dryRun?: unknown } | null;
+  const ids = parseImageIds(body?.imageIds);
+  if (body?.dryRun === true) return NextResponse.json({ images: ids.length, shares: await sharesUsing(ids) });
+  return NextResponse.json(await deleteImages(ids));
+});
