@@ -71,7 +71,7 @@ function GalleryGrid({ filter, onClearFilters, onUseImage }: { filter: GalleryFi
 
   return (
     <>
-      <SelectionBar order={order} />
+      <SelectionBar order={order} itemsById={new Map(items.map((i) => [i.id, i]))} />
       <VirtualGrid
         items={items}
         label="Images"

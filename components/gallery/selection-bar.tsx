@@ -2,20 +2,24 @@
 
 import { useState } from "react";
 import { lazyClient } from "@/components/ui/lazy-client";
+import type { GalleryItem } from "@/lib/api-types";
 import { useGallerySelection } from "@/lib/client/gallery-selection";
 import { useToggleFavorite } from "@/lib/client/use-gallery";
 import { useDeleteImages } from "@/lib/client/use-delete-images";
 
+const CompareDialog = lazyClient(() => import("@/components/gallery/compare-dialog").then((m) => m.CompareDialog));
 const CreateShareDialog = lazyClient(() => import("@/components/share/create-share-dialog").then((m) => m.CreateShareDialog));
 
 const button = "rounded-md border border-neutral-300 bg-white px-3 py-1.5 text-sm font-medium shadow-sm hover:bg-neutral-100 disabled:text-neutral-400";
 
 /** Selection count and what can be done with the selection (share); select all loaded images. */
-export function SelectionBar({ order }: { order: readonly string[] }) {
+export function SelectionBar({ order, itemsById }: { order: readonly string[]; itemsById: ReadonlyMap<string, GalleryItem> }) {
   const ids = useGallerySelection((s) => s.ids);
   const selectAll = useGallerySelection((s) => s.selectAll);
   const clear = useGallerySelection((s) => s.clear);
   const [sharing, setSharing] = useState(false);
+  const [comparing, setComparing] = useState(false);
+  const canCompare = ids.length >= 2 && ids.length <= 4;
   const remove = useDeleteImages();
   const favorite = useToggleFavorite();
   return (
@@ -29,6 +33,9 @@ export function SelectionBar({ order }: { order: readonly string[] }) {
       </button>
       <button type="button" className={button} onClick={clear} disabled={ids.length === 0}>
         Clear selection
+      </button>
+      <button type="button" className={button} disabled={!canCompare} onClick={() => setComparing(true)} title="Select 2 to 4 images">
+        Compare
       </button>
       <button type="button" className={button} disabled={ids.length === 0} onClick={() => ids.forEach((id) => favorite.mutate({ id, favorite: true }))}>
         ★ Favourite
@@ -56,6 +63,7 @@ export function SelectionBar({ order }: { order: readonly string[] }) {
       >
         Share…
       </button>
+      {comparing && canCompare && <CompareDialog items={ids.map((id) => itemsById.get(id)).filter((x): x is GalleryItem => Boolean(x))} onClose={() => setComparing(false)} />}
       {sharing && <CreateShareDialog imageIds={ids} onClose={() => setSharing(false)} onCreated={clear} />}
     </div>
   );
