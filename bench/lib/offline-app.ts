@@ -4,7 +4,8 @@ import { logTail, makeTempDir, spawnServer, stopServer } from "./processes";
 import { BenchSetupError } from "./servers";
 
 /**
- * startApp (app-server.ts) with a few of the app's own variables set, for benchmarks that make
+ * Starts the app for the benchmarks (startApp in app-server.ts is this with no extra variables);
+ * a few of the app's own variables may be set, for benchmarks that make
  * images through the in-process offline engine and want it fast (ENGINE_LATENCY_MS). Same setup
  * otherwise: the production build of process.cwd(), offline mode (no API key), a fresh DATA_DIR
  * (PGlite), 127.0.0.1 on a free port, every variable lib/env.ts reads dropped from the inherited
@@ -21,7 +22,7 @@ export interface OfflineApp {
   stop(): Promise<void>;
 }
 
-/** Variables lib/env.ts reads (as in app-server.ts). */
+/** Variables lib/env.ts reads: dropped from the inherited environment so a shell cannot change the setup. */
 const APP_VARIABLE = /^(EMPIRIOLABS_|ENGINE_|UPSTREAM_|JOB_)|^(DATABASE_URL|DATA_DIR|HOST|PORT|PLAYGROUND_PASSWORD|MAX_BODY_BYTES|LOG_LEVEL|NODE_ENV)$/;
 /** What a caller may set: the engine's and the jobs' knobs, never where or how the app runs. */
 const SETTABLE = /^(ENGINE_(LATENCY_MS|RATE_LIMIT_PER_MIN|OUTPUT_TTL_S)|JOB_(STUCK_AFTER_MS|LEASE_MS))$/;

@@ -10,8 +10,7 @@ import { log } from "@/lib/log";
  */
 export function handleRoute<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
   return async (...args: A): Promise<Response> => {
-    // The proxy gates every request already; this second check keeps the API closed even if its
-    // matcher were wrong (every /api route goes through handleRoute).
+    // The access check of the API: proxy.ts gates pages, and every /api route goes through here.
     const req = args[0];
     if (req instanceof Request && !requestAllowed(new URL(req.url).pathname, req.headers.get("cookie"))) {
       return NextResponse.json({ error: { code: "unauthorized", message: "Sign in first: this playground needs its password." } }, { status: 401 });
