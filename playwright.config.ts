@@ -12,6 +12,16 @@ import { defineConfig, devices } from "@playwright/test";
 const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const useBundled = process.env.PW_BUNDLED_CHROMIUM === "1";
 
+/** Debian's Chromium in a container: no sandbox, no GPU, nothing fetched in the background. Shared with bench/. */
+export const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+] as const;
+
 export const E2E = {
   offlineUrl: "http://127.0.0.1:3100",
   gatewayUrl: "http://127.0.0.1:3101",
@@ -40,14 +50,7 @@ export default defineConfig({
     ...devices["Desktop Chrome"],
     launchOptions: {
       ...(useBundled ? {} : { executablePath: chromiumPath }),
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
+      args: [...CHROMIUM_ARGS],
     },
   },
   webServer: [

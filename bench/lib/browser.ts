@@ -1,4 +1,5 @@
 import { chromium, type Browser } from "@playwright/test";
+import { CHROMIUM_ARGS } from "../../playwright.config";
 import { onCleanup } from "./processes";
 
 /**
@@ -6,14 +7,6 @@ import { onCleanup } from "./processes";
  * the same flags as the e2e tests (playwright.config.ts). The browser is registered for cleanup,
  * so runEntry/runStandalone close it however the benchmark ends.
  */
-export const CHROMIUM_ARGS = [
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-  "--no-first-run",
-];
 
 /**
  * tsx compiles with esbuild's keepNames, which wraps named functions in `__name(fn, "name")`;
@@ -23,7 +16,7 @@ export const CHROMIUM_ARGS = [
 export const KEEP_NAMES_SHIM = "globalThis.__name ??= (fn) => fn;";
 
 export async function launchChromium(): Promise<Browser> {
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
+  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: [...CHROMIUM_ARGS] });
   const unregister = onCleanup(() => browser.close());
   browser.once("disconnected", unregister);
   return browser;

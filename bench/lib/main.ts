@@ -40,15 +40,20 @@ export function runEntry(body: () => Promise<BudgetCheck[]>): void {
       requireBuild();
       return body();
     })
-    .then(async (checks) => {
-      await cleanupAll();
-      const failed = checks.filter((c) => !c.ok);
-      console.log(`\n${checks.length - failed.length} of ${checks.length} budgets held${failed.length ? `; missed: ${failed.map((c) => c.label).join(", ")}` : ""}.`);
-      process.exit(failed.length ? 2 : 0);
-    })
-    .catch(async (e: unknown) => {
-      await cleanupAll();
-      console.error(e instanceof BenchSetupError ? e.message : e);
-      process.exit(1);
-    });
+    .then(finish, fail);
+}
+
+/** Prints the budget summary and exits 0 (all held) or 2 (one missed), after cleaning up. */
+export async function finish(checks: BudgetCheck[]): Promise<never> {
+  await cleanupAll();
+  const failed = checks.filter((c) => !c.ok);
+  console.log(`\n${checks.length - failed.length} of ${checks.length} budgets held${failed.length ? `; missed: ${failed.map((c) => c.label).join(", ")}` : ""}.`);
+  process.exit(failed.length ? 2 : 0);
+}
+
+/** The benchmark itself failed: clean up, say why, exit 1. */
+export async function fail(e: unknown): Promise<never> {
+  await cleanupAll();
+  console.error(e instanceof BenchSetupError ? e.message : e);
+  process.exit(1);
 }

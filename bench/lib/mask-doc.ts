@@ -6,7 +6,10 @@ import type { MaskDoc, Point, Stroke } from "@/lib/canvas/types";
  * bundles this into its page, the pointer bench builds the strokes in Node and stores them.
  */
 
-/** mulberry32: tiny, fast, good enough to scatter strokes. */
+/**
+ * mulberry32, as in lib/emulator/prng.ts: not imported from there because that module uses
+ * node:crypto and this one is bundled into a browser page by the export bench.
+ */
 function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {

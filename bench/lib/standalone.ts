@@ -1,4 +1,5 @@
 import { machineLine, type BudgetCheck } from "./print";
+import { finish, fail } from "./main";
 import { cleanupAll, killAllSync } from "./processes";
 
 /**
@@ -13,16 +14,5 @@ export function runStandalone(body: () => Promise<BudgetCheck[]>): void {
     process.once(signal, () => void cleanupAll().finally(() => process.exit(130)));
   }
   console.log(`machine: ${machineLine()}`);
-  body()
-    .then(async (checks) => {
-      await cleanupAll();
-      const failed = checks.filter((c) => !c.ok);
-      console.log(`\n${checks.length - failed.length} of ${checks.length} budgets held${failed.length ? `; missed: ${failed.map((c) => c.label).join(", ")}` : ""}.`);
-      process.exit(failed.length ? 2 : 0);
-    })
-    .catch(async (e: unknown) => {
-      await cleanupAll();
-      console.error(e);
-      process.exit(1);
-    });
+  body().then(finish, fail);
 }
