@@ -1,5 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { GalleryPage } from "./pages/gallery-page";
+import { answerConfirm } from "./support/dialogs";
 import { submitJob, textImageBody, waitForJobStatus } from "./support/api";
 import { unique } from "./support/runs";
 
@@ -19,16 +20,12 @@ test("delete an image from the large view: the confirmation names its share; the
   const detail = page.getByTestId("gallery-detail");
 
   // Saying no changes nothing.
-  page.once("dialog", (d) => {
-    expect(d.message()).toContain("1 shared gallery");
-    void d.dismiss();
-  });
-  await detail.getByRole("button", { name: "Delete…" }).click();
+  const deleteButton = detail.getByRole("button", { name: "Delete…" });
+  expect(await answerConfirm(page, () => deleteButton.click(), "dismiss")).toContain("1 shared gallery");
   await expect(detail).toBeVisible();
   expect((await request.get(`/api/images/${doomed.id}/file`)).status()).toBe(200);
 
-  page.once("dialog", (d) => void d.accept());
-  await detail.getByRole("button", { name: "Delete…" }).click();
+  await answerConfirm(page, () => deleteButton.click(), "accept");
   await expect(page.getByTestId("gallery-detail")).toHaveCount(0);
   await expect(gallery.item(doomed.id)).toHaveCount(0);
   await expect(gallery.item(keep.id)).toBeVisible();

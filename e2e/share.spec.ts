@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { GalleryPage } from "./pages/gallery-page";
 import { submitJob, textImageBody, waitForJobStatus } from "./support/api";
+import { answerConfirm } from "./support/dialogs";
 import { unique } from "./support/runs";
 
 /**
@@ -67,8 +68,7 @@ test("share three images with prompts hidden, open the link elsewhere, revoke: g
   await page.goto("/shares");
   const row = page.getByRole("listitem", { name: title });
   await expect(row.getByTestId("share-status")).toHaveText("active");
-  page.once("dialog", (d) => void d.accept());
-  await row.getByRole("button", { name: "Revoke" }).click();
+  await answerConfirm(page, () => row.getByRole("button", { name: "Revoke" }).click(), "accept");
   await expect(row.getByTestId("share-status")).toHaveText("revoked");
 
   const after = await v.reload();
