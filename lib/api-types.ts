@@ -71,6 +71,21 @@ export interface GalleryItem extends ApiImage {
   quality: string | null;
 }
 
+/** The ids a filter matches (for "select all in this filter"), capped at `max`. */
+export interface GalleryIds {
+  ids: string[];
+  /** How many images match in all (may be more than ids.length). */
+  total: number;
+  max: number;
+}
+
+export interface ImageLineage {
+  /** Our own images the job took as inputs. */
+  parents: GalleryItem[];
+  /** Images of later jobs that took this one as an input (newest first, at most 24). */
+  children: GalleryItem[];
+}
+
 export interface GalleryPage {
   items: GalleryItem[];
   /** Opaque; pass back as ?cursor= for the next (older) page. Null at the end. */

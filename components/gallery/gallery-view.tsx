@@ -71,7 +71,7 @@ function GalleryGrid({ filter, onClearFilters, onUseImage }: { filter: GalleryFi
 
   return (
     <>
-      <SelectionBar order={order} itemsById={new Map(items.map((i) => [i.id, i]))} />
+      <SelectionBar filter={filter} itemsById={new Map(items.map((i) => [i.id, i]))} />
       <VirtualGrid
         items={items}
         label="Images"
@@ -112,6 +112,8 @@ function GalleryGrid({ filter, onClearFilters, onUseImage }: { filter: GalleryFi
           onClose={() => setOpen(null)}
           onPrev={openIndex > 0 ? () => setOpen(items[openIndex - 1]) : undefined}
           onNext={openIndex >= 0 && openIndex < items.length - 1 ? () => setOpen(items[openIndex + 1]) : undefined}
+          onOpenImage={setOpen}
+          onReused={onUseImage}
           // The form lives on the playground: fill it, then go there.
           actions={(img) => (
             <>

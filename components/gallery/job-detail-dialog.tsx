@@ -2,10 +2,12 @@
 
 import { useState, type ReactNode } from "react";
 import { JobFacts } from "@/components/gallery/job-facts";
+import { ImageLineage } from "@/components/gallery/image-lineage";
 import { JobInputs } from "@/components/gallery/job-inputs";
 import { JobOutputs } from "@/components/gallery/job-outputs";
 import { JobParams } from "@/components/gallery/job-params";
 import { LargeImage } from "@/components/gallery/large-image";
+import { ReuseButtons } from "@/components/playground/reuse-buttons";
 import { CopyRequestButton } from "@/components/request-snippets/copy-request";
 import { Alert } from "@/components/ui/alert";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
@@ -26,12 +28,18 @@ export function JobDetailDialog({
   actions,
   onPrev,
   onNext,
+  onOpenImage,
+  onReused,
 }: {
   item: GalleryItem;
   onClose: () => void;
   /** The gallery's previous/next image (← and → keys, and buttons), when there is one. */
   onPrev?: () => void;
   onNext?: () => void;
+  /** Opens another image here (lineage); without it lineage is listed but not clickable. */
+  onOpenImage?: (item: GalleryItem) => void;
+  /** After "Reuse parameters" filled the playground's form (the gallery goes there). */
+  onReused?: () => void;
   /** Extra buttons for the image shown large (e.g. "Use as…"); to close, the parent unmounts this. */
   actions?: (image: ApiImage) => ReactNode;
 }) {
@@ -83,8 +91,10 @@ export function JobDetailDialog({
             <>
               <JobInputs job={job} />
               <JobOutputs job={job} currentId={current.id} onSelect={setCurrentId} />
+              {onOpenImage && <ImageLineage imageId={current.id} onOpen={onOpenImage} />}
               <JobParams job={job} />
               <JobFacts job={job} />
+              {onReused && <ReuseButtons job={job} onDone={onReused} />}
               <CopyRequestButton job={job} />
             </>
           ) : error ? (

@@ -13,14 +13,18 @@ const buttonClass =
  * Loads this job's parameters (and its input images) into its task's form. "with seed" locks
  * the job's seed so the run repeats; the other rolls a fresh seed.
  */
-export function ReuseButtons({ job }: { job: ApiJob }) {
+export function ReuseButtons({ job, onDone }: { job: ApiJob; onDone?: () => void }) {
   const { reuse, pending, error } = useReuseParams();
   if (!isTaskType(job.taskType)) return null;
   const seeded = usesField(job.taskType, "seed") && job.seed !== null;
   const go = (withSeed: boolean) => {
-    void reuse(job, withSeed).then(() =>
-      document.getElementById("playground-form")?.scrollIntoView({ behavior: "smooth", block: "start" }),
-    );
+    void reuse(job, withSeed).then((ok) => {
+      if (onDone) {
+        if (ok) onDone();
+        return;
+      }
+      document.getElementById("playground-form")?.scrollIntoView({ behavior: "smooth", block: "start" });
+    });
   };
   return (
     <div className="flex flex-col gap-2">

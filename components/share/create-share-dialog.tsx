@@ -15,9 +15,23 @@ import { createShareSchema, EXPIRY_LABELS, SHARE_EXPIRIES, shareFieldErrors, typ
 
 const input = "w-full rounded-md border border-neutral-300 px-3 py-2 text-sm aria-invalid:border-red-600";
 
-export function CreateShareDialog({ imageIds, onClose, onCreated }: { imageIds: readonly string[]; onClose(): void; onCreated(): void }) {
+export function CreateShareDialog({
+  imageIds,
+  onClose,
+  onCreated,
+  defaultTitle = "",
+  note,
+}: {
+  imageIds: readonly string[];
+  onClose(): void;
+  onCreated(): void;
+  /** Sharing a filtered view starts from a title that says what the view is. */
+  defaultTitle?: string;
+  /** Where the images come from, e.g. "Every image in this view". */
+  note?: string;
+}) {
   const { ref, onBackdropClick, close } = useModalDialog();
-  const [title, setTitle] = useState("");
+  const [title, setTitle] = useState(defaultTitle);
   const [description, setDescription] = useState("");
   const [showPrompts, setShowPrompts] = useState(false);
   const [showParams, setShowParams] = useState(false);
@@ -49,6 +63,7 @@ export function CreateShareDialog({ imageIds, onClose, onCreated }: { imageIds: 
         <h2 id="share-title" className="text-lg font-semibold">
           {created ? "Shared" : `Share ${imageIds.length} image${imageIds.length === 1 ? "" : "s"}`}
         </h2>
+        {note && !created && <p className="text-sm text-neutral-700">{note}</p>}
         {created ? (
           <>
             <p className="text-sm text-neutral-700">Anyone with this link can see the images{created.showPrompts ? " and their prompts" : ""}. You can revoke it at any time on the Shares page.</p>

@@ -1,4 +1,4 @@
-import type { ApiErrorBody, ApiJob, GalleryPage, HealthInfo, SpendSummary } from "@/lib/api-types";
+import type { ApiErrorBody, ApiJob, GalleryIds, GalleryPage, HealthInfo, ImageLineage, SpendSummary } from "@/lib/api-types";
 
 export interface FieldMessage {
   field: string;
@@ -106,4 +106,22 @@ export function setImageFavorite(id: string, favorite: boolean): Promise<{ id: s
     headers: { "content-type": "application/json" },
     body: JSON.stringify({ favorite }),
   });
+}
+
+/** Bulk star or unstar (one request, whatever the count). */
+export function setImagesFavorite(imageIds: readonly string[], favorite: boolean): Promise<{ updated: number; favorite: boolean }> {
+  return request("/api/images/favorite", {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ imageIds, favorite }),
+  });
+}
+
+/** The ids every image of a gallery filter has, in its order (up to the bulk limit). */
+export function fetchGalleryIds(filter: URLSearchParams): Promise<GalleryIds> {
+  return request<GalleryIds>(`/api/gallery/ids?${filter}`);
+}
+
+export function fetchLineage(imageId: string): Promise<ImageLineage> {
+  return request<ImageLineage>(`/api/images/${encodeURIComponent(imageId)}/lineage`);
 }

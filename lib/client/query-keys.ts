@@ -11,6 +11,7 @@ export const queryKeys = {
   gallery: {
     all: ["gallery"] as const,
     list: ["gallery", "list"] as const,
+    lineage: (imageId: string) => ["gallery", "lineage", imageId] as const,
   },
   spend: ["spend"] as const,
   shares: ["shares"] as const,

@@ -88,18 +88,23 @@ export async function reuseJobParams(job: ApiJob, withSeed: boolean, load: LoadI
   return { failed };
 }
 
-/** reuseJobParams with its pending state and a message when an image could not be loaded. */
+/**
+ * reuseJobParams with its pending state and a message when an image could not be loaded.
+ * Resolves to true when everything loaded (so a caller elsewhere may go to the form).
+ */
 export function useReuseParams() {
   const [pending, setPending] = useState<"params" | "seed" | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const reuse = useCallback(async (job: ApiJob, withSeed: boolean) => {
+  const reuse = useCallback(async (job: ApiJob, withSeed: boolean): Promise<boolean> => {
     setPending(withSeed ? "seed" : "params");
     setError(null);
     try {
       const { failed } = await reuseJobParams(job, withSeed);
       if (failed.length > 0) setError(`Loaded the parameters, but not ${failed.join(", ")}: add ${failed.length === 1 ? "it" : "them"} again.`);
+      return failed.length === 0;
     } catch (e) {
       setError(e instanceof Error ? e.message : "Could not load the parameters.");
+      return false;
     } finally {
       setPending(null);
     }

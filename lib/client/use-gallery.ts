@@ -1,8 +1,8 @@
 "use client";
 
-import { useInfiniteQuery, useMutation, useQueryClient, type InfiniteData } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
 import type { GalleryPage } from "@/lib/api-types";
-import { fetchGalleryPage, setImageFavorite } from "@/lib/client/api";
+import { fetchGalleryPage, fetchLineage, setImageFavorite, setImagesFavorite } from "@/lib/client/api";
 import { queryKeys } from "@/lib/client/query-keys";
 import { galleryFilterParams, type GalleryFilter } from "@/lib/gallery/gallery-filter";
 
@@ -27,11 +27,28 @@ export function useToggleFavorite() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: ({ id, favorite }: { id: string; favorite: boolean }) => setImageFavorite(id, favorite),
-    onMutate: ({ id, favorite }) => {
-      client.setQueriesData<InfiniteData<GalleryPage>>({ queryKey: queryKeys.gallery.list }, (data) =>
-        data ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map((i) => (i.id === id ? { ...i, favorite } : i)) })) } : data,
-      );
-    },
+    onMutate: ({ id, favorite }) => showFavorite(client, new Set([id]), favorite),
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.gallery.list }),
   });
+}
+
+/** Star or unstar many images in one request (the selection bar). */
+export function useSetFavorites() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ ids, favorite }: { ids: readonly string[]; favorite: boolean }) => setImagesFavorite(ids, favorite),
+    onMutate: ({ ids, favorite }) => showFavorite(client, new Set(ids), favorite),
+    onSettled: () => client.invalidateQueries({ queryKey: queryKeys.gallery.list }),
+  });
+}
+
+function showFavorite(client: QueryClient, ids: ReadonlySet<string>, favorite: boolean) {
+  client.setQueriesData<InfiniteData<GalleryPage>>({ queryKey: queryKeys.gallery.list }, (data) =>
+    data ? { ...data, pages: data.pages.map((p) => ({ ...p, items: p.items.map((i) => (ids.has(i.id) ? { ...i, favorite } : i)) })) } : data,
+  );
+}
+
+/** What an image was made from and what was made from it (the large view). */
+export function useLineage(imageId: string) {
+  return useQuery({ queryKey: queryKeys.gallery.lineage(imageId), queryFn: () => fetchLineage(imageId) });
 }

@@ -2,21 +2,13 @@ import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { createDatabase, type Db } from "@/lib/db/client";
-import type { JobRow } from "@/lib/db/schema";
 import { listGallery, setFavorite, type GalleryRow } from "@/lib/db/gallery-queries";
 import { GALLERY_SORTS, type GalleryFilter, type GallerySort } from "@/lib/gallery/gallery-filter";
-import type { TaskType } from "@/lib/models/options";
 import { insertTestImages, insertTestJob, testImage } from "@/lib/testing/db-fixtures";
 import { forEachDialect, MIGRATIONS_FOLDER } from "@/lib/testing/test-databases";
+import { expectedIds, seedGallery, type SeededImage as Seeded, type SeedJobSpec } from "@/lib/testing/gallery-oracle";
 
-/** One seeded job: what the filters look at. `quality: null` = no quality in params (counts as standard). */
-interface JobSpec {
-  taskType: TaskType;
-  quality: "standard" | "premium" | null;
-  prompt: string | null;
-}
-
-const JOBS: JobSpec[] = [
+const JOBS: SeedJobSpec[] = [
   { taskType: "TEXT_IMAGE", quality: "standard", prompt: "A Lighthouse at Dusk" },
   { taskType: "TEXT_IMAGE", quality: "premium", prompt: "Sale banner: 50% OFF everything" },
   { taskType: "INPAINTING", quality: "premium", prompt: "replace the a_b tile" },
@@ -36,19 +28,6 @@ const TIMES = ["00:00:00.000", "06:30:00.000", "12:00:00.250", "18:45:10.000", "
 const COSTS = [40_000, 80_000, 120_000, 40_000, 10_000];
 const IMAGE_COUNT = 60;
 
-/** The seeded facts of one image, as the test knows them (independent of the SQL). */
-interface Seeded {
-  id: string;
-  job: number;
-  taskType: TaskType;
-  quality: "standard" | "premium";
-  rawQuality: string | null;
-  prompt: string | null;
-  costMicros: number;
-  createdAt: Date;
-  favorite: boolean;
-}
-
 function imagePlan(i: number) {
   const day = i % 3;
   const time = Math.floor(i / 3) % TIMES.length;
@@ -61,60 +40,7 @@ function imagePlan(i: number) {
   };
 }
 
-async function seed(db: Db): Promise<Seeded[]> {
-  const jobs: JobRow[] = [];
-  for (const spec of JOBS) {
-    const params: Record<string, unknown> = spec.prompt ? { prompt: spec.prompt } : {};
-    if (spec.quality) params.quality = spec.quality;
-    jobs.push(await insertTestJob(db, { taskType: spec.taskType, prompt: spec.prompt, params }));
-  }
-  const nextIndex = JOBS.map(() => 0);
-  const plans = Array.from({ length: IMAGE_COUNT }, (_, i) => ({ ...imagePlan(i), index: 0 }));
-  for (const p of plans) p.index = nextIndex[p.job]++;
-  const inserted = await insertTestImages(
-    db,
-    plans.map((p) => testImage(jobs[p.job].id, p.index, { createdAt: p.createdAt, costMicros: p.costMicros, favorite: p.favorite })),
-  );
-  expect(inserted).toHaveLength(IMAGE_COUNT);
-  return plans.map((p) => {
-    const row = inserted.find((r) => r.jobId === jobs[p.job].id && r.index === p.index)!;
-    const spec = JOBS[p.job];
-    return {
-      id: row.id,
-      job: p.job,
-      taskType: spec.taskType,
-      quality: spec.quality ?? "standard",
-      rawQuality: spec.quality,
-      prompt: spec.prompt,
-      costMicros: p.costMicros,
-      createdAt: p.createdAt,
-      favorite: p.favorite,
-    };
-  });
-}
-
-/** The filter and sort computed in plain TypeScript over the seeded facts. */
-function expectedIds(all: Seeded[], f: GalleryFilter): string[] {
-  const day = (d: Date) => d.toISOString().slice(0, 10);
-  const matching = all.filter(
-    (s) =>
-      (!f.task || s.taskType === f.task) &&
-      (!f.favorites || s.favorite) &&
-      (!f.quality || s.quality === f.quality) &&
-      (!f.from || day(s.createdAt) >= f.from) &&
-      (!f.to || day(s.createdAt) <= f.to) &&
-      (!f.q || (s.prompt !== null && s.prompt.toLowerCase().includes(f.q.toLowerCase()))),
-  );
-  // uuid order in PostgreSQL is byte order, which is the order of the lowercase hex text.
-  const byId = (a: Seeded, b: Seeded) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-  const byTime = (a: Seeded, b: Seeded) => a.createdAt.getTime() - b.createdAt.getTime();
-  const cmp: Record<GallerySort, (a: Seeded, b: Seeded) => number> = {
-    newest: (a, b) => byTime(b, a) || byId(b, a),
-    oldest: (a, b) => byTime(a, b) || byId(a, b),
-    cost: (a, b) => b.costMicros - a.costMicros || byTime(b, a) || byId(b, a),
-  };
-  return matching.sort(cmp[f.sort]).map((s) => s.id);
-}
+const seed = (db: Db) => seedGallery(db, JOBS, Array.from({ length: IMAGE_COUNT }, (_, i) => imagePlan(i)));
 
 /** Every page of a filter, following the cursors. */
 async function walk(db: Db, filter: GalleryFilter, limit = 7): Promise<{ ids: string[]; rows: GalleryRow[]; pages: number }> {

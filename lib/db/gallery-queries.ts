@@ -1,5 +1,5 @@
 import "server-only";
-import { and, eq, getTableColumns, sql, type SQL } from "drizzle-orm";
+import { and, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { Queryable } from "@/lib/db/client";
@@ -33,7 +33,7 @@ const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/
 
 const createdAtKey = sql<string>`to_char(${images.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
-const galleryColumns = {
+export const galleryColumns = {
   ...getTableColumns(images),
   taskType: jobs.taskType,
   prompt: jobs.prompt,
@@ -121,6 +121,27 @@ export async function listGallery(
   const nextCursor =
     found.length > limit && last ? encodeCursor({ t: last.key, id: last.id, ...(filter.sort !== "newest" ? { s: filter.sort } : {}), ...(filter.sort === "cost" ? { c: last.costMicros } : {}) }) : null;
   return { rows: page.map(withoutKey), nextCursor };
+}
+
+/**
+ * The ids of every image the filter matches, in its sort order, up to `max` (for "select all in
+ * this filter" and sharing a filtered view), and how many match in all.
+ */
+export async function listGalleryIds(db: Queryable, filter: GalleryFilter, max: number): Promise<{ ids: string[]; total: number }> {
+  const conditions = filterConditions(filter);
+  const where = conditions.length ? and(...conditions) : undefined;
+  const [found, [count]] = await Promise.all([
+    db.select({ id: images.id }).from(images).innerJoin(jobs, eq(jobs.id, images.jobId)).where(where).orderBy(...ORDER[filter.sort]).limit(max),
+    db.select({ n: sql<number>`count(*)`.mapWith(Number) }).from(images).innerJoin(jobs, eq(jobs.id, images.jobId)).where(where),
+  ]);
+  return { ids: found.map((r) => r.id), total: count?.n ?? 0 };
+}
+
+/** Stars or unstars many images at once; returns how many exist (unknown ids are skipped). */
+export async function setFavorites(db: Queryable, ids: string[], favorite: boolean): Promise<number> {
+  if (ids.length === 0) return 0;
+  const rows = await db.update(images).set({ favorite }).where(inArray(images.id, ids)).returning({ id: images.id });
+  return rows.length;
 }
 
 export async function setFavorite(db: Queryable, id: string, favorite: boolean): Promise<boolean> {

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
 import { images, shareImages, shares } from "@/lib/db/schema";
 import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { deleteImages, parseImageIds, sharesUsing } from "@/lib/gallery/delete-images";
+import { deleteImages, sharesUsing } from "@/lib/gallery/delete-images";
+import { parseImageIds } from "@/lib/gallery/image-ids";
 import { getBlobStore } from "@/lib/storage";
 import { insertTestImages, insertTestJob, testImage } from "@/lib/testing/db-fixtures";
 import { forEachDialect } from "@/lib/testing/test-databases";
@@ -43,7 +44,8 @@ it("parseImageIds names the field and the limit", () => {
       return (e as AppError).message;
     }
   };
-  expect(message("x")).toBe("imageIds must be a list of image ids");
+  expect(message(42)).toBe("imageIds must be a list of image ids");
+  expect(message("x"), "a form post sends one comma-separated string").toBe('imageIds holds "x", which is not an image id');
   expect(message([])).toBe("imageIds must name at least 1 image");
   expect(message(Array.from({ length: 501 }, (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, "0")}`))).toBe("imageIds must name at most 500 images (got 501)");
   expect(message(["nope"])).toBe('imageIds holds "nope", which is not an image id');

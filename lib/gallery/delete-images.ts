@@ -7,24 +7,9 @@ import "server-only";
  */
 import { inArray, or, sql } from "drizzle-orm";
 import { images, shareImages } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
 import { getRuntime } from "@/lib/jobs/runtime";
 import { log } from "@/lib/log";
 import { getBlobStore } from "@/lib/storage";
-
-export const DELETE_MAX_IMAGES = 500;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-export function parseImageIds(raw: unknown): string[] {
-  const fail = (m: string) => new AppError("validation_failed", m, { fields: [{ field: "imageIds", message: m }] });
-  if (!Array.isArray(raw)) throw fail("imageIds must be a list of image ids");
-  const ids = [...new Set(raw.map((x) => String(x).trim().toLowerCase()))];
-  if (ids.length === 0) throw fail("imageIds must name at least 1 image");
-  if (ids.length > DELETE_MAX_IMAGES) throw fail(`imageIds must name at most ${DELETE_MAX_IMAGES} images (got ${ids.length})`);
-  const bad = ids.find((id) => !UUID_RE.test(id));
-  if (bad) throw fail(`imageIds holds "${bad.slice(0, 40)}", which is not an image id`);
-  return ids;
-}
 
 /** How many shares hold these images (the confirmation says so before anything is deleted). */
 export async function sharesUsing(ids: string[]): Promise<number> {

@@ -12,22 +12,6 @@ import { getRuntime } from "@/lib/jobs/runtime";
 import { microsToUsd } from "@/lib/models";
 import { getBlobStore } from "@/lib/storage";
 
-export const ZIP_MAX_IMAGES = 500;
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
-/** The ids of a request: a JSON body `{ imageIds: [...] }` or a form field `imageIds=a,b,c`. */
-export function parseZipIds(raw: unknown): string[] {
-  const list = Array.isArray(raw) ? raw : typeof raw === "string" ? raw.split(",") : null;
-  const message = (m: string) => new AppError("validation_failed", m, { fields: [{ field: "imageIds", message: m }] });
-  if (!list) throw message("imageIds must be a list of image ids");
-  const ids = [...new Set(list.map((x) => String(x).trim().toLowerCase()).filter(Boolean))];
-  if (ids.length === 0) throw message("imageIds must name at least 1 image");
-  if (ids.length > ZIP_MAX_IMAGES) throw message(`imageIds must name at most ${ZIP_MAX_IMAGES} images (got ${ids.length})`);
-  const bad = ids.find((id) => !UUID_RE.test(id));
-  if (bad) throw message(`imageIds holds "${bad.slice(0, 40)}", which is not an image id`);
-  return ids;
-}
-
 export async function zipImages(ids: string[]): Promise<{ stream: ReadableStream<Uint8Array>; name: string }> {
   const { db } = await getRuntime();
   const rows = await db

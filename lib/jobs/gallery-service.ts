@@ -1,7 +1,10 @@
 import "server-only";
-import type { GalleryPage, SpendSummary } from "@/lib/api-types";
+import type { GalleryIds, GalleryItem, GalleryPage, ImageLineage, SpendSummary } from "@/lib/api-types";
 import { AppError } from "@/lib/errors";
-import { getImage, listGallery, setFavorite } from "@/lib/db/gallery-queries";
+import { getImage, listGallery, listGalleryIds, setFavorite, setFavorites, type GalleryRow } from "@/lib/db/gallery-queries";
+import { imageLineage } from "@/lib/db/lineage-queries";
+import { BULK_MAX_IMAGES } from "@/lib/gallery/bulk-limit";
+import { parseImageIds } from "@/lib/gallery/image-ids";
 import type { GalleryFilter } from "@/lib/gallery/gallery-filter";
 import { spendSummary } from "@/lib/db/spend-queries";
 import { getInput } from "@/lib/db/input-queries";
@@ -14,9 +17,40 @@ export async function readGalleryPage(opts: { cursor?: string; limit: number; fi
   const { db } = await getRuntime();
   const { rows, nextCursor } = await listGallery(db, opts);
   return {
-    items: rows.map((r) => ({ ...toApiImage(r), taskType: r.taskType, prompt: r.prompt, quality: r.quality })),
+    items: rows.map(toGalleryItem),
     nextCursor,
   };
+}
+
+function toGalleryItem(r: GalleryRow): GalleryItem {
+  return { ...toApiImage(r), taskType: r.taskType, prompt: r.prompt, quality: r.quality };
+}
+
+/** Every image id the filter matches, in its order, up to the most one bulk action takes. */
+export async function readGalleryIds(filter: GalleryFilter): Promise<GalleryIds> {
+  const { db } = await getRuntime();
+  const { ids, total } = await listGalleryIds(db, filter, BULK_MAX_IMAGES);
+  return { ids, total, max: BULK_MAX_IMAGES };
+}
+
+/** The images this one was made from and the images made from it. */
+export async function readLineage(id: string): Promise<ImageLineage> {
+  const { db } = await getRuntime();
+  const image = await getImage(db, id);
+  if (!image) throw new AppError("not_found", "No image with this id.");
+  const { parents, children } = await imageLineage(db, image);
+  return { parents: parents.map(toGalleryItem), children: children.map(toGalleryItem) };
+}
+
+/** `{ "imageIds": [...], "favorite": true | false }`: stars or unstars them all in one write. */
+export async function updateFavorites(body: unknown): Promise<{ updated: number; favorite: boolean }> {
+  const b = body as { imageIds?: unknown; favorite?: unknown } | null;
+  const ids = parseImageIds(b?.imageIds);
+  if (typeof b?.favorite !== "boolean") {
+    throw new AppError("validation_failed", "favorite must be true or false", { fields: [{ field: "favorite", message: "favorite must be true or false" }] });
+  }
+  const { db } = await getRuntime();
+  return { updated: await setFavorites(db, ids, b.favorite), favorite: b.favorite };
 }
 
 export async function readSpend(now = new Date()): Promise<SpendSummary> {

@@ -4,12 +4,13 @@
  */
 import { z } from "zod";
 import type { FieldError } from "@/lib/errors";
+import { BULK_MAX_IMAGES } from "@/lib/gallery/bulk-limit";
 
 export const SHARE_EXPIRIES = ["never", "1d", "7d", "30d"] as const;
 export type ShareExpiry = (typeof SHARE_EXPIRIES)[number];
 export const EXPIRY_LABELS: Record<ShareExpiry, string> = { never: "Never", "1d": "1 day", "7d": "7 days", "30d": "30 days" };
 
-export const SHARE_LIMITS = { titleMax: 120, descriptionMax: 2000, imagesMax: 500 } as const;
+export const SHARE_LIMITS = { titleMax: 120, descriptionMax: 2000, imagesMax: BULK_MAX_IMAGES } as const;
 
 const title = z
   .string({ error: "title must be text" })

@@ -1,5 +1,6 @@
 import { NextResponse } from "next/server";
-import { deleteImages, parseImageIds, sharesUsing } from "@/lib/gallery/delete-images";
+import { deleteImages, sharesUsing } from "@/lib/gallery/delete-images";
+import { parseImageIds } from "@/lib/gallery/image-ids";
 import { handleRoute } from "@/lib/http/handle-route";
 import { readJsonBody } from "@/lib/http/read-json-body";
 

@@ -1,5 +1,6 @@
 import { AppError } from "@/lib/errors";
-import { parseZipIds, zipImages } from "@/lib/gallery/zip-export";
+import { parseImageIds } from "@/lib/gallery/image-ids";
+import { zipImages } from "@/lib/gallery/zip-export";
 import { handleRoute } from "@/lib/http/handle-route";
 import { readJsonBody } from "@/lib/http/read-json-body";
 
@@ -17,7 +18,7 @@ export const POST = handleRoute(async (req: Request) => {
   const raw = type.includes("application/json")
     ? ((await readJsonBody(req, 1024 * 1024)) as { imageIds?: unknown } | null)?.imageIds
     : (await req.formData().catch(() => null))?.get("imageIds")?.toString();
-  const { stream, name } = await zipImages(parseZipIds(raw));
+  const { stream, name } = await zipImages(parseImageIds(raw));
   return new Response(stream, {
     headers: {
       "content-type": "application/zip",
