@@ -1,5 +1,7 @@
 import { expect, test } from "@playwright/test";
 import { E2E } from "./support/env";
+import { answerConfirm } from "./support/dialogs";
+import { unique } from "./support/runs";
 
 /**
  * The password-protected app (PLAYGROUND_PASSWORD): pages and the API need the session;
@@ -34,7 +36,8 @@ test("sign in with the password, share three images with prompts hidden; a visit
   expect(cookie?.sameSite).toBe("Lax");
 
   // Three images, through the signed-in API (the page's cookies).
-  const prompts = [1, 2, 3].map((i) => `e2e private prompt ${i} ${Date.now()}`);
+  const word = `kestrel${unique()}`;
+  const prompts = [1, 2, 3].map((i) => `e2e private prompt ${word} ${i}`);
   const created = [];
   for (const prompt of prompts) {
     const res = await page.request.post(`${URL}/api/jobs`, { data: { prompt } });
@@ -46,9 +49,21 @@ test("sign in with the password, share three images with prompts hidden; a visit
     await expect.poll(async () => (await (await page.request.get(`${URL}/api/jobs/${id}`)).json()).status, { timeout: 45_000 }).toBe("completed");
     imageIds.push((await (await page.request.get(`${URL}/api/jobs/${id}`)).json()).images[0].id);
   }
-  const share = await page.request.post(`${URL}/api/shares`, { data: { imageIds, title: "e2e behind a password", showPrompts: false } });
-  expect(share.status()).toBe(201);
-  const { path, id: shareId } = await share.json();
+
+  // Share them through the gallery, as a person would: search, "Share this view…", prompts hidden.
+  await page.goto(`${URL}/gallery?q=${word}`);
+  await expect(page.getByTestId("gallery-item")).toHaveCount(3);
+  await page.getByRole("toolbar", { name: "Selection" }).getByRole("button", { name: "Share this view…" }).click();
+  const dialog = page.getByRole("dialog", { name: "Share 3 images" });
+  const title = `e2e behind a password ${word}`;
+  await dialog.getByLabel("Title").fill(title);
+  await expect(dialog.getByLabel("Prompts")).not.toBeChecked();
+  await dialog.getByRole("button", { name: "Create link" }).click();
+  const link = await page.getByRole("dialog", { name: "Shared" }).getByLabel("Share link").inputValue();
+  const path = new globalThis.URL(link).pathname;
+  const shares = (await (await page.request.get(`${URL}/api/shares`)).json()) as { items: { id: string; path: string | null }[] };
+  const shareId = shares.items.find((s) => s.path === path)?.id;
+  expect(shareId, "the new share is on the owner's list").toBeTruthy();
 
   const visitor = await browser.newContext();
   const v = await visitor.newPage();
@@ -67,8 +82,11 @@ test("sign in with the password, share three images with prompts hidden; a visit
   await v.goto(`${URL}/gallery`);
   await expect(v).toHaveURL(/\/sign-in/);
 
-  // The owner revokes; the visitor's page and images stop at once.
-  expect((await page.request.post(`${URL}/api/shares/${shareId}/revoke`)).status()).toBe(200);
+  // The owner revokes on the Shares page; the visitor's page and images stop at once.
+  await page.goto(`${URL}/shares`);
+  const row = page.getByRole("listitem", { name: title });
+  await answerConfirm(page, () => row.getByRole("button", { name: "Revoke" }).click(), "accept");
+  await expect(row.getByTestId("share-status")).toHaveText("revoked");
   expect((await v.goto(`${URL}${path}`))?.status()).toBe(404);
   for (let n = 1; n <= 3; n++) expect((await v.request.get(`${URL}${path}/i/${n}`)).status()).toBe(404);
   await visitor.close();
