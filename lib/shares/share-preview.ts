@@ -1,9 +1,11 @@
 import "server-only";
 /**
  * The preview image of a share for link unfurls (Open Graph / Twitter): a 1200×630 collage of
- * its first images' thumbnails. Made on request from the stored thumbnails (cheap: at most four
- * 384 px WebPs), so it too stops the moment the share is revoked.
+ * its first images' thumbnails. The share is checked on every request, so the preview too stops
+ * the moment the share is revoked; the collage itself is kept in memory by the bytes of the thumbnails
+ * it is made of (a link pasted in a busy channel is fetched by every client that unfurls it).
  */
+import { createHash } from "node:crypto";
 import sharp, { type OverlayOptions } from "sharp";
 import { openShare, sharedImageFile } from "@/lib/shares/share-service";
 import { getBlobStore } from "@/lib/storage";
@@ -23,19 +25,36 @@ function tiles(count: number): { left: number; top: number; width: number; heigh
   return [r(0, 0, halfW, halfH), r(halfW + GAP, 0, halfW, halfH), r(0, halfH + GAP, halfW, halfH), r(halfW + GAP, halfH + GAP, halfW, halfH)];
 }
 
+/** Collages by the thumbnail keys they show, least recently used first. */
+const made = new Map<string, Buffer>();
+const MADE_MAX = 64;
+
 export async function sharePreviewPng(token: string): Promise<Buffer | null> {
   const share = await openShare(token);
   if (!share || share.images.length === 0) return null;
   const count = Math.min(4, share.images.length);
+  const files = await Promise.all(Array.from({ length: count }, (_, i) => sharedImageFile(token, i + 1, "thumb")));
+  const thumbs = await Promise.all(files.map((f) => (f ? getBlobStore().get(f.key) : null)));
+  // Keyed by the thumbnails' bytes: reading four small WebPs is cheap, resizing them is not.
+  const hash = createHash("sha256");
+  for (const t of thumbs) hash.update(t ? t : "-").update("|");
+  const key = hash.digest("base64url");
+  const cached = made.get(key);
+  if (cached) {
+    made.delete(key);
+    made.set(key, cached);
+    return cached;
+  }
   const layout = tiles(count);
   const parts: OverlayOptions[] = [];
-  for (let i = 0; i < count; i++) {
-    const file = await sharedImageFile(token, i + 1, "thumb");
-    const bytes = file ? await getBlobStore().get(file.key) : null;
+  for (const [i, bytes] of thumbs.entries()) {
     if (!bytes) continue;
     const t = layout[i];
     const input = await sharp(bytes).resize(t.width, t.height, { fit: "cover" }).png().toBuffer();
     parts.push({ input, left: t.left, top: t.top });
   }
-  return sharp({ create: { width: W, height: H, channels: 3, background: "#171717" } }).composite(parts).png().toBuffer();
+  const png = await sharp({ create: { width: W, height: H, channels: 3, background: "#171717" } }).composite(parts).png().toBuffer();
+  made.set(key, png);
+  if (made.size > MADE_MAX) made.delete(made.keys().next().value as string);
+  return png;
 }

@@ -303,6 +303,10 @@ forEachDialect("share-service", (t) => {
     const token = tokenOf(share);
     expect(await openShare(token)).not.toBeNull();
     expect(await sharedImageFile(token, 1, "file")).not.toBeNull();
+    // The collage is kept in memory (the same bytes come back), but the share is checked first.
+    const preview = await sharePreviewPng(token);
+    expect(preview).not.toBeNull();
+    expect(await sharePreviewPng(token)).toBe(preview);
 
     const revoked = await revokeShare(share.id);
     expect(revoked.status).toBe("revoked");

@@ -6,6 +6,7 @@ import "server-only";
  * the page and each of its image URLs alike. Visitors see positions within the share, never
  * image or job ids, costs, or anything the owner chose to hide.
  */
+import { cache } from "react";
 import type { ApiShare, ShareStatus } from "@/lib/api-types";
 import type { ShareRow } from "@/lib/db/schema";
 import {
@@ -165,19 +166,22 @@ function visibleParams(params: Record<string, unknown>, showPrompts: boolean): R
   return out;
 }
 
-async function liveShareByToken(token: string): Promise<ShareRow | null> {
+/**
+ * The live share row of a token. React's `cache` makes it one read per server render (the page
+ * and its metadata both ask); outside a render (route handlers, tests) every call reads.
+ */
+const liveShareByToken = cache(async (token: string): Promise<ShareRow | null> => {
   if (!looksLikeShareToken(token)) return null;
   const { db } = await getRuntime();
   const row = await getShareByTokenHash(db, hashShareToken(token));
   return row && shareStatus(row) === "active" ? row : null;
-}
+});
 
-/** The share behind a token, or null when there is none, or it was revoked or has expired. */
-export async function openShare(token: string, opts: { countView?: boolean } = {}): Promise<PublicShare | null> {
+/** What a visitor of the share sees (once per server render, like the row). */
+const publicShare = cache(async (token: string): Promise<PublicShare | null> => {
   const row = await liveShareByToken(token);
   if (!row) return null;
   const { db } = await getRuntime();
-  if (opts.countView) await countShareView(db, row.id);
   const rows = await listSharedImages(db, row.id);
   return {
     token,
@@ -195,6 +199,14 @@ export async function openShare(token: string, opts: { countView?: boolean } = {
       params: row.showParams ? visibleParams(r.params, row.showPrompts) : null,
     })),
   };
+});
+
+/** The share behind a token, or null when there is none, or it was revoked or has expired. */
+export async function openShare(token: string, opts: { countView?: boolean } = {}): Promise<PublicShare | null> {
+  const share = await publicShare(token);
+  const row = share && opts.countView ? await liveShareByToken(token) : null;
+  if (row) await countShareView((await getRuntime()).db, row.id);
+  return share;
 }
 
 /** Blob key and type of image n (1-based) of a live share; null for anything else. */
