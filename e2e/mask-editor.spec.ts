@@ -124,7 +124,7 @@ test.describe("at devicePixelRatio 2", () => {
   });
 });
 
-test("the painted mask survives a task switch and a reload (keyed by the image)", async ({ page }) => {
+test("the painted mask survives a task switch and a reload (keyed by the image); so does the image", async ({ page }) => {
   const { form, editor } = await startInpainting(page);
   await editor.open();
   await editor.tool("Rect");
@@ -140,6 +140,19 @@ test("the painted mask survives a task switch and a reload (keyed by the image)"
   await form.choose("INPAINTING");
   await expect(form.maskOverlay, "switching back keeps the mask").toBeVisible();
 
+  // The form's images are saved to IndexedDB shortly after they change; wait for that.
+  await expect.poll(() => savedDraftImageKeys(page)).toContain("INPAINTING.image");
+  await page.reload();
+  await expect(form.image("image").root, "the source image is back after the reload").toContainText("1280 × 720");
+  await expect(form.maskOverlay, "and so is its mask").toBeVisible();
+  await editor.open();
+  await editor.expectStrokes(1);
+  await editor.done();
+
+  // Removing the image is the explicit way to clear it: after a reload it stays gone, and the
+  // same image added again brings its mask back.
+  await form.image("image").root.getByRole("button", { name: /^Remove/ }).first().click();
+  await expect.poll(() => savedDraftImageKeys(page)).not.toContain("INPAINTING.image");
   await page.reload();
   await expect(page.getByRole("button", { name: "Paint the mask", exact: true })).toBeDisabled();
   const again = await texturedPng(W, H);
@@ -148,6 +161,24 @@ test("the painted mask survives a task switch and a reload (keyed by the image)"
   await editor.open();
   await editor.expectStrokes(1);
 });
+
+/** The keys of the form images saved in IndexedDB ("INPAINTING.image", …). */
+function savedDraftImageKeys(page: Page): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      new Promise<string[]>((resolve, reject) => {
+        const open = indexedDB.open("nova-canvas");
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains("draft-images")) return resolve([]);
+          const keys = db.transaction("draft-images").objectStore("draft-images").getAllKeys();
+          keys.onsuccess = () => resolve(keys.result.map(String));
+          keys.onerror = () => reject(keys.error);
+        };
+      }),
+  );
+}
 
 test("an uploaded mask file opens in the editor and can be refined", async ({ page, request }) => {
   test.setTimeout(120_000);

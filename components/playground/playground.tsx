@@ -1,22 +1,19 @@
 "use client";
 
-import { useEffect, useSyncExternalStore } from "react";
+import { useEffect } from "react";
 import { GenerationForm } from "@/components/playground/generation-form";
 import { JobList } from "@/components/playground/job-list";
-import { useFormStore } from "@/lib/client/form-store";
-
-const subscribeHydration = (onChange: () => void) => useFormStore.persist.onFinishHydration(onChange);
-const isHydrated = () => useFormStore.persist.hasHydrated();
-const notOnServer = () => false;
+import { ensureHydrated, useFormHydrated } from "@/lib/client/form-hydration";
 
 /**
- * Form left, runs right (one column under 1024 px). The saved draft is read from localStorage
- * after mount; until then the form is disabled so nothing typed is overwritten by it.
+ * Form left, runs right (one column under 1024 px). The saved draft (localStorage) and its
+ * images (IndexedDB) are read after mount; until then the form is disabled so nothing typed is
+ * overwritten by them.
  */
 export function Playground() {
-  const ready = useSyncExternalStore(subscribeHydration, isHydrated, notOnServer);
+  const ready = useFormHydrated((s) => s.done);
   useEffect(() => {
-    if (!useFormStore.persist.hasHydrated()) void useFormStore.persist.rehydrate();
+    void ensureHydrated();
   }, []);
 
   return (

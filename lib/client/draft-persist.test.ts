@@ -6,7 +6,7 @@ import { fakeImage } from "@/lib/client/test-images";
 const state = () => ({ taskType: "TEXT_IMAGE" as const, drafts: defaultDrafts(), seedLocked: false });
 
 describe("persisted form", () => {
-  it("stores scalars only: images stay in memory", () => {
+  it("stores scalars only: images are not in localStorage", () => {
     const s = state();
     s.drafts.INPAINTING = { ...s.drafts.INPAINTING, prompt: "sky", image: fakeImage(), mask_image: fakeImage() };
     s.drafts.IMAGE_VARIATION = { ...s.drafts.IMAGE_VARIATION, images: [fakeImage()] };

@@ -1,6 +1,7 @@
 /**
- * What of the form survives a reload: the task, the lock and each draft's scalars. Images are
- * kept in memory only (a data: URL can be megabytes; localStorage holds about five).
+ * What of the form localStorage keeps across a reload: the task, the lock and each draft's
+ * scalars. Images are kept in IndexedDB instead (a data: URL can be megabytes; localStorage holds
+ * about five): see images/draft-images-idb.ts.
  */
 import { isImageValue, type Drafts, type TaskDraft } from "@/lib/client/draft-types";
 import { defaultDraft } from "@/lib/client/task-drafts";

@@ -1,7 +1,7 @@
 /**
  * The playground's form drafts: one per task type, keyed by request field name (snake_case).
  * Scalars are what the person typed (empty string / null = not set); images are ImageValues
- * held in memory only (they are never persisted, see form-store).
+ * (kept across reloads in IndexedDB, not localStorage: see images/draft-images-idb.ts).
  */
 import type { ImageValue } from "@/lib/client/images/image-value";
 import type { TaskType } from "@/lib/models";

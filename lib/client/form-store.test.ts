@@ -12,7 +12,7 @@ vi.stubGlobal("localStorage", {
 let store: typeof import("@/lib/client/form-store");
 beforeAll(async () => {
   store = await import("@/lib/client/form-store");
-  await store.ensureHydrated();
+  await store.useFormStore.persist.rehydrate();
 });
 
 const saved = () => JSON.parse(storage.get("nova-canvas.text-image-draft") ?? "{}");

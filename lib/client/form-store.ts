@@ -83,7 +83,7 @@ export const useFormStore = create<FormState>()(
       name: "nova-canvas.text-image-draft",
       version: 2,
       storage: createJSONStorage(() => localStorage),
-      // Scalars only: images stay in memory. touched/errors are per visit.
+      // Scalars only: images go to IndexedDB (form-hydration.ts). touched/errors are per visit.
       partialize: (s) => persistedForm(s),
       migrate: migratePersisted,
       merge: (persisted, current) => mergePersisted(persisted, current),
@@ -94,10 +94,6 @@ export const useFormStore = create<FormState>()(
   ),
 );
 
-/** Loads the saved draft once; store writes before it would overwrite what was saved. */
-export async function ensureHydrated(): Promise<void> {
-  if (!useFormStore.persist.hasHydrated()) await useFormStore.persist.rehydrate();
-}
 
 /** The current task's draft. */
 export function useDraft(): TaskDraft {

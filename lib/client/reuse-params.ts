@@ -3,7 +3,8 @@
 import { useCallback, useState } from "react";
 import type { ApiInput, ApiJob } from "@/lib/api-types";
 import { MASK_SWITCH_TASKS, type DraftValue, type ImageValue, type TaskDraft } from "@/lib/client/draft-types";
-import { ensureHydrated, useFormStore } from "@/lib/client/form-store";
+import { ensureHydrated } from "@/lib/client/form-hydration";
+import { useFormStore } from "@/lib/client/form-store";
 import { loadGalleryImage, type LoadImage } from "@/lib/client/load-gallery-image";
 import { randomSeed } from "@/lib/client/random-seed";
 import { defaultDraft, usesField } from "@/lib/client/task-drafts";

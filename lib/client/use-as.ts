@@ -2,7 +2,8 @@
 
 import { useCallback, useState } from "react";
 import { imageList, isImageValue, type ImageValue, type TaskDraft } from "@/lib/client/draft-types";
-import { ensureHydrated, useFormStore } from "@/lib/client/form-store";
+import { ensureHydrated } from "@/lib/client/form-hydration";
+import { useFormStore } from "@/lib/client/form-store";
 import { loadGalleryImage, type LoadImage } from "@/lib/client/load-gallery-image";
 import { TASK_FIELDS, TASK_LABELS, VARIATION_IMAGES_MAX, type TaskType } from "@/lib/models";
 

@@ -6,7 +6,8 @@
  * `MAX_DOCS` removes it.
  */
 import { create } from "zustand";
-import { createJSONStorage, persist } from "zustand/middleware";
+import { persist } from "zustand/middleware";
+import { debouncedJsonStorage } from "@/lib/client/debounced-storage";
 import { commitStroke, createHistory, redo, undo, type StrokeHistory } from "@/lib/canvas/history";
 import type { Size, Stroke } from "@/lib/canvas/types";
 
@@ -48,7 +49,14 @@ function update(docs: Record<string, MaskDocEntry>, key: string, next: MaskDocEn
   return { ...docs, [key]: next };
 }
 
-/** The documents worth keeping: the newest MAX_DOCS that fit the character budget. */
+/** The newest MAX_DOCS documents (cheap: what each commit keeps in memory). */
+function newestDocs(docs: Record<string, MaskDocEntry>): Record<string, MaskDocEntry> {
+  const keys = Object.keys(docs);
+  if (keys.length <= MAX_DOCS) return docs;
+  return Object.fromEntries(Object.entries(docs).sort(([, a], [, b]) => b.updatedAt - a.updatedAt).slice(0, MAX_DOCS));
+}
+
+/** The documents worth storing: the newest MAX_DOCS that fit the character budget. */
 export function trimDocs(docs: Record<string, MaskDocEntry>): Record<string, MaskDocEntry> {
   const newestFirst = Object.entries(docs).sort(([, a], [, b]) => b.updatedAt - a.updatedAt);
   const kept: [string, MaskDocEntry][] = [];
@@ -68,7 +76,7 @@ export const useMaskDocs = create<MaskDocsState>()(
       commit: (key, size, stroke) =>
         set((s) => {
           const prev = s.docs[key];
-          return { docs: trimDocs(update(s.docs, key, entry(size, commitStroke(prev ?? createHistory(), stroke), prev))) };
+          return { docs: newestDocs(update(s.docs, key, entry(size, commitStroke(prev ?? createHistory(), stroke), prev))) };
         }),
       undo: (key) =>
         set((s) => {
@@ -85,14 +93,16 @@ export const useMaskDocs = create<MaskDocsState>()(
       replace: (key, size, strokes) =>
         set((s) => {
           const prev = s.docs[key];
-          return { docs: trimDocs(update(s.docs, key, entry(size, createHistory(strokes), prev))) };
+          return { docs: newestDocs(update(s.docs, key, entry(size, createHistory(strokes), prev))) };
         }),
     }),
     {
       name: "nova-canvas.masks",
       version: 1,
-      storage: createJSONStorage(() => localStorage),
-      partialize: (s) => ({ docs: trimDocs(s.docs) }),
+      // Written 400 ms after the last change, trimmed to the budget then (measuring the budget
+      // means serialising every document: too slow to do on each stroke).
+      storage: debouncedJsonStorage<{ docs: Record<string, MaskDocEntry> }>(() => localStorage, 400, (v) => ({ ...v, state: { docs: trimDocs(v.state.docs) } })),
+      partialize: (s) => ({ docs: s.docs }),
       skipHydration: true,
     },
   ),
