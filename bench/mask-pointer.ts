@@ -65,8 +65,10 @@ runEntry(async (): Promise<BudgetCheck[]> => {
   await page.mouse.move(r0.x + r0.w * 0.3, r0.y + r0.h * 0.3, { steps: 5 });
   await page.mouse.up();
   await waitFor("the first stroke", async () => (await strokeCount(page)) === 1);
-  const key = await page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem("nova-canvas.masks") ?? "{}").state?.docs ?? {})[0]);
-  if (!key) throw new Error("no mask document in localStorage after painting a stroke");
+  // Mask documents are written shortly after the last change, not at once.
+  const storedKey = () => page.evaluate(() => Object.keys(JSON.parse(localStorage.getItem("nova-canvas.masks") ?? "{}").state?.docs ?? {})[0] as string | undefined);
+  await waitFor("the mask document in localStorage", async () => Boolean(await storedKey()));
+  const key = (await storedKey())!;
 
   // 2. Replace that document by the seeded one, reload, add the same image, open the editor.
   const stored = { state: { docs: { [key]: { width: W, height: H, done: brushStrokes(W, H, seeded, 30, 11), undone: [], revision: 1, updatedAt: Date.now() } } }, version: 1 };
