@@ -8,8 +8,10 @@ import type { MaskBitmap, Point } from "@/lib/canvas/types";
 
 /** Pixel-index range [from, to) whose centres lie in [a, b), clipped to [0, limit). */
 function centreSpan(a: number, b: number, limit: number): [number, number] {
-  const from = Math.max(0, Math.ceil(a - 0.5));
-  const to = Math.min(limit, Math.ceil(b - 0.5));
+  const from = Math.min(limit, Math.max(0, Math.ceil(a - 0.5)));
+  // Never below `from`: a span wholly left of the image would end below 0, and a negative end
+  // given to TypedArray.fill counts from the end of the buffer (it filled almost the whole mask).
+  const to = Math.max(from, Math.min(limit, Math.ceil(b - 0.5)));
   return [from, to];
 }
 

@@ -58,6 +58,19 @@ describe("rect and polygon", () => {
     expect(countWhite(mask)).toBe(5 * 5);
   });
 
+  it("a rectangle wholly off the image paints nothing (a negative end once filled the whole mask)", () => {
+    for (const [x, y, w, h] of [
+      [-30, -10, 14, 150],
+      [-30, 5, 10, 10],
+      [70, -40, 10, 20],
+      [90, 0, 40, 10],
+      [0, 70, 10, 30],
+    ]) {
+      const m = rasterizeMask({ width: 64, height: 48, strokes: [{ kind: "rect", x, y, w, h, mode: "add" }] });
+      expect(countWhite(m), `rect ${x},${y} ${w}×${h}`).toBe(0);
+    }
+  });
+
   it("erase-mode rect removes", () => {
     const mask = rasterizeMask(
       doc(20, 20, [{ kind: "fill-all" }, { kind: "rect", x: 0, y: 0, w: 10, h: 20, mode: "erase" }]),
