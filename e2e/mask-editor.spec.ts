@@ -59,10 +59,13 @@ test("inpainting at 200 %: paint, erase, undo, redo; the engine changes only the
   await editor.drag([e1, e2]);
   await editor.expectStrokes(2);
 
+  // The overlay is repainted only where a commit changed the mask: it still shows all of it.
+  await expect.poll(() => editor.overlayMismatches()).toBe(0);
   await page.keyboard.press("Control+z");
   await editor.expectStrokes(1);
   await editor.button("Redo").click();
   await editor.expectStrokes(2);
+  await expect.poll(() => editor.overlayMismatches()).toBe(0);
   await expect(editor.dialog.getByTestId("mask-preflight")).toContainText("Same size as the image");
   await editor.done();
 
@@ -98,6 +101,7 @@ test("at 50 %, a rectangle and a freehand lasso stay put across a window resize"
   await editor.tool("Lasso");
   await editor.drag([...lasso, lasso[0]]);
   await editor.expectStrokes(2);
+  await expect.poll(() => editor.overlayMismatches()).toBe(0);
   await editor.done();
 
   await runAndCheck(page, request, playground, form, [{ add: rect(100, 80, 420, 300) }, { add: polygon(lasso) }]);
@@ -118,6 +122,7 @@ test.describe("at devicePixelRatio 2", () => {
     await editor.expectStrokes(1);
     await editor.button("Invert").click();
     await editor.expectStrokes(2);
+    await expect.poll(() => editor.overlayMismatches()).toBe(0);
     await editor.done();
 
     await runAndCheck(page, request, playground, form, [{ add: polygon(pts) }, { invert: true }]);

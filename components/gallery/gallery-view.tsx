@@ -14,7 +14,7 @@ import { describeError } from "@/lib/client/api";
 import { useGallerySelection } from "@/lib/client/gallery-selection";
 import { useGallery, useToggleFavorite } from "@/lib/client/use-gallery";
 import { useGalleryFilter } from "@/lib/client/use-gallery-filter";
-import { isFiltered, type GalleryFilter } from "@/lib/gallery/gallery-filter";
+import { galleryFilterParams, isFiltered, type GalleryFilter } from "@/lib/gallery/gallery-filter";
 import { GalleryFilters } from "@/components/gallery/gallery-filters";
 import { VirtualGrid } from "@/components/gallery/virtual-grid";
 
@@ -71,7 +71,8 @@ function GalleryGrid({ filter, onClearFilters, onUseImage }: { filter: GalleryFi
 
   return (
     <>
-      <SelectionBar filter={filter} itemsById={new Map(items.map((i) => [i.id, i]))} />
+      {/* Keyed by the view: a note about the last "select all" belongs to the view it was made in. */}
+      <SelectionBar key={galleryFilterParams(filter).toString()} filter={filter} itemsById={new Map(items.map((i) => [i.id, i]))} />
       <VirtualGrid
         items={items}
         label="Images"

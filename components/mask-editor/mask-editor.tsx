@@ -12,7 +12,7 @@ import { EditorToolbar } from "@/components/mask-editor/editor-toolbar";
 import { BufferLayer } from "@/components/mask-editor/buffer-shapes";
 import { HelpOverlay } from "@/components/mask-editor/help-overlay";
 import { MaskStage } from "@/components/mask-editor/mask-stage";
-import { exposeTestApi } from "@/components/mask-editor/test-api";
+import { exposeTestApi, overlayMismatches } from "@/components/mask-editor/test-api";
 import { useEditorActions } from "@/components/mask-editor/use-editor-actions";
 import { useEditorKeys } from "@/components/mask-editor/use-editor-keys";
 import { useEditorView } from "@/components/mask-editor/use-editor-view";
@@ -93,8 +93,9 @@ export function MaskEditor({ image, task, sent, onClose }: MaskEditorProps) {
           const r = stageInput.current?.getBoundingClientRect();
           return r ? { x: r.left, y: r.top, width: r.width, height: r.height } : null;
         },
+        overlayMismatches: () => overlayMismatches(raster.bitmap, raster.tint),
       }),
-    [key, size, getView],
+    [key, size, getView, raster],
   );
 
   return (

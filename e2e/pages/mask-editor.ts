@@ -86,6 +86,11 @@ export class MaskEditor {
     await this.page.mouse.click(c.x, c.y);
   }
 
+  /** Pixels where the editor's tinted overlay does not show the mask (0 when it does). */
+  async overlayMismatches(): Promise<number> {
+    return this.page.evaluate(() => window.__maskEditor!.overlayMismatches());
+  }
+
   /** Waits until the document holds `n` committed strokes. */
   async expectStrokes(n: number): Promise<void> {
     await expect.poll(async () => (await this.state()).strokes).toBe(n);
