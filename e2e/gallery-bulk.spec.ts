@@ -2,6 +2,7 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import { GalleryPage } from "./pages/gallery-page";
 import { PlaygroundPage } from "./pages/playground-page";
 import { TaskForm } from "./pages/task-form";
+import { answerConfirm } from "./support/dialogs";
 import { submitJob, textImageBody, waitForJobStatus, type GalleryPage as GalleryJson } from "./support/api";
 import { runToCompletion, unique } from "./support/runs";
 
@@ -28,10 +29,14 @@ test("select all in a filtered view, star and unstar them in bulk, share the vie
   for (const id of ids) await expect(gallery.item(id).getByRole("button", { name: /^Favourite:/ })).toHaveAttribute("aria-pressed", "true");
   await expect.poll(() => favourites(request, word)).toEqual(ids);
 
-  // Unstar all of them from the favourites view: the view empties.
+  // Unstar all of them from the favourites view, by keyboard: Ctrl+A selects the view, Esc clears.
   await page.goto(`/gallery?q=${word}&favorites=1`);
   await expect(gallery.items).toHaveCount(3);
-  await bar.getByRole("button", { name: "Select all in this view" }).click();
+  await page.keyboard.press("Control+a");
+  await expect(bar).toContainText("3 selected");
+  await page.keyboard.press("Escape");
+  await expect(bar).toContainText("Click images to select them");
+  await page.keyboard.press("Control+a");
   await expect(bar).toContainText("3 selected");
   await bar.getByRole("button", { name: "☆ Unfavourite" }).click();
   await expect(page.getByText("No images match these filters.")).toBeVisible();
@@ -52,6 +57,16 @@ test("select all in a filtered view, star and unstar them in bulk, share the vie
   expect((await v.goto(new URL(link).pathname))?.status()).toBe(200);
   await expect(v.getByTestId("share-grid").getByRole("img")).toHaveCount(3);
   await visitor.close();
+
+  // Delete asks first (naming the share they are now in); saying no keeps all three.
+  await page.getByRole("dialog", { name: "Shared" }).getByRole("button", { name: "Done" }).click();
+  await page.keyboard.press("Control+a");
+  await expect(bar).toContainText("3 selected");
+  const question = await answerConfirm(page, () => page.keyboard.press("Delete"), "dismiss");
+  expect(question).toContain("Delete these 3 images?");
+  expect(question).toContain("1 shared gallery");
+  await expect(gallery.items).toHaveCount(3);
+  for (const id of ids) expect((await request.get(`/api/images/${id}/file`)).status()).toBe(200);
 });
 
 test("select all in a view larger than one action takes: the first 500, and it says so", async ({ page, request }) => {
@@ -86,6 +101,7 @@ test("the large view shows lineage both ways, and reuses a job's parameters in t
   await expect(page).toHaveURL(/\/$/);
   const playground = new PlaygroundPage(page);
   await playground.prompt.fill(`e2e ${word} child`);
+  await expect(playground.runButton, "Run is enabled (if not, the run bar says why)").toBeEnabled();
   const child = await runToCompletion(playground, request);
   expect(child.inputs.map((i) => i.sourceImageId), "the job records where its input came from").toEqual([parent.id]);
   const childImage = child.images[0];
@@ -107,6 +123,7 @@ test("the large view shows lineage both ways, and reuses a job's parameters in t
   const form = new TaskForm(page);
   await expect(form.taskTypes.getByRole("radio", { name: "Image variation", exact: true })).toBeChecked();
   await expect(playground.prompt).toHaveValue(`e2e ${word} child`);
+  await expect(playground.runButton, "Run is enabled (if not, the run bar says why)").toBeEnabled();
   const again = await runToCompletion(playground, request);
   expect(again.taskType).toBe("IMAGE_VARIATION");
   expect(again.inputs.map((i) => i.sourceImageId), "the reused source image is the parent").toEqual([parent.id]);

@@ -1,10 +1,11 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useEffectEvent, useState } from "react";
 import { lazyClient } from "@/components/ui/lazy-client";
 import type { GalleryItem } from "@/lib/api-types";
 import { describeError, fetchGalleryIds } from "@/lib/client/api";
 import { describeFilter } from "@/lib/client/describe-filter";
+import { GALLERY_SHORTCUTS, galleryKeyAction } from "@/lib/client/gallery-keys";
 import { useGallerySelection } from "@/lib/client/gallery-selection";
 import { useSetFavorites } from "@/lib/client/use-gallery";
 import { useDeleteImages } from "@/lib/client/use-delete-images";
@@ -71,25 +72,45 @@ export function SelectionBar({ filter, itemsById }: { filter: GalleryFilter; ite
     setShare({ ids: found.ids, fromView: true, note: `Every image in ${view}${cap ? ` (${cap})` : ""}, as it is now: ${found.ids.length.toLocaleString("en-US")} image${found.ids.length === 1 ? "" : "s"}.` });
   };
 
+  const clearAll = () => {
+    clear();
+    setMessage(null);
+  };
+  const deleteSelected = () => remove.mutate(ids, { onSuccess: (done) => done && clear() });
+
+  // Keyboard: Ctrl/⌘+A selects the view, Esc clears, Delete deletes (after the confirmation).
+  const onKey = useEffectEvent((e: KeyboardEvent) => {
+    const action = galleryKeyAction(e, document.querySelector("dialog[open]") !== null);
+    if (!action || (action !== "select-all" && ids.length === 0)) return;
+    e.preventDefault();
+    if (action === "select-all") void selectView();
+    else if (action === "clear") clearAll();
+    else if (!remove.isPending) deleteSelected();
+  });
+  useEffect(() => {
+    const listener = (e: KeyboardEvent) => onKey(e);
+    window.addEventListener("keydown", listener);
+    return () => window.removeEventListener("keydown", listener);
+  }, []);
+
   return (
     <div role="toolbar" aria-label="Selection" className="sticky top-0 z-20 -mx-1 flex flex-wrap items-center gap-2 rounded-md bg-white/95 px-1 py-2 backdrop-blur">
       <span className="text-sm text-neutral-700" aria-live="polite">
-        {ids.length === 0 ? "Click images to select them (shift-click selects a range)." : `${ids.length.toLocaleString("en-US")} selected`}
+        {ids.length === 0 ? "Click images to select them (shift-click selects a range, Ctrl/⌘+A all)." : `${ids.length.toLocaleString("en-US")} selected`}
         {message && <span className="ml-2 text-neutral-600">{message}</span>}
       </span>
       <span className="flex-1" />
-      <button type="button" className={button} onClick={() => void selectView()} disabled={fetching !== null}>
-        {fetching === "select" ? "Selecting…" : `Select all in ${view}`}
-      </button>
       <button
         type="button"
         className={button}
-        onClick={() => {
-          clear();
-          setMessage(null);
-        }}
-        disabled={ids.length === 0}
+        onClick={() => void selectView()}
+        disabled={fetching !== null}
+        aria-keyshortcuts={GALLERY_SHORTCUTS["select-all"].keys}
+        title={GALLERY_SHORTCUTS["select-all"].label}
       >
+        {fetching === "select" ? "Selecting…" : `Select all in ${view}`}
+      </button>
+      <button type="button" className={button} onClick={clearAll} disabled={ids.length === 0} aria-keyshortcuts={GALLERY_SHORTCUTS.clear.keys} title={GALLERY_SHORTCUTS.clear.label}>
         Clear selection
       </button>
       <button type="button" className={button} disabled={!canCompare} onClick={() => setComparing(true)} title="Select 2 to 4 images">
@@ -105,7 +126,9 @@ export function SelectionBar({ filter, itemsById }: { filter: GalleryFilter; ite
         type="button"
         className={`${button} text-red-800`}
         disabled={ids.length === 0 || remove.isPending}
-        onClick={() => remove.mutate(ids, { onSuccess: (done) => done && clear() })}
+        onClick={deleteSelected}
+        aria-keyshortcuts={GALLERY_SHORTCUTS.delete.keys}
+        title={GALLERY_SHORTCUTS.delete.label}
       >
         Delete…
       </button>
