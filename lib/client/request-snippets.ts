@@ -116,6 +116,11 @@ for item in (job.get("result") or {}).get("data", []):
 `;
 }
 
+/**
+ * The text of a TypeScript program for the person to copy and run on their own machine: the
+ * `process.env` in it is part of that program (where their key lives), not a read by this app,
+ * which never sees the key in the browser (the app's own settings go through lib/env.ts).
+ */
 export function typescriptSnippet(body: Json): string {
   return `const API_KEY = process.env.${API_KEY_ENV};
 if (!API_KEY) throw new Error("Set ${API_KEY_ENV}");

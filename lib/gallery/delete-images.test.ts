@@ -1,38 +1,18 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, beforeAll, beforeEach, expect, it, vi } from "vitest";
+import { beforeEach, expect, it, vi } from "vitest";
 import { images, shareImages, shares } from "@/lib/db/schema";
-import { resetEnvForTests } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { deleteImages, sharesUsing } from "@/lib/gallery/delete-images";
 import { parseImageIds } from "@/lib/gallery/image-ids";
 import { getBlobStore } from "@/lib/storage";
 import { insertTestImages, insertTestJob, testImage } from "@/lib/testing/db-fixtures";
 import { forEachDialect } from "@/lib/testing/test-databases";
+import { withTempDataDir } from "@/lib/testing/temp-data-dir";
 
 // delete-images takes its database from the app runtime; here it is the test database.
 const holder = vi.hoisted(() => ({ db: undefined as unknown }));
 vi.mock("@/lib/jobs/runtime", () => ({ getRuntime: async () => ({ db: holder.db }) }));
 
-const g = globalThis as { __novaBlobStore?: unknown };
-const originalDataDir = process.env.DATA_DIR;
-let dataDir = "";
-
-beforeAll(async () => {
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "nova-delete-images-"));
-  process.env.DATA_DIR = dataDir;
-  resetEnvForTests();
-  delete g.__novaBlobStore;
-});
-
-afterAll(async () => {
-  delete g.__novaBlobStore;
-  if (originalDataDir === undefined) delete process.env.DATA_DIR;
-  else process.env.DATA_DIR = originalDataDir;
-  resetEnvForTests();
-  await rm(dataDir, { recursive: true, force: true });
-});
+withTempDataDir("delete-images");
 
 it("parseImageIds names the field and the limit", () => {
   const message = (raw: unknown) => {
