@@ -5,6 +5,7 @@ import { AppError } from "@/lib/errors";
 import type { Queryable } from "@/lib/db/client";
 import { images, jobs, type ImageRow } from "@/lib/db/schema";
 import { GALLERY_SORTS, nextDay, type GalleryFilter } from "@/lib/gallery/gallery-filter";
+import { isUuid } from "@/lib/ids";
 
 /** An image with the job facts the gallery shows beside it. */
 export interface GalleryRow extends ImageRow {
@@ -28,8 +29,6 @@ type Cursor = z.infer<typeof cursorSchema>;
 
 // The spend summary lives in its own file; exported here too because the gallery shows it.
 export { spendSummary, type SpendRow } from "@/lib/db/spend-queries";
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const createdAtKey = sql<string>`to_char(${images.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
@@ -145,14 +144,14 @@ export async function setFavorites(db: Queryable, ids: string[], favorite: boole
 }
 
 export async function setFavorite(db: Queryable, id: string, favorite: boolean): Promise<boolean> {
-  if (!UUID_RE.test(id)) return false;
+  if (!isUuid(id)) return false;
   const rows = await db.update(images).set({ favorite }).where(eq(images.id, id)).returning({ id: images.id });
   return rows.length > 0;
 }
 
 /** One image with its job facts; null for an unknown or malformed id. */
 export async function getImage(db: Queryable, id: string): Promise<GalleryRow | null> {
-  if (!UUID_RE.test(id)) return null;
+  if (!isUuid(id)) return null;
   const [row] = await db
     .select(galleryColumns)
     .from(images)

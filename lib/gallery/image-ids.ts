@@ -5,8 +5,7 @@
  */
 import { AppError } from "@/lib/errors";
 import { BULK_MAX_IMAGES } from "@/lib/gallery/bulk-limit";
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/ids";
 
 export function parseImageIds(raw: unknown): string[] {
   const fail = (m: string) => new AppError("validation_failed", m, { fields: [{ field: "imageIds", message: m }] });
@@ -15,7 +14,7 @@ export function parseImageIds(raw: unknown): string[] {
   const ids = [...new Set(list.map((x) => String(x).trim().toLowerCase()).filter(Boolean))];
   if (ids.length === 0) throw fail("imageIds must name at least 1 image");
   if (ids.length > BULK_MAX_IMAGES) throw fail(`imageIds must name at most ${BULK_MAX_IMAGES} images (got ${ids.length})`);
-  const bad = ids.find((id) => !UUID_RE.test(id));
+  const bad = ids.find((id) => !isUuid(id));
   if (bad) throw fail(`imageIds holds "${bad.slice(0, 40)}", which is not an image id`);
   return ids;
 }

@@ -27,8 +27,7 @@ import { getRuntime } from "@/lib/jobs/runtime";
 import { createShareSchema, expiryDate, shareFieldErrors, updateShareSchema } from "@/lib/shares/share-schema";
 import { hashShareToken, looksLikeShareToken, newShareToken } from "@/lib/shares/share-token";
 import { openToken, sealToken } from "@/lib/shares/token-seal";
-
-const UUID_RE = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/ids";
 
 export function shareStatus(row: Pick<ShareRow, "revokedAt" | "expiresAt">, now = new Date()): ShareStatus {
   if (row.revokedAt) return "revoked";
@@ -98,7 +97,7 @@ export async function readShares(): Promise<ApiShare[]> {
 
 async function ownShare(id: string): Promise<ShareRow> {
   const { db } = await getRuntime();
-  const row = UUID_RE.test(id) ? await getShare(db, id) : null;
+  const row = isUuid(id) ? await getShare(db, id) : null;
   if (!row) throw new AppError("not_found", "No share with this id.");
   return row;
 }
