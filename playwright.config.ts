@@ -22,17 +22,36 @@ export const CHROMIUM_ARGS = [
   "--no-first-run",
 ] as const;
 
+/**
+ * Every port of a run derives from E2E_PORT_BASE (default 3100), so two checkouts can run their
+ * browser tests side by side on one machine (each with its own base).
+ */
+const BASE = Number(process.env.E2E_PORT_BASE ?? 3100);
+const PORTS = {
+  offline: BASE,
+  gateway: BASE + 1,
+  /** Specs that start their own app server (restart, gallery-scale, security) take these. */
+  restart: BASE + 2,
+  password: BASE + 4,
+  scale: BASE + 5,
+  ownServers: [BASE + 6, BASE + 7, BASE + 8, BASE + 9],
+  engine: BASE + 1010,
+};
+const local = (port: number) => `http://127.0.0.1:${port}`;
+
 export const E2E = {
-  offlineUrl: "http://127.0.0.1:3100",
-  gatewayUrl: "http://127.0.0.1:3101",
-  engineUrl: "http://127.0.0.1:4110",
+  ports: PORTS,
+  offlineUrl: local(PORTS.offline),
+  gatewayUrl: local(PORTS.gateway),
+  engineUrl: local(PORTS.engine),
   /** The app with PLAYGROUND_PASSWORD set (sign-in, sessions, shares for visitors). */
-  passwordUrl: "http://127.0.0.1:3104",
+  passwordUrl: local(PORTS.password),
   password: "e2e correct horse battery staple",
   secretKey: "sk-empiriolabs-e2e-7f3a9c1d5b2e8f40",
 };
 
-const next = "node node_modules/next/dist/bin/next start -H 127.0.0.1";
+/** What `npm start` serves, without the build step (`npm test` builds first). */
+const serve = (port: number) => `HOST=127.0.0.1 PORT=${port} node scripts/serve.mjs`;
 const fresh = (dir: string) => `rm -rf ${dir} && mkdir -p ${dir}`;
 
 export default defineConfig({
@@ -55,7 +74,7 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `${fresh("data/e2e-offline")} && ${next} -p 3100`,
+      command: `${fresh("data/e2e-offline")} && ${serve(PORTS.offline)}`,
       url: `${E2E.offlineUrl}/api/health`,
       timeout: 120_000,
       reuseExistingServer: false,
@@ -66,10 +85,10 @@ export default defineConfig({
       url: `${E2E.engineUrl}/_engine/health`,
       timeout: 60_000,
       reuseExistingServer: false,
-      env: { ENGINE_PORT: "4110", ENGINE_API_KEY: E2E.secretKey, ENGINE_LATENCY_MS: "800-1200" },
+      env: { ENGINE_PORT: String(PORTS.engine), ENGINE_API_KEY: E2E.secretKey, ENGINE_LATENCY_MS: "800-1200" },
     },
     {
-      command: `${fresh("data/e2e-gateway")} && ${next} -p 3101`,
+      command: `${fresh("data/e2e-gateway")} && ${serve(PORTS.gateway)}`,
       url: `${E2E.gatewayUrl}/api/health`,
       timeout: 120_000,
       reuseExistingServer: false,
@@ -81,7 +100,7 @@ export default defineConfig({
       },
     },
     {
-      command: `${fresh("data/e2e-password")} && ${next} -p 3104`,
+      command: `${fresh("data/e2e-password")} && ${serve(PORTS.password)}`,
       url: `${E2E.passwordUrl}/api/health`,
       timeout: 120_000,
       reuseExistingServer: false,

@@ -6,7 +6,7 @@ import { fileURLToPath } from "node:url";
 import { promisify } from "node:util";
 import { expect, test } from "@playwright/test";
 import { startAppServer, type AppServer } from "./support/app-server";
-import { WAIT } from "./support/env";
+import { E2E, WAIT } from "./support/env";
 
 /**
  * The gallery at scale: 10,000 seeded images (scripts/seed-gallery.ts) scroll to the end in a
@@ -15,8 +15,8 @@ import { WAIT } from "./support/env";
  * the server starts (PGlite is one process's database, so the seed must run first).
  * Nothing here asserts a timing: the loops and waits only bound how long the test may take.
  */
-/** Not one of playwright.config.ts's servers (3100, 3101, 3104), restart.spec's (3102) or the engine (4110). */
-const PORT = 3105;
+/** Not one of playwright.config.ts's servers, restart.spec's or the engine. */
+const PORT = E2E.ports.scale;
 const IMAGES = 10_000;
 /** A virtualised grid renders a window of cards; 10,000 in the DOM would mean it is not virtualised. */
 const MAX_CARDS_IN_DOM = 500;

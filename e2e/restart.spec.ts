@@ -11,8 +11,8 @@ import { E2E, WAIT } from "./support/env";
  * images appear once". The spec runs its own app server (gateway mode against the standalone
  * engine, whose latency fault keeps the job running long enough to kill the server under it).
  */
-/** Not one of playwright.config.ts's servers (3100, 3101, 3104) or the engine (4110). */
-const PORT = 3102;
+/** Not one of playwright.config.ts's own servers or the engine. */
+const PORT = E2E.ports.restart;
 
 test("a job survives a SIGKILL of the server and its images are stored once", async ({ request }) => {
   test.setTimeout(240_000);

@@ -19,7 +19,7 @@ import {
 import { resultPixels, runToCompletion, unique } from "./support/runs";
 
 /**
- * Every task type from its form through the offline engine (the app on :3100), each checked
+ * Every task type from its form through the offline engine (the app on E2E.offlineUrl), each checked
  * for the property that task promises on the stored result (lib/emulator/README.md).
  */
 

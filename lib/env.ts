@@ -19,6 +19,58 @@ const schema = z.object({
   HOST: z.string().default("127.0.0.1"),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   PLAYGROUND_PASSWORD: z.string().optional(),
+  /**
+   * Host names served besides the loopback ones (comma-separated, no port). Without a password
+   * only loopback names and these are served (DNS rebinding); with one, when set, only these.
+   */
+  ALLOWED_HOSTS: z
+    .string()
+    .default("")
+    .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
+  /** The address visitors use (`https://play.example.com`): absolute URLs (Open Graph), and trusted as an origin. */
+  PUBLIC_URL: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      try {
+        const u = new URL(v);
+        if (u.protocol === "http:" || u.protocol === "https:") return u.origin;
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: "custom", message: 'use an absolute http(s) URL, for example "https://play.example.com"' });
+      return z.NEVER;
+    }),
+  /**
+   * How many reverse proxies stand in front of the app: X-Forwarded-For/-Host/-Proto are read
+   * only when this is above 0 ("true" = 1). Without a proxy a client could forge them.
+   */
+  TRUST_PROXY: z
+    .string()
+    .default("0")
+    .transform((v, ctx) => {
+      const t = v.trim().toLowerCase();
+      if (t === "" || t === "false") return 0;
+      if (t === "true") return 1;
+      if (/^\d{1,2}$/.test(t)) return Number(t);
+      ctx.addIssue({ code: "custom", message: 'use the number of proxies in front of the app (0, 1, 2 …) or "true"' });
+      return z.NEVER;
+    }),
+  /** CSP frame-ancestors of shared galleries (`https://blog.example.com`); unset: no site may frame them. */
+  SHARE_FRAME_ANCESTORS: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      const list = v.split(/[\s,]+/).filter(Boolean);
+      for (const source of list) {
+        if (!/^(https?:\/\/[a-z0-9.*-]+(:\d+)?|'self')$/i.test(source)) {
+          ctx.addIssue({ code: "custom", message: `"${source}" is not an origin such as https://blog.example.com or 'self'` });
+          return z.NEVER;
+        }
+      }
+      return list;
+    }),
   /** Upstream calls: per-request timeout. */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** A job still unfinished this long after submission fails with a clear error. */
@@ -30,6 +82,13 @@ const schema = z.object({
   // Offline engine
   ENGINE_PORT: z.coerce.number().int().min(0).max(65535).default(4010),
   ENGINE_API_KEY: z.string().optional().transform((v) => (v ? v : undefined)),
+  /**
+   * Standalone engine only: also fetch image URLs on loopback and private addresses (tests that
+   * play the gateway on one machine). The engine inside the app never does.
+   */
+  ENGINE_ALLOW_PRIVATE_URLS: bool,
+  /** Standalone engine: keep its jobs in this folder so a restart finds them (the in-app engine uses $DATA_DIR/engine). */
+  ENGINE_DATA_DIR: z.string().optional().transform((v) => (v ? v : undefined)),
   /** Min and max simulated job duration for standard quality, ms ("2000-4000"). */
   ENGINE_LATENCY_MS: z
     .string()

@@ -54,7 +54,7 @@ export async function startOfflineApp(label: string, extra: Record<string, strin
     DATA_DIR: dir,
     LOG_LEVEL: "warn",
   };
-  const server = spawnServer("app", ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)], env, dir);
+  const server = spawnServer("app", ["scripts/serve.mjs"], env, dir);
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 120_000;
   let last = "no answer";

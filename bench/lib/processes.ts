@@ -5,7 +5,7 @@ import path from "node:path";
 
 /**
  * Child servers of a benchmark. Each runs in its own process group (`detached`), so stopping it
- * also stops what it spawned (`next start` forks a `next-server`). Output goes to a log file in
+ * also stops anything it spawned. Output goes to a log file in
  * the run's temp folder, shown when a server fails. Every server and temp folder is registered
  * and removed by `cleanupAll()`, which the entry point runs on exit, error and Ctrl-C.
  */

@@ -130,7 +130,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     const appPort = await freePort();
     const app = spawnServer(
       "app",
-      ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(appPort)],
+      ["scripts/serve.mjs"],
       cleanEnv({
         HOST: "127.0.0.1",
         PORT: String(appPort),

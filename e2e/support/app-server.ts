@@ -3,8 +3,8 @@ import { fileURLToPath } from "node:url";
 
 /**
  * An app server the spec owns (not a Playwright webServer), for tests that kill and restart it.
- * `next start` forks a `next-server` child, so it runs in its own process group (`detached`)
- * and is killed as a group: `process.kill(-pid, signal)`.
+ * It is `scripts/serve.mjs` (what `npm start` runs), in its own process group (`detached`), killed
+ * as a group (`process.kill(-pid, signal)`) so nothing it started outlives it.
  */
 export interface AppServer {
   readonly url: string;
@@ -33,15 +33,15 @@ export async function startAppServer({ port, env, timeoutMs }: StartAppServerOpt
   if (await answers(url)) throw new Error(`something already answers on ${url}; stop it first`);
   const child: ChildProcess = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-H", "127.0.0.1", "-p", String(port)],
+    ["scripts/serve.mjs"],
     {
       cwd: ROOT,
       detached: true,
       stdio: ["ignore", "pipe", "pipe"],
-      env: { ...process.env, NODE_ENV: "production", ...env },
+      env: { ...process.env, NODE_ENV: "production", HOST: "127.0.0.1", PORT: String(port), ...env },
     },
   );
-  if (child.pid === undefined) throw new Error("could not spawn next start");
+  if (child.pid === undefined) throw new Error("could not spawn scripts/serve.mjs");
   const pid = child.pid;
   let output = "";
   child.stdout?.on("data", (d: Buffer) => (output += d.toString("utf8")));

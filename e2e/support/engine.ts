@@ -3,7 +3,7 @@ import { promisify } from "node:util";
 import { expect, type APIRequestContext } from "@playwright/test";
 import { E2E, WAIT } from "./env";
 
-/** The standalone engine (:4110, key E2E.secretKey), spoken to the way a user of the gateway would. */
+/** The standalone engine (E2E.engineUrl, key E2E.secretKey), spoken to the way a user of the gateway would. */
 
 export interface EngineJob {
   job_id: string;

@@ -1,0 +1,60 @@
+#!/usr/bin/env node
+/**
+ * The playground's HTTP server: Next.js's production request handler behind a plain node:http
+ * server of our own (`npm start` runs this after building; the browser tests and benchmarks run
+ * it too). Two things `next start` cannot do are done here, before Next sees a request:
+ *
+ * - Forwarding headers are dropped unless TRUST_PROXY says a proxy sets them. Next then fills
+ *   X-Forwarded-For with the socket's address, so the app's per-address sign-in limit counts real
+ *   addresses, and a client cannot choose its X-Forwarded-Host or -Proto.
+ * - Slow clients are cut off: headers within 20 s, a whole request within 5 minutes (a 40 MB
+ *   upload on a slow link fits), idle keep-alive sockets after 65 s.
+ *
+ * It listens on HOST:PORT (127.0.0.1:3000) and refuses a non-loopback HOST without
+ * PLAYGROUND_PASSWORD (DESIGN.md section 6). SIGTERM and SIGINT stop accepting requests, end the
+ * open ones' sockets and let the app close its database (lib/db/client.ts).
+ */
+import { createServer } from "node:http";
+import next from "next";
+
+const host = process.env.HOST || "127.0.0.1";
+const port = Number(process.env.PORT || 3000);
+const LOOPBACK = new Set(["127.0.0.1", "localhost", "::1"]);
+if (!LOOPBACK.has(host) && !process.env.PLAYGROUND_PASSWORD) {
+  console.error(`Refusing to listen on ${host}: set PLAYGROUND_PASSWORD to serve beyond this machine.`);
+  process.exit(1);
+}
+
+/** Read like lib/env.ts reads it: "", "0" and "false" mean no proxy. */
+const trustProxy = !["", "0", "false"].includes((process.env.TRUST_PROXY ?? "").trim().toLowerCase());
+const FORWARDING = ["forwarded", "x-forwarded-for", "x-forwarded-host", "x-forwarded-proto", "x-forwarded-port", "x-real-ip"];
+
+process.env.NODE_ENV = "production";
+const app = next({ dev: false, hostname: host, port, dir: process.env.NEXT_DIR || process.cwd() });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+const server = createServer((req, res) => {
+  if (!trustProxy) for (const name of FORWARDING) delete req.headers[name];
+  void handle(req, res);
+});
+server.headersTimeout = 20_000;
+server.requestTimeout = 5 * 60_000;
+server.keepAliveTimeout = 65_000;
+
+await new Promise((resolve, reject) => {
+  server.once("error", reject);
+  server.listen(port, host, resolve);
+});
+const shown = host.includes(":") ? `[${host}]` : host;
+console.log(`Ready on http://${shown}:${port}`);
+
+for (const signal of ["SIGINT", "SIGTERM"]) {
+  process.once(signal, () => {
+    server.close();
+    server.closeAllConnections();
+    // The database closes on the same signal (lib/db/client.ts) and then ends the process; this
+    // is the backstop if something keeps it alive.
+    setTimeout(() => process.exit(0), 10_000).unref();
+  });
+}
