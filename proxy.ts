@@ -1,27 +1,48 @@
 /**
- * The access gate (Next 16's proxy, formerly middleware). With PLAYGROUND_PASSWORD set, every
- * request but shared galleries, health and sign-in needs a valid session cookie: pages redirect
- * to /sign-in, API calls get 401 JSON. Without a password it lets everything through (the
- * server then listens on 127.0.0.1 only; scripts/start.mjs refuses anything else). The API is
- * not matched here: its route handlers check the session themselves (lib/http/handle-route).
+ * The gate in front of every page and share route (Next 16's proxy, formerly middleware):
+ *   1. Host: only the names this server answers to (lib/http/allowed-hosts.ts) — 421.
+ *   2. Access: with PLAYGROUND_PASSWORD, a signed session cookie, else a redirect to /sign-in
+ *      (the owner's pages also check the session is live: app/(app)/layout.tsx).
+ *   3. Headers: a fresh CSP nonce per request, put on the request's own CSP header (Next reads
+ *      the nonce from there for its scripts) and on the response with the other security
+ *      headers (lib/http/security-headers.ts).
+ * The API is not matched here: its route handlers go through the same checks themselves
+ * (lib/http/handle-route.ts), and a proxy in front of it would buffer request bodies (Next caps
+ * that at 10 MB, below our 40 MB limit for image uploads).
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { requestAllowed } from "@/lib/auth/access";
+import { pageAccessAllowed } from "@/lib/auth/access";
+import { isDevelopment } from "@/lib/env";
+import { describeAllowedHosts, isAllowedHost } from "@/lib/http/allowed-hosts";
+import { visitorHost } from "@/lib/http/forwarded";
+import { pageContentSecurityPolicy, pageSecurityHeaders } from "@/lib/http/security-headers";
 
 export function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
-  if (requestAllowed(pathname, req.headers.get("cookie"))) return NextResponse.next();
-  // On the host the browser used (the Host header): req.url says "localhost" under
-  // `next start -H 127.0.0.1`, and a cookie set for one host is not sent to the other.
-  const host = req.headers.get("host") ?? req.nextUrl.host;
-  const proto = req.headers.get("x-forwarded-proto")?.split(",")[0].trim() ?? req.nextUrl.protocol.replace(":", "");
-  const target = new URL(`/sign-in?next=${encodeURIComponent(pathname + search)}`, `${proto}://${host}`);
-  return NextResponse.redirect(target, 303);
+  const share = pathname.startsWith("/s/");
+  const nonce = btoa(crypto.randomUUID());
+  const headerOptions = { nonce, share, development: isDevelopment() };
+  const withHeaders = (res: NextResponse) => {
+    for (const [k, v] of Object.entries(pageSecurityHeaders(headerOptions))) res.headers.set(k, v);
+    return res;
+  };
+
+  if (!isAllowedHost(visitorHost(req.headers))) {
+    return withHeaders(new NextResponse(`421 Misdirected Request\n\n${describeAllowedHosts()}\n`, { status: 421, headers: { "content-type": "text/plain; charset=utf-8" } }));
+  }
+  if (!pageAccessAllowed(pathname, req.headers.get("cookie"))) {
+    // Relative: the browser resolves it against the address it used (a cookie set for one host
+    // name is not sent to another, and req.url may say "localhost" for 127.0.0.1).
+    const target = `/sign-in?next=${encodeURIComponent(pathname + search)}`;
+    return withHeaders(new NextResponse(null, { status: 303, headers: { location: target } }));
+  }
+  const requestHeaders = new Headers(req.headers);
+  requestHeaders.set("content-security-policy", pageContentSecurityPolicy(headerOptions));
+  requestHeaders.set("x-nonce", nonce);
+  return withHeaders(NextResponse.next({ request: { headers: requestHeaders } }));
 }
 
 export const config = {
-  // Pages and files, not /api: every API route checks the session itself (handleRoute), and a
-  // proxy in front of the API would buffer request bodies (Next caps that at 10 MB, below our
-  // 40 MB limit for image uploads). Public paths are decided in lib/auth/access.
+  // Pages and files, not /api (see above) or Next's static files.
   matcher: ["/((?!api/|_next/static|_next/image).*)"],
 };

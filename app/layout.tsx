@@ -7,6 +7,10 @@ export const metadata: Metadata = {
   description: "Try Amazon Nova Canvas prompts and parameters, see each result and what it cost.",
 };
 
+// Every page is rendered per request: its scripts carry that request's CSP nonce (proxy.ts),
+// which a page prerendered at build time could not.
+export const dynamic = "force-dynamic";
+
 /**
  * The document shell only. The owner's pages get their header and data layer from
  * app/(app)/layout.tsx; shared galleries (app/s) are public pages with none of that.

@@ -2,6 +2,11 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { z } from "zod";
+
+// The pages' CSP allows no eval (lib/http/security-headers.ts); zod would otherwise probe for it
+// with `new Function` (a CSP violation in the console) to compile faster validators.
+z.config({ jitless: true });
 
 /** One QueryClient per browser tab (created lazily so server renders never share one). */
 export function Providers({ children }: { children: ReactNode }) {

@@ -130,6 +130,11 @@ export function env(): Env {
   return cached;
 }
 
+/** `next dev` (NODE_ENV is set by Next itself, not by the person running it). */
+export function isDevelopment(): boolean {
+  return process.env.NODE_ENV === "development";
+}
+
 /** Tests change env between cases; this forgets the cached copy. */
 export function resetEnvForTests(): void {
   cached = undefined;

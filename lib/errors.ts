@@ -5,6 +5,10 @@
  */
 export type ErrorCode =
   | "invalid_request" // 400: malformed body, unknown field
+  | "unauthorized" // 401: PLAYGROUND_PASSWORD is set and the request has no valid session
+  | "cross_site" // 403: a state-changing request that did not come from the app's own pages
+  | "unsupported_media_type" // 415: a body in a content type the route does not take
+  | "host_not_allowed" // 421: a Host header this server does not answer to (DNS rebinding)
   | "validation_failed" // 422: field-level rule broken
   | "payload_too_large" // 413
   | "not_found" // 404
@@ -24,6 +28,10 @@ export interface FieldError {
 
 const STATUS: Record<ErrorCode, number> = {
   invalid_request: 400,
+  unauthorized: 401,
+  cross_site: 403,
+  unsupported_media_type: 415,
+  host_not_allowed: 421,
   validation_failed: 422,
   payload_too_large: 413,
   not_found: 404,

@@ -1,5 +1,8 @@
 import "server-only";
 import { env } from "@/lib/env";
+import { redact } from "@/lib/secrets/redact";
+
+export { redact };
 
 /**
  * The app's logger: one JSON line per event on stderr. Every line passes through `redact`, so a
@@ -7,15 +10,6 @@ import { env } from "@/lib/env";
  */
 type Level = "debug" | "info" | "warn" | "error";
 const ORDER: Record<Level, number> = { debug: 10, info: 20, warn: 30, error: 40 };
-
-export function redact(text: string): string {
-  let out = text;
-  for (const secret of [env().EMPIRIOLABS_API_KEY, env().ENGINE_API_KEY, env().PLAYGROUND_PASSWORD]) {
-    if (secret && secret.length >= 4) out = out.split(secret).join("[redacted]");
-  }
-  // Bearer tokens and sk- keys of any origin.
-  return out.replace(/Bearer\s+[^\s"']+/gi, "Bearer [redacted]").replace(/sk-[A-Za-z0-9_-]{8,}/g, "sk-[redacted]");
-}
 
 function describe(value: unknown): unknown {
   if (value instanceof Error) {

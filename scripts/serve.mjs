@@ -9,6 +9,8 @@
  *   addresses, and a client cannot choose its X-Forwarded-Host or -Proto.
  * - Slow clients are cut off: headers within 20 s, a whole request within 5 minutes (a 40 MB
  *   upload on a slow link fits), idle keep-alive sockets after 65 s.
+ * - A path with invalid percent-encoding (`/api/jobs/%ff%fe`) is answered 400 here: Next decodes
+ *   dynamic segments before any handler of ours runs, and answers such a path with a 500.
  *
  * It listens on HOST:PORT (127.0.0.1:3000) and refuses a non-loopback HOST without
  * PLAYGROUND_PASSWORD (DESIGN.md section 6). SIGTERM and SIGINT stop accepting requests, end the
@@ -36,8 +38,30 @@ await app.prepare();
 
 const server = createServer((req, res) => {
   if (!trustProxy) for (const name of FORWARDING) delete req.headers[name];
+  if (!decodablePath(req.url)) return refuseMalformedPath(res);
   void handle(req, res);
 });
+
+function decodablePath(url = "/") {
+  try {
+    decodeURIComponent(url.split("?")[0]);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The app's error JSON, with the API's security headers (lib/http/security-headers.ts). */
+function refuseMalformedPath(res) {
+  const body = JSON.stringify({ error: { code: "invalid_request", message: "The address contains invalid percent-encoding.", fields: [] } });
+  res.writeHead(400, {
+    "content-type": "application/json",
+    "x-content-type-options": "nosniff",
+    "x-frame-options": "DENY",
+    "content-security-policy": "default-src 'none'; frame-ancestors 'none'; sandbox",
+  });
+  res.end(body);
+}
 server.headersTimeout = 20_000;
 server.requestTimeout = 5 * 60_000;
 server.keepAliveTimeout = 65_000;

@@ -27,6 +27,7 @@ export default async function SignInPage({ searchParams }: Props) {
     <main className="mx-auto flex min-h-screen max-w-sm flex-col justify-center gap-4 px-4">
       <h1 className="text-xl font-semibold">Nova Canvas Playground</h1>
       {one(q["signed-out"]) && <p className="text-sm text-neutral-600">You are signed out.</p>}
+      {one(q.expired) && <p className="text-sm text-neutral-600">Your session has ended (signed out here or everywhere). Sign in again.</p>}
       <form method="post" action="/api/session" className="flex flex-col gap-3">
         <input type="hidden" name="next" value={next} />
         <label htmlFor="password" className="text-sm font-medium">

@@ -13,10 +13,19 @@ export function SiteHeader() {
         <div className="flex items-center gap-2">
           <NavLinks />
           {signedIn && (
-            <form method="post" action="/api/session">
-              <input type="hidden" name="action" value="sign-out" />
-              <button type="submit" className="rounded-md px-3 py-1.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100">
+            <form method="post" action="/api/session" className="flex items-center">
+              <button type="submit" name="action" value="sign-out" className="rounded-md px-3 py-1.5 text-sm font-medium text-neutral-700 hover:bg-neutral-100">
                 Sign out
+              </button>
+              <button
+                type="submit"
+                name="action"
+                value="sign-out-everywhere"
+                aria-label="Sign out everywhere"
+                title="End every signed-in session, on every browser and device"
+                className="rounded-md px-2 py-1.5 text-xs text-neutral-500 hover:bg-neutral-100"
+              >
+                Everywhere
               </button>
             </form>
           )}

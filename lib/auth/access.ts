@@ -1,11 +1,14 @@
 /**
  * Who may reach what when PLAYGROUND_PASSWORD is set: visitors reach shared galleries (their pages
- * and share-scoped images), the health check, and the sign-in page; everything else needs a valid
- * session. Used by proxy.ts for every request and again by route handlers (defence in depth: a
- * route must not depend on the proxy's matcher being right).
+ * and share-scoped images), the health check, and the sign-in page; everything else needs a live
+ * session. proxy.ts checks pages by the cookie's signature alone (no database there); the API
+ * (lib/http/handle-route.ts) and the owner's pages (app/(app)/layout.tsx) also check that the
+ * session was not signed out. Without a password everything is open: the server then listens on
+ * loopback only and answers only to loopback host names.
  */
 import "server-only";
-import { accessPassword, isValidSessionValue, sessionFromCookieHeader } from "@/lib/auth/session";
+import { hasLiveSession } from "@/lib/auth/session-store";
+import { accessPassword, sessionFromCookieHeader, verifySessionValue } from "@/lib/auth/session";
 
 const PUBLIC_PREFIXES = ["/s/", "/_next/static/", "/_next/image"];
 const PUBLIC_PATHS = new Set(["/sign-in", "/api/session", "/api/health", "/icon.svg", "/favicon.ico", "/robots.txt"]);
@@ -14,15 +17,35 @@ export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.has(pathname) || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p));
 }
 
-/** True when the request may proceed: no password set, a public path, or a valid session. */
-export function requestAllowed(pathname: string, cookieHeader: string | null): boolean {
+/** proxy.ts: no password, a public path, or a correctly signed, unexpired session cookie. */
+export function pageAccessAllowed(pathname: string, cookieHeader: string | null): boolean {
   const password = accessPassword();
   if (!password || isPublicPath(pathname)) return true;
-  return isValidSessionValue(sessionFromCookieHeader(cookieHeader), password);
+  return verifySessionValue(sessionFromCookieHeader(cookieHeader), password) !== null;
 }
 
-/** Where to go after signing in: a path on this site only (never `//evil.example`). */
+/** The API: as pageAccessAllowed, and the session must still be live in the database. */
+export async function apiAccessAllowed(pathname: string, cookieHeader: string | null): Promise<boolean> {
+  if (!accessPassword() || isPublicPath(pathname)) return true;
+  return hasLiveSession(cookieHeader);
+}
+
+/**
+ * Where to go after signing in: a path on this site only. The value is parsed as a URL against a
+ * placeholder origin, exactly as a browser would resolve it (which strips tabs and newlines and
+ * reads backslashes as slashes, so `/\t/evil.example` means `//evil.example`); anything that
+ * lands on another origin, or carries control characters, becomes "/".
+ */
 export function safeNextPath(next: string | null | undefined): string {
-  if (!next || !next.startsWith("/") || next.startsWith("//") || next.startsWith("/\\")) return "/";
-  return next;
+  if (typeof next !== "string" || !next.startsWith("/") || next.length > 2048) return "/";
+  if (/[\u0000-\u001f\u007f\\]/.test(next)) return "/";
+  const base = "http://next.invalid";
+  let url: URL;
+  try {
+    url = new URL(next, base);
+  } catch {
+    return "/";
+  }
+  if (url.origin !== base) return "/";
+  return `${url.pathname}${url.search}${url.hash}`;
 }

@@ -2,9 +2,10 @@ import { mkdtempSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { isPublicPath, requestAllowed, safeNextPath } from "@/lib/auth/access";
-import { isValidSessionValue, newSessionValue, passwordMatches, SESSION_COOKIE, sessionFromCookieHeader } from "@/lib/auth/session";
-import { lockedForSeconds, MAX_FAILURES, recordFailure, recordSuccess, resetSignInLimiterForTests, WINDOW_MS } from "@/lib/auth/sign-in-limiter";
+import { isPublicPath, pageAccessAllowed, safeNextPath } from "@/lib/auth/access";
+import { newDeviceValue, verifyDeviceValue } from "@/lib/auth/device-cookie";
+import { newSessionValue, passwordMatches, SESSION_COOKIE, sessionFromCookieHeader, verifySessionValue } from "@/lib/auth/session";
+import { lockedForSeconds, MAX_FAILURES, recordFailure, recordSuccess, resetSignInLimiterForTests, UNDER_ATTACK_AFTER, WINDOW_MS } from "@/lib/auth/sign-in-limiter";
 import { resetEnvForTests } from "@/lib/env";
 import { forgetDataSecrets } from "@/lib/secrets/data-secret";
 
@@ -24,34 +25,38 @@ afterEach(() => {
   forgetDataSecrets();
 });
 
-describe("session values", () => {
-  it("are valid for the password they were made with, until they expire", () => {
+describe("session cookie values", () => {
+  it("carry an id and an expiry, valid for the password they were made with until they expire", () => {
     const now = Date.now();
-    const v = newSessionValue("pw", now);
-    expect(isValidSessionValue(v, "pw", now + 1000)).toBe(true);
-    expect(isValidSessionValue(v, "other", now + 1000), "another password").toBe(false);
-    expect(isValidSessionValue(v, "pw", now + 31 * 24 * 3600 * 1000), "after 30 days").toBe(false);
+    const { value, claims } = newSessionValue("pw", now);
+    expect(verifySessionValue(value, "pw", now + 1000)).toEqual(claims);
+    expect(claims.expiresAt).toBe(now + 30 * 24 * 3600 * 1000);
+    expect(verifySessionValue(value, "other", now + 1000), "another password").toBeNull();
+    expect(verifySessionValue(value, "pw", now + 31 * 24 * 3600 * 1000), "after 30 days").toBeNull();
+    expect(newSessionValue("pw", now).claims.id, "every session its own id").not.toBe(claims.id);
   });
 
-  it("reject tampering: a later expiry with the old signature, a cut signature, garbage", () => {
+  it("reject tampering: a later expiry or another id with the old signature, a cut signature, garbage", () => {
     const now = Date.now();
-    const v = newSessionValue("pw", now);
-    const [expires, sig] = v.split(".");
-    expect(isValidSessionValue(`${Number(expires) + 1000}.${sig}`, "pw", now)).toBe(false);
-    expect(isValidSessionValue(`${expires}.${sig.slice(0, 10)}`, "pw", now)).toBe(false);
-    for (const bad of ["", ".", "abc", `${expires}.`, `x.${sig}`]) expect(isValidSessionValue(bad, "pw", now)).toBe(false);
+    const { value } = newSessionValue("pw", now);
+    const [id, expires, sig] = value.split(".");
+    const otherId = newSessionValue("pw", now).claims.id;
+    for (const bad of [`${id}.${Number(expires) + 1000}.${sig}`, `${otherId}.${expires}.${sig}`, `${id}.${expires}.${sig.slice(0, 20)}`, "", ".", "a.b.c", `${id}.${expires}.`]) {
+      expect(verifySessionValue(bad, "pw", now), bad).toBeNull();
+    }
   });
 
   it("depend on the server's secret: another data folder's sessions do not open this one", () => {
-    const v = newSessionValue("pw");
+    const { value } = newSessionValue("pw");
     process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "nova-auth-other-"));
     resetEnvForTests();
     forgetDataSecrets();
-    expect(isValidSessionValue(v, "pw")).toBe(false);
+    expect(verifySessionValue(value, "pw")).toBeNull();
   });
 
   it("are read from a Cookie header among others", () => {
     expect(sessionFromCookieHeader(`a=1; ${SESSION_COOKIE}=abc.def; b=2`)).toBe("abc.def");
+    expect(sessionFromCookieHeader("a=1; nova_device=x.y", "nova_device")).toBe("x.y");
     expect(sessionFromCookieHeader("a=1")).toBeUndefined();
     expect(sessionFromCookieHeader(null)).toBeUndefined();
   });
@@ -63,44 +68,87 @@ describe("session values", () => {
   });
 });
 
+describe("device cookie values", () => {
+  it("verify when made here, not when forged or made with another secret", () => {
+    const value = newDeviceValue();
+    expect(verifyDeviceValue(value)).toBe(value.split(".")[0]);
+    expect(verifyDeviceValue(`${value.split(".")[0]}.${"A".repeat(43)}`)).toBeNull();
+    expect(verifyDeviceValue("garbage")).toBeNull();
+    expect(verifyDeviceValue(undefined)).toBeNull();
+    process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "nova-auth-device-"));
+    resetEnvForTests();
+    forgetDataSecrets();
+    expect(verifyDeviceValue(value)).toBeNull();
+  });
+});
+
 describe("access", () => {
   it("opens shares, their images, health and sign-in; nothing else", () => {
     for (const p of ["/s/abc", "/s/abc/i/1", "/api/health", "/sign-in", "/api/session", "/_next/static/x.js"]) expect(isPublicPath(p), p).toBe(true);
     for (const p of ["/", "/gallery", "/shares", "/api/jobs", "/api/images/x/file", "/api/shares", "/api/inputs/x", "/share", "/sign-in/x"]) expect(isPublicPath(p), p).toBe(false);
   });
 
-  it("lets a request through with a valid session cookie only (when a password is set)", () => {
-    const cookie = `${SESSION_COOKIE}=${newSessionValue("hunter2 but longer")}`;
-    expect(requestAllowed("/api/jobs", cookie)).toBe(true);
-    expect(requestAllowed("/api/jobs", null)).toBe(false);
-    expect(requestAllowed("/api/jobs", `${SESSION_COOKIE}=${newSessionValue("old password")}`)).toBe(false);
+  it("lets a page through with a correctly signed session cookie only (when a password is set)", () => {
+    const cookie = `${SESSION_COOKIE}=${newSessionValue("hunter2 but longer").value}`;
+    expect(pageAccessAllowed("/gallery", cookie)).toBe(true);
+    expect(pageAccessAllowed("/gallery", null)).toBe(false);
+    expect(pageAccessAllowed("/gallery", `${SESSION_COOKIE}=${newSessionValue("old password").value}`)).toBe(false);
     delete process.env.PLAYGROUND_PASSWORD;
     resetEnvForTests();
-    expect(requestAllowed("/api/jobs", null), "no password: open (loopback only)").toBe(true);
+    expect(pageAccessAllowed("/gallery", null), "no password: open (loopback only)").toBe(true);
   });
 
-  it("only redirects to paths on this site", () => {
+  it("redirects after sign-in only to paths on this site, however the path is disguised", () => {
     expect(safeNextPath("/gallery?x=1")).toBe("/gallery?x=1");
-    for (const bad of ["//evil.example", "https://evil.example", "/\\evil.example", "", null, undefined, "gallery"]) expect(safeNextPath(bad)).toBe("/");
+    expect(safeNextPath("/s/abc#top")).toBe("/s/abc#top");
+    expect(safeNextPath("/a b")).toBe("/a%20b");
+    const attacks = [
+      "//evil.example",
+      "https://evil.example",
+      "/\\evil.example",
+      "/\t/evil.example", // browsers drop tabs: "//evil.example"
+      "/\n/evil.example",
+      "/\r\n/x",
+      "/%09/evil.example".replace("%09", "\t"),
+      "\\/evil.example",
+      "/\u0000x",
+      "",
+      "gallery",
+      "javascript:alert(1)",
+      "/" + "a".repeat(3000),
+    ];
+    for (const bad of [...attacks, null, undefined]) expect(safeNextPath(bad), JSON.stringify(bad)).toBe("/");
   });
 });
 
 describe("sign-in limiter", () => {
+  const at = (address: string, device?: string) => ({ address, device });
+
   it("locks an address after five failures for the rest of the window, and a success clears it", () => {
     const t0 = 1_000_000;
-    for (let i = 0; i < MAX_FAILURES - 1; i++) recordFailure("a", t0 + i);
-    expect(lockedForSeconds("a", t0 + 10)).toBe(0);
-    recordFailure("a", t0 + 10);
-    expect(lockedForSeconds("a", t0 + 20)).toBe(Math.ceil((WINDOW_MS - 20) / 1000));
-    expect(lockedForSeconds("b", t0 + 20), "another address").toBe(0);
-    expect(lockedForSeconds("a", t0 + WINDOW_MS + 1), "the oldest failure has aged out").toBe(0);
-    recordSuccess("a");
-    expect(lockedForSeconds("a", t0 + 30)).toBe(0);
+    for (let i = 0; i < MAX_FAILURES - 1; i++) recordFailure(at("a"), t0 + i);
+    expect(lockedForSeconds(at("a"), t0 + 10)).toBe(0);
+    recordFailure(at("a"), t0 + 10);
+    expect(lockedForSeconds(at("a"), t0 + 20)).toBe(Math.ceil((WINDOW_MS - 20) / 1000));
+    expect(lockedForSeconds(at("b"), t0 + 20), "another address").toBe(0);
+    expect(lockedForSeconds(at("a"), t0 + WINDOW_MS + 1), "the oldest failure has aged out").toBe(0);
+    recordSuccess(at("a"));
+    expect(lockedForSeconds(at("a"), t0 + 30)).toBe(0);
   });
 
-  it("caps all failures together, so rotating a forged X-Forwarded-For does not help", () => {
+  it("under attack from many addresses, each address gets one failure per window, and a fresh one still passes", () => {
     const t0 = 5_000_000;
-    for (let i = 0; i < 30; i++) recordFailure(`addr-${i}`, t0 + i);
-    expect(lockedForSeconds("fresh-address", t0 + 100)).toBeGreaterThan(0);
+    for (let i = 0; i < UNDER_ATTACK_AFTER; i++) recordFailure(at(`bot-${i}`), t0 + i);
+    expect(lockedForSeconds(at("bot-0"), t0 + 100), "one failure is enough now").toBeGreaterThan(0);
+    expect(lockedForSeconds(at("the owner's address"), t0 + 100), "no global lock").toBe(0);
+  });
+
+  it("counts a browser that signed in before by its device cookie, not its address", () => {
+    const t0 = 9_000_000;
+    for (let i = 0; i < MAX_FAILURES; i++) recordFailure(at("shared-nat"), t0 + i);
+    expect(lockedForSeconds(at("shared-nat"), t0 + 10)).toBeGreaterThan(0);
+    expect(lockedForSeconds(at("shared-nat", "owner-device"), t0 + 10), "the owner on the same network").toBe(0);
+    for (let i = 0; i < MAX_FAILURES; i++) recordFailure(at("shared-nat", "owner-device"), t0 + 20 + i);
+    expect(lockedForSeconds(at("elsewhere", "owner-device"), t0 + 30), "a device has its own five").toBeGreaterThan(0);
   });
 });

@@ -1,46 +1,67 @@
 /**
- * Sign-in attempts are rate-limited per client address: 5 failures within 15 minutes lock that
- * address out until the oldest failure is 15 minutes old. The address comes from X-Forwarded-For,
- * which a client can forge when no proxy sets it, so all failures together also have a ceiling
- * (30 per 15 minutes): guessing stays slow however the header is rotated. In memory (one process
- * serves the playground); a restart forgets.
+ * Slows password guessing without locking the owner out.
+ *
+ * - Per address: 5 failures within 15 minutes lock that address until the oldest of them is 15
+ *   minutes old. The address is the socket's (or, behind TRUST_PROXY, the one the proxy saw:
+ *   lib/http/forwarded.ts), so rotating a forged X-Forwarded-For gains nothing.
+ * - Under attack from many addresses (30 failures in all within 15 minutes), every address gets
+ *   one failure per window instead of five: a botnet's guesses per window drop to one per machine.
+ * - The right password from an address that is not locked always passes; there is no global lock.
+ * - A browser that signed in before (a valid device cookie, lib/auth/device-cookie.ts) is counted
+ *   by itself instead of by address, 5 failures per window: the owner signs in even while someone
+ *   guesses from the same network.
+ *
+ * In memory (one process serves the playground); a restart forgets.
  */
 import "server-only";
 
 export const MAX_FAILURES = 5;
-export const MAX_FAILURES_ALL = 30;
-const ALL = "\u0000all";
+/** Failures in all, per window, beyond which each address gets one failure per window. */
+export const UNDER_ATTACK_AFTER = 30;
 export const WINDOW_MS = 15 * 60 * 1000;
 
+/** Who is trying: the client's address, and the device id when its cookie is valid. */
+export interface SignInClient {
+  address: string;
+  device?: string | null;
+}
+
+const ALL = "all";
 const g = globalThis as { __novaSignInFailures?: Map<string, number[]> };
 const failures = (): Map<string, number[]> => (g.__novaSignInFailures ??= new Map<string, number[]>());
 
-function recent(client: string, now: number): number[] {
-  const list = (failures().get(client) ?? []).filter((t) => now - t < WINDOW_MS);
-  failures().set(client, list);
+function recent(key: string, now: number): number[] {
+  const list = (failures().get(key) ?? []).filter((t) => now - t < WINDOW_MS);
+  if (list.length > 0) failures().set(key, list);
+  else failures().delete(key);
   return list;
 }
 
+const keyOf = (client: SignInClient) => (client.device ? `device:${client.device}` : `address:${client.address}`);
+
 /** Seconds until this client may try again, or 0. */
-export function lockedForSeconds(client: string, now = Date.now()): number {
-  const wait = (list: number[], max: number) => (list.length < max ? 0 : Math.max(1, Math.ceil((list[list.length - max] + WINDOW_MS - now) / 1000)));
-  return Math.max(wait(recent(client, now), MAX_FAILURES), wait(recent(ALL, now), MAX_FAILURES_ALL));
+export function lockedForSeconds(client: SignInClient, now = Date.now()): number {
+  const own = recent(keyOf(client), now);
+  const max = client.device || recent(ALL, now).length < UNDER_ATTACK_AFTER ? MAX_FAILURES : 1;
+  if (own.length < max) return 0;
+  return Math.max(1, Math.ceil((own[own.length - max] + WINDOW_MS - now) / 1000));
 }
 
-export function recordFailure(client: string, now = Date.now()): void {
-  recent(client, now).push(now);
-  recent(ALL, now).push(now);
+/** Keys beyond which old ones are swept, so a flood of addresses cannot grow the map for long. */
+const SWEEP_ABOVE_KEYS = 10_000;
+
+export function recordFailure(client: SignInClient, now = Date.now()): void {
+  // Only the newest failures matter to the rules above, so each list stays short.
+  failures().set(keyOf(client), [...recent(keyOf(client), now), now].slice(-MAX_FAILURES));
+  failures().set(ALL, [...recent(ALL, now), now].slice(-UNDER_ATTACK_AFTER));
+  if (failures().size > SWEEP_ABOVE_KEYS) for (const key of [...failures().keys()]) recent(key, now);
 }
 
-export function recordSuccess(client: string): void {
-  failures().delete(client);
+export function recordSuccess(client: SignInClient): void {
+  failures().delete(keyOf(client));
+  failures().delete(`address:${client.address}`);
 }
 
 export function resetSignInLimiterForTests(): void {
   g.__novaSignInFailures = undefined;
-}
-
-/** The client's address as the first proxy saw it (X-Forwarded-For), else a single shared bucket. */
-export function clientAddress(headers: Headers): string {
-  return headers.get("x-forwarded-for")?.split(",")[0].trim() || headers.get("x-real-ip") || "direct";
 }

@@ -43,6 +43,15 @@ async function toRequestError(res: Response): Promise<ApiRequestError> {
   return new ApiRequestError(res.status, "http_error", fallback, [], headerRetry);
 }
 
+/** The session ended (signed out elsewhere, or "everywhere"): back to sign-in, then here again. */
+function goToSignIn(): void {
+  if (typeof window === "undefined" || window.location.pathname === "/sign-in") return;
+  const here = window.location.pathname + window.location.search;
+  // A full page load on purpose: nothing of the signed-out page's state should survive.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
+  window.location.assign(`/sign-in?expired=1&next=${encodeURIComponent(here)}`);
+}
+
 export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   let res: Response;
   try {
@@ -50,7 +59,11 @@ export async function request<T>(path: string, init?: RequestInit): Promise<T> {
   } catch {
     throw new ApiRequestError(0, "network_error", "Could not reach the server. Check your connection and try again.");
   }
-  if (!res.ok) throw await toRequestError(res);
+  if (!res.ok) {
+    const error = await toRequestError(res);
+    if (error.status === 401 && error.code === "unauthorized") goToSignIn();
+    throw error;
+  }
   if (res.status === 204) return undefined as T;
   return (await res.json()) as T;
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, lte, or, isNull, lt, sql } from "drizzle-orm";
+import { redact } from "@/lib/secrets/redact";
 import type { Db } from "./client";
 import { images, jobs, type ImageRow, type JobRow, type NewJobRow } from "./schema";
 
@@ -46,13 +47,14 @@ export async function markSubmitted(db: Db, id: string, upstreamJobId: string, n
   return job;
 }
 
+/** Failure reasons often quote the gateway: they are redacted and cut to a readable length before they are kept. */
 export async function failJob(db: Db, id: string, code: string, message: string, now: Date): Promise<void> {
   await db
     .update(jobs)
     .set({
       status: "failed",
-      errorCode: code,
-      errorMessage: message,
+      errorCode: redact(code).slice(0, 100),
+      errorMessage: redact(message).slice(0, 1000),
       failedAt: now,
       updatedAt: now,
       nextPollAt: null,

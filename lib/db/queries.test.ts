@@ -20,7 +20,7 @@ forEachDialect("database", (t) => {
     const tables = await t.db.execute<{ table_name: string }>(
       sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`,
     );
-    expect(tables.rows.map((r) => r.table_name)).toEqual(["images", "inputs", "job_inputs", "jobs", "share_images", "shares"]);
+    expect(tables.rows.map((r) => r.table_name)).toEqual(["images", "inputs", "job_inputs", "jobs", "sessions", "share_images", "shares"]);
     const applied = await t.db.execute(sql`select id from drizzle.__drizzle_migrations`);
     expect(applied.rows).toHaveLength(journal.entries.length);
   });

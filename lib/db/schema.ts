@@ -169,6 +169,22 @@ export const shareImages = pgTable(
   (t) => [primaryKey({ columns: [t.shareId, t.position] }), uniqueIndex("share_images_image_idx").on(t.shareId, t.imageId), index("share_images_by_image_idx").on(t.imageId)],
 );
 
+/**
+ * A signed-in browser (PLAYGROUND_PASSWORD). The cookie carries a random id, an expiry and an
+ * HMAC keyed by the password; only the id's SHA-256 is stored, so a database dump opens nothing.
+ * Every API request and page checks the row, so signing out (deleting it) ends the session at
+ * once, and "sign out everywhere" deletes them all.
+ */
+export const sessions = pgTable(
+  "sessions",
+  {
+    idHash: text("id_hash").primaryKey(),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    expiresAt: ts("expires_at").notNull(),
+  },
+  (t) => [index("sessions_expires_idx").on(t.expiresAt)],
+);
+
 export type JobRow = typeof jobs.$inferSelect;
 export type NewJobRow = typeof jobs.$inferInsert;
 export type ImageRow = typeof images.$inferSelect;

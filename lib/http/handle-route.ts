@@ -1,32 +1,87 @@
 import "server-only";
 import { NextResponse } from "next/server";
+import { apiAccessAllowed } from "@/lib/auth/access";
 import { AppError } from "@/lib/errors";
-import { requestAllowed } from "@/lib/auth/access";
+import { describeAllowedHosts, isAllowedHost } from "@/lib/http/allowed-hosts";
+import { crossSiteRefusal } from "@/lib/http/cross-site";
+import { visitorHost } from "@/lib/http/forwarded";
+import { checkDeclaredLength, readBody, type BodySpec, type BodyType, type ParsedBody } from "@/lib/http/read-body";
+import { apiSecurityHeaders } from "@/lib/http/security-headers";
 import { log } from "@/lib/log";
 
 /**
- * Wraps a route handler: AppErrors become their status and safe JSON body; anything else is
- * logged (redacted) and answered with a generic 500 that leaks no internals.
+ * The guard every /api route goes through (a test keeps it so: lib/http/api-routes-guarded.test.ts).
+ * In order, before the handler runs:
+ *   1. Host: only the names this server answers to (allowed-hosts.ts) — 421.
+ *   2. Session: with PLAYGROUND_PASSWORD, a live session (lib/auth/access.ts) — 401.
+ *   3. Origin: state-changing requests from the app's own pages only (cross-site.ts) — 403.
+ *   4. Body: the declared type and size, read once (read-body.ts) — 415, 413, 400. A route that
+ *      declares no body reads none, and refuses a declared one over NO_BODY_BYTES.
+ * Then the handler; AppErrors become their status and safe JSON, anything else a generic 500
+ * (logged, redacted). Every answer carries the API's security headers (security-headers.ts).
+ * Routes parse what they read with their zod schema, in the service they call.
  */
-export function handleRoute<A extends unknown[]>(fn: (...args: A) => Promise<Response>) {
-  return async (...args: A): Promise<Response> => {
-    // The access check of the API: proxy.ts gates pages, and every /api route goes through here.
-    const req = args[0];
-    if (req instanceof Request && !requestAllowed(new URL(req.url).pathname, req.headers.get("cookie"))) {
-      return NextResponse.json({ error: { code: "unauthorized", message: "Sign in first: this playground needs its password." } }, { status: 401 });
+export interface RouteOptions<T extends BodyType = BodyType> {
+  body?: BodySpec<T>;
+}
+
+/** Routes without a body still get `{}` or a small form from some clients; nothing more. */
+const NO_BODY_BYTES = 1024;
+
+type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
+type BodyHandler<C, T extends BodyType> = (req: Request, ctx: C, body: ParsedBody<T>) => Promise<Response>;
+
+export function handleRoute<C>(fn: Handler<C>): Handler<C>;
+export function handleRoute<C, T extends BodyType>(options: { body: BodySpec<T> }, fn: BodyHandler<C, T>): Handler<C>;
+export function handleRoute<C, T extends BodyType>(a: Handler<C> | RouteOptions<T>, b?: BodyHandler<C, T>): Handler<C> {
+  const options: RouteOptions<T> = typeof a === "function" ? {} : a;
+  const fn = (typeof a === "function" ? a : b) as BodyHandler<C, T>;
+  return async (req: Request, ctx: C): Promise<Response> => withSecurityHeaders(await guarded(req, ctx, options, fn));
+}
+
+async function guarded<C, T extends BodyType>(req: Request, ctx: C, options: RouteOptions<T>, fn: BodyHandler<C, T>): Promise<Response> {
+  try {
+    if (!isAllowedHost(visitorHost(req.headers))) throw new AppError("host_not_allowed", describeAllowedHosts());
+    if (!(await apiAccessAllowed(new URL(req.url).pathname, req.headers.get("cookie")))) {
+      throw new AppError("unauthorized", "Sign in first: this playground needs its password.");
     }
-    try {
-      return await fn(...args);
-    } catch (e) {
-      if (e instanceof AppError) {
-        if (e.status >= 500) log("warn", "route.upstream_error", { code: e.code, error: e });
-        const headers: Record<string, string> = {};
-        if (e.retryAfterSeconds !== undefined) headers["retry-after"] = String(e.retryAfterSeconds);
-        return NextResponse.json(e.toJSON(), { status: e.status, headers });
-      }
-      log("error", "route.unhandled", { error: e });
-      const err = new AppError("internal", "Something went wrong on the server; the details are in its log.");
-      return NextResponse.json(err.toJSON(), { status: 500 });
+    const refusal = crossSiteRefusal(req);
+    if (refusal) throw new AppError("cross_site", refusal);
+    if (!options.body) {
+      checkDeclaredLength(req, NO_BODY_BYTES);
+      return await fn(req, ctx, { type: "json", value: undefined } as ParsedBody<T>);
     }
-  };
+    return await fn(req, ctx, await readBody(req, options.body));
+  } catch (e) {
+    return errorResponse(e);
+  }
+}
+
+function errorResponse(e: unknown): Response {
+  if (e instanceof URIError) {
+    // A dynamic segment like %ff%fe: Next decodes params lazily, inside the handler.
+    e = new AppError("invalid_request", "The address contains invalid percent-encoding.");
+  }
+  if (e instanceof AppError) {
+    if (e.status >= 500) log("warn", "route.upstream_error", { code: e.code, error: e });
+    const headers: Record<string, string> = {};
+    if (e.retryAfterSeconds !== undefined) headers["retry-after"] = String(e.retryAfterSeconds);
+    return NextResponse.json(e.toJSON(), { status: e.status, headers });
+  }
+  log("error", "route.unhandled", { error: e });
+  const err = new AppError("internal", "Something went wrong on the server; the details are in its log.");
+  return NextResponse.json(err.toJSON(), { status: 500 });
+}
+
+function withSecurityHeaders(res: Response): Response {
+  const headers = apiSecurityHeaders();
+  try {
+    for (const [k, v] of Object.entries(headers)) if (!res.headers.has(k)) res.headers.set(k, v);
+    return res;
+  } catch {
+    // Some Responses have immutable headers (Response.redirect, fetched ones): copy it.
+    const copy = new Response(res.body, res);
+    for (const [k, v] of Object.entries(headers)) if (!copy.headers.has(k)) copy.headers.set(k, v);
+    return copy;
+  }
 }

@@ -2,6 +2,7 @@ import "server-only";
 import type { ApiImage, ApiInput, ApiJob } from "@/lib/api-types";
 import type { ImageRow, InputRow, JobRow } from "@/lib/db/schema";
 import { microsToUsd } from "@/lib/models";
+import { redact } from "@/lib/secrets/redact";
 
 /** Database rows → the API's JSON. Only here do internal keys (blob paths, leases) get dropped. */
 export function toApiImage(row: ImageRow): ApiImage {
@@ -57,7 +58,8 @@ export function toApiJob(job: JobRow, images: ImageRow[], inputs: JobInputView[]
     upstreamPolls: job.pollCount,
     estimatedCostUsd: microsToUsd(job.estimatedCostMicros),
     actualCostUsd: job.actualCostMicros === null ? null : microsToUsd(job.actualCostMicros),
-    error: job.errorCode ? { code: job.errorCode, message: job.errorMessage ?? "" } : null,
+    // Redacted again on the way out: rows stored before redaction existed may quote a key.
+    error: job.errorCode ? { code: redact(job.errorCode), message: redact(job.errorMessage ?? "") } : null,
     createdAt: job.createdAt.toISOString(),
     submittedAt: job.submittedAt?.toISOString() ?? null,
     completedAt: job.completedAt?.toISOString() ?? null,

@@ -1,6 +1,6 @@
 import "server-only";
 import type { Metadata } from "next";
-import { requestOrigin } from "@/lib/http/request-origin";
+import { publicOrigin } from "@/lib/http/public-origin";
 import type { PublicShare } from "@/lib/shares/share-service";
 
 const NOINDEX = { index: false, follow: false } as const;
@@ -8,7 +8,7 @@ const NOINDEX = { index: false, follow: false } as const;
 /** Title, description, Open Graph and Twitter card of a share page; noindex unless allowed. */
 export async function shareMetadata(share: PublicShare | null, suffix = ""): Promise<Metadata> {
   if (!share) return { title: "Shared gallery not available", robots: NOINDEX };
-  const origin = await requestOrigin();
+  const origin = publicOrigin();
   const count = share.images.length;
   const title = `${share.title}${suffix}`;
   const description = share.description || `${count} image${count === 1 ? "" : "s"} made with Amazon Nova Canvas.`;

@@ -339,6 +339,16 @@ describe("getJob", () => {
     expect(sleep).not.toHaveBeenCalled();
   });
 
+  it("redacts a failed job's reason: a gateway that quotes the key must not hand it to us", async () => {
+    const reason = `Upstream said: Authorization: Bearer ${KEY} was rejected`;
+    handler = (_req, res) => send(res, 200, { job_id: "job_8", status: "failed", error: { code: `bad ${KEY}`, message: reason } });
+    const { client } = makeClient({ redact: (s) => s.split(KEY).join("[redacted]") });
+    const job = await client.getJob("job_8");
+    expect(job.status).toBe("failed");
+    expect(JSON.stringify(job)).not.toContain(KEY);
+    expect(job.error?.message).toBe("Upstream said: Authorization: Bearer [redacted] was rejected");
+  });
+
   it("encodes the job id into the path and falls back to it when the body has none", async () => {
     handler = (_req, res) => send(res, 200, { status: "processing", progress: 40 });
     const { client } = makeClient();

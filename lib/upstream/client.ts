@@ -96,6 +96,11 @@ export function createUpstreamClient(opts: UpstreamClientOptions) {
     }
   }
 
+  /** A failed job's reason is the gateway's text: it may quote what we sent, key included. */
+  function redactJobError(job: UpstreamJob): UpstreamJob {
+    return job.error ? { ...job, error: { code: redact(job.error.code), message: redact(job.error.message) } } : job;
+  }
+
   async function json<T>(res: Response): Promise<T> {
     if (!res.ok) throw await upstreamErrorFromResponse(res, redact);
     try {
@@ -135,7 +140,7 @@ export function createUpstreamClient(opts: UpstreamClientOptions) {
     async getJob(jobId: string): Promise<UpstreamJob> {
       return withRetries(async () => {
         const res = await request("GET", `/v1/jobs/${encodeURIComponent(jobId)}`);
-        return parseUpstreamJob(await json<unknown>(res), jobId);
+        return redactJobError(parseUpstreamJob(await json<unknown>(res), jobId));
       }, isRetryable);
     },
 
@@ -143,7 +148,7 @@ export function createUpstreamClient(opts: UpstreamClientOptions) {
     async generateSync(payload: Record<string, unknown>): Promise<UpstreamJob> {
       const res = await request("POST", "/v1/images/generations", { ...payload, sync: true });
       const body = await json<Record<string, unknown>>(res);
-      return parseUpstreamJob({ status: "completed", result: body });
+      return redactJobError(parseUpstreamJob({ status: "completed", result: body }));
     },
 
     /** Output files are signed URLs: fetched without our key so it never leaves for a CDN. */

@@ -12,7 +12,7 @@ export async function upstreamErrorFromResponse(res: Response, redact: (s: strin
   try {
     const body = (await res.json()) as { error?: { message?: unknown; param?: unknown } };
     if (typeof body?.error?.message === "string") message = redact(body.error.message).slice(0, 500);
-    if (typeof body?.error?.param === "string") param = body.error.param;
+    if (typeof body?.error?.param === "string") param = redact(body.error.param).slice(0, 100);
   } catch {
     // Not JSON (a proxy's HTML page, say): the status alone decides.
   }

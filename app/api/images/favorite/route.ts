@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
 import { handleRoute } from "@/lib/http/handle-route";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { jsonBody } from "@/lib/http/read-body";
 import { updateFavorites } from "@/lib/jobs/gallery-service";
 
 export const dynamic = "force-dynamic";
 
 /** `{ "imageIds": [...], "favorite": true | false }`: bulk star or unstar. */
-export const POST = handleRoute(async (req: Request) => NextResponse.json(await updateFavorites(await readJsonBody(req, 1024 * 1024))));
+export const POST = handleRoute({ body: jsonBody(1024 * 1024) }, async (_req, _ctx, body) => NextResponse.json(await updateFavorites(body.value)));

@@ -1,15 +1,15 @@
 import { NextResponse } from "next/server";
 import { handleRoute } from "@/lib/http/handle-route";
-import { readJsonBody } from "@/lib/http/read-json-body";
+import { jsonBody } from "@/lib/http/read-body";
 import { editShare, removeShare } from "@/lib/shares/share-service";
 
 export const dynamic = "force-dynamic";
 
 type Ctx = { params: Promise<{ id: string }> };
 
-export const PATCH = handleRoute(async (req: Request, ctx: Ctx) => {
+export const PATCH = handleRoute({ body: jsonBody(64 * 1024) }, async (_req, ctx: Ctx, body) => {
   const { id } = await ctx.params;
-  return NextResponse.json(await editShare(id, await readJsonBody(req, 64 * 1024)));
+  return NextResponse.json(await editShare(id, body.value));
 });
 
 export const DELETE = handleRoute(async (_req: Request, ctx: Ctx) => {
