@@ -85,7 +85,9 @@ export default defineConfig({
       url: `${E2E.engineUrl}/_engine/health`,
       timeout: 60_000,
       reuseExistingServer: false,
-      env: { ENGINE_PORT: String(PORTS.engine), ENGINE_API_KEY: E2E.secretKey, ENGINE_LATENCY_MS: "800-1200" },
+      // ENGINE_ALLOW_PRIVATE_URLS: copy-request.spec.ts has this engine fetch the playground's own
+      // loopback URLs, as the real gateway would fetch public ones. The app's own engine never may.
+      env: { ENGINE_PORT: String(PORTS.engine), ENGINE_API_KEY: E2E.secretKey, ENGINE_LATENCY_MS: "800-1200", ENGINE_ALLOW_PRIVATE_URLS: "1" },
     },
     {
       command: `${fresh("data/e2e-gateway")} && ${serve(PORTS.gateway)}`,

@@ -26,6 +26,13 @@ export interface EngineOptions {
   imageCacheBytes: number;
   /** How long fetching an http(s) image input may take before the submit answers 400. */
   inputFetchTimeoutMs: number;
+  /**
+   * Also fetch image inputs from loopback and private addresses. Off by default: the engine
+   * inside the app never sets it, so a client cannot make the server reach into its own
+   * networks. The standalone engine sets it from ENGINE_ALLOW_PRIVATE_URLS for tests that play
+   * the gateway on one machine.
+   */
+  allowPrivateUrls: boolean;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -40,6 +47,7 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   maxBodyBytes: 50 * 1024 * 1024,
   imageCacheBytes: 256 * 1024 * 1024,
   inputFetchTimeoutMs: 10_000,
+  allowPrivateUrls: false,
 };
 
 export function resolveEngineOptions(opts: Partial<EngineOptions> = {}): EngineOptions {

@@ -1,6 +1,7 @@
 import { invalidParam } from "@/lib/emulator/api-error";
 import { AppError } from "@/lib/errors";
 import { decodeImageInput } from "@/lib/images/decode-input";
+import { fetchPublicUrl } from "@/lib/net/fetch-public-url";
 
 /**
  * The bytes behind one image field, as the gateway accepts it (contract §1): bare base64, a
@@ -10,6 +11,8 @@ import { decodeImageInput } from "@/lib/images/decode-input";
 export interface FetchLimits {
   timeoutMs: number;
   maxBytes: number;
+  /** Also fetch from loopback and private addresses (the standalone engine in tests only). */
+  allowPrivateUrls: boolean;
 }
 
 export async function readImageBytes(value: string, field: string, param: string, limits: FetchLimits): Promise<Buffer> {
@@ -32,42 +35,27 @@ function shown(url: string): string {
   }
 }
 
+const seconds = (ms: number) => `${Number((ms / 1000).toFixed(1))} s`;
+const megabytes = (bytes: number) => `${Number((bytes / 1024 / 1024).toFixed(1))} MB`;
+
+const isPngOrJpeg = (b: Buffer) =>
+  b.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])) || (b[0] === 0xff && b[1] === 0xd8 && b[2] === 0xff);
+
+/**
+ * Every failure gets the same words, whatever the cause (private address, closed port, no such
+ * host, HTTP error, timeout, too large, not a PNG or JPEG): a difference would tell the caller
+ * what answers where, and the engine must say nothing about the networks it can see.
+ */
 async function fetchImage(url: string, field: string, param: string, limits: FetchLimits): Promise<Buffer> {
-  const fail = (why: string) => invalidParam(param, `${field} could not be fetched from ${shown(url)}: ${why}`);
-  let res: Response;
-  try {
-    res = await fetch(url, { signal: AbortSignal.timeout(limits.timeoutMs), redirect: "follow" });
-  } catch (e) {
-    const timedOut = e instanceof Error && (e.name === "TimeoutError" || e.name === "AbortError");
-    throw fail(timedOut ? `no answer within ${limits.timeoutMs} ms` : "the connection failed");
-  }
-  if (!res.ok) {
-    await res.body?.cancel();
-    throw fail(`HTTP ${res.status}`);
-  }
-  const declared = Number(res.headers.get("content-length"));
-  if (Number.isFinite(declared) && declared > limits.maxBytes) {
-    await res.body?.cancel();
-    throw fail(`larger than ${limits.maxBytes} bytes`);
-  }
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  const reader = res.body?.getReader();
-  while (reader) {
-    let part: ReadableStreamReadResult<Uint8Array>;
-    try {
-      part = await reader.read();
-    } catch {
-      throw fail("the download was cut off or took too long");
-    }
-    if (part.done) break;
-    size += part.value.length;
-    if (size > limits.maxBytes) {
-      await reader.cancel();
-      throw fail(`larger than ${limits.maxBytes} bytes`);
-    }
-    chunks.push(part.value);
-  }
-  if (size === 0) throw fail("the response was empty");
-  return Buffer.concat(chunks);
+  const result = await fetchPublicUrl(url, {
+    timeoutMs: limits.timeoutMs,
+    maxBytes: limits.maxBytes,
+    ...(limits.allowPrivateUrls ? { isAllowedAddress: () => true } : {}),
+  });
+  if (result.ok && isPngOrJpeg(result.bytes)) return result.bytes;
+  throw invalidParam(
+    param,
+    `${field} could not be fetched from ${shown(url)}: use a public http(s) URL of a PNG or JPEG image ` +
+      `that answers within ${seconds(limits.timeoutMs)} with at most ${megabytes(limits.maxBytes)}`,
+  );
 }

@@ -4,6 +4,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EngineHandle } from "@/lib/emulator/server";
 import { pngSize, startTestEngine } from "@/lib/emulator/test-helpers";
+import { freePort } from "@/lib/testing/free-port";
 import { b64, dataUrl, maskPng, renderOne, rejection, solidPng } from "@/lib/emulator/test-images";
 
 /** The 400s the engine answers for input images, as the gateway would, and the ways images arrive. */
@@ -11,12 +12,16 @@ let engine: EngineHandle;
 let image: Buffer;
 let mask: Buffer;
 
-// A local server for URL inputs: /ok.png, /missing.png (404) and /slow.png (never answers).
+// A local server for URL inputs: /ok.png, /missing.png (404), /page.html (not an image) and
+// /slow.png (never answers). The engine under test may fetch from loopback (allowPrivateUrls);
+// `strict`, with the default, may not.
 let files: Server;
 let filesUrl: string;
+let strict: EngineHandle;
 
 beforeAll(async () => {
-  engine = await startTestEngine({ latencyMs: { min: 10, max: 20 }, inputFetchTimeoutMs: 300 });
+  engine = await startTestEngine({ latencyMs: { min: 10, max: 20 }, inputFetchTimeoutMs: 300, allowPrivateUrls: true });
+  strict = await startTestEngine({ latencyMs: { min: 10, max: 20 } });
   image = await solidPng(400, 400, [120, 160, 200]);
   mask = await maskPng(400, 400, (x) => x >= 200);
   files = createServer((req, res) => {
@@ -27,6 +32,9 @@ beforeAll(async () => {
     } else if (path === "/missing.png") {
       res.writeHead(404);
       res.end();
+    } else if (path === "/page.html") {
+      res.writeHead(200, { "Content-Type": "text/html" });
+      res.end("<!doctype html><title>not an image</title>");
     } // /slow.png: no answer at all
   });
   await new Promise<void>((resolve) => files.listen(0, "127.0.0.1", resolve));
@@ -36,6 +44,7 @@ afterAll(async () => {
   files.closeAllConnections();
   await new Promise((r) => files.close(r));
   await engine.close();
+  await strict.close();
 });
 
 const inpaint = (extra: Record<string, unknown> = {}) => ({ task_type: "INPAINTING", image: b64(image), mask_image: b64(mask), prompt: "a cat", ...extra });
@@ -119,11 +128,26 @@ describe("how images arrive", () => {
     expect(fromBase64.equals(await renderOne(engine, { ...body, image: `${filesUrl}/ok.png` }))).toBe(true);
   });
 
-  it("answers 400 naming the field when a URL fails or times out", async () => {
-    const missing = await rejection(engine, { task_type: "BACKGROUND_REMOVAL", image: `${filesUrl}/missing.png?sig=secret` });
-    expect(missing).toMatchObject({ param: "image", message: `image could not be fetched from ${filesUrl}/missing.png: HTTP 404` });
-    const slow = await rejection(engine, { task_type: "BACKGROUND_REMOVAL", image: `${filesUrl}/slow.png` });
-    expect(slow.message).toBe(`image could not be fetched from ${filesUrl}/slow.png: no answer within 300 ms`);
+  it("answers one 400 naming the field and the limits, whatever made a URL fail (the query is not shown)", async () => {
+    const words = (url: string, field = "image") =>
+      `${field} could not be fetched from ${url}: use a public http(s) URL of a PNG or JPEG image that answers within 0.3 s with at most 50 MB`;
+    for (const path of ["/missing.png", "/slow.png", "/page.html"]) {
+      const error = await rejection(engine, { task_type: "BACKGROUND_REMOVAL", image: `${filesUrl}${path}?sig=secret` });
+      expect(error, path).toMatchObject({ code: "invalid_parameter", param: "image", message: words(`${filesUrl}${path}`) });
+    }
+    const closed = `http://127.0.0.1:${await freePort()}/a.png`;
+    expect((await rejection(engine, { task_type: "BACKGROUND_REMOVAL", image: closed })).message).toBe(words(closed));
+    const listItem = await rejection(engine, { task_type: "IMAGE_VARIATION", images: [b64(image), `${filesUrl}/missing.png`] });
+    expect(listItem).toMatchObject({ param: "images", message: words(`${filesUrl}/missing.png`, "images[1]") });
+  });
+
+  it("by default fetches from public addresses only, with the same words for an image on loopback", async () => {
+    const words = (url: string) =>
+      `image could not be fetched from ${url}: use a public http(s) URL of a PNG or JPEG image that answers within 10 s with at most 50 MB`;
+    for (const url of [`${filesUrl}/ok.png`, `${filesUrl.replace("127.0.0.1", "localhost")}/ok.png`, "http://169.254.169.254/latest/meta-data/"]) {
+      const error = await rejection(strict, { task_type: "BACKGROUND_REMOVAL", image: url });
+      expect(error, url).toMatchObject({ code: "invalid_parameter", param: "image", message: words(url) });
+    }
   });
 
   it("refuses base64 that is no image", async () => {

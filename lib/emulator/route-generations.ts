@@ -15,7 +15,8 @@ export async function handleSubmit(ctx: EngineContext, req: IncomingMessage, res
   const faults = decideFaults(ctx, req.headers["x-engine-faults"]);
   if (faults.refuse) throw refusal(faults.refuse.status, faults.refuse.retryAfterSeconds);
 
-  const submit = await parseSubmit(raw, { timeoutMs: ctx.options.inputFetchTimeoutMs, maxBytes: ctx.options.maxBodyBytes });
+  const { inputFetchTimeoutMs, maxBodyBytes, allowPrivateUrls } = ctx.options;
+  const submit = await parseSubmit(raw, { timeoutMs: inputFetchTimeoutMs, maxBytes: maxBodyBytes, allowPrivateUrls });
   const job = createJob(ctx, submit, faults);
   ctx.jobs.add(job);
   if (!submit.sync) return sendJson(res, 202, { job_id: job.id, status: "queued" });

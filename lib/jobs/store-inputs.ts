@@ -74,7 +74,8 @@ async function decodeAll(request: Record<string, unknown>): Promise<{ decoded: D
 
 /**
  * Checks and stores each inline input image once, by content hash, and builds the request that
- * goes upstream. URLs are passed through (the gateway fetches them itself).
+ * goes upstream. URLs are passed through: the gateway fetches them itself, and in offline mode
+ * the built-in engine does, from public addresses only (lib/net/fetch-public-url.ts).
  */
 export async function storeRequestInputs(db: Db, request: GenerationRequest): Promise<StoredInputs> {
   const { decoded, problems } = await decodeAll(request as Record<string, unknown>);
