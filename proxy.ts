@@ -14,7 +14,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { pageAccessAllowed } from "@/lib/auth/access";
 import { isDevelopment } from "@/lib/env";
 import { describeAllowedHosts, isAllowedHost } from "@/lib/http/allowed-hosts";
-import { visitorHost } from "@/lib/http/forwarded";
+import { visitorHost, visitorProtocol } from "@/lib/http/forwarded";
 import { pageContentSecurityPolicy, pageSecurityHeaders } from "@/lib/http/security-headers";
 
 export function proxy(req: NextRequest) {
@@ -31,10 +31,11 @@ export function proxy(req: NextRequest) {
     return withHeaders(new NextResponse(`421 Misdirected Request\n\n${describeAllowedHosts()}\n`, { status: 421, headers: { "content-type": "text/plain; charset=utf-8" } }));
   }
   if (!pageAccessAllowed(pathname, req.headers.get("cookie"))) {
-    // Relative: the browser resolves it against the address it used (a cookie set for one host
-    // name is not sent to another, and req.url may say "localhost" for 127.0.0.1).
-    const target = `/sign-in?next=${encodeURIComponent(pathname + search)}`;
-    return withHeaders(new NextResponse(null, { status: 303, headers: { location: target } }));
+    // On the host the visitor used (checked above): a cookie set for one host name is not sent
+    // to another, and req.url may say "localhost" for 127.0.0.1. Next wants an absolute URL here.
+    const origin = `${visitorProtocol(req.headers)}://${visitorHost(req.headers)}`;
+    const target = new URL(`/sign-in?next=${encodeURIComponent(pathname + search)}`, origin);
+    return withHeaders(NextResponse.redirect(target, 303));
   }
   const requestHeaders = new Headers(req.headers);
   requestHeaders.set("content-security-policy", pageContentSecurityPolicy(headerOptions));

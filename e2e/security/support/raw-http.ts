@@ -9,8 +9,14 @@ export interface RawResponse {
   status: number;
   headers: http.IncomingHttpHeaders;
   body: string;
-  /** Body bytes the client had written when the answer arrived. */
+  /** Body bytes the client had written when the answer arrived (or the connection ended). */
   bytesSent: number;
+  /**
+   * A streamed upload ended by the server closing the connection before its answer could be
+   * read: a server that stops reading and answers early closes with the client's bytes unread,
+   * which TCP turns into a reset (curl usually reads the answer first; Node's client may not).
+   */
+  reset?: boolean;
 }
 
 export interface RawRequest {
@@ -43,28 +49,34 @@ export function rawRequest(baseUrl: string, path: string, opts: RawRequest = {})
       },
     );
     req.setTimeout(opts.timeoutMs ?? 20_000, () => req.destroy(new Error(`no answer to ${opts.method ?? "GET"} ${path} within ${opts.timeoutMs ?? 20_000} ms`)));
-    req.on("error", (e) => {
-      // The server may close the socket after answering while we are still writing.
-      if (!answered) reject(e);
+    req.on("error", (e: NodeJS.ErrnoException) => {
+      if (answered) return;
+      const cutShort = opts.chunkedBytes !== undefined && bytesSent > 0 && (e.code === "EPIPE" || e.code === "ECONNRESET");
+      if (cutShort) resolve({ status: 0, headers: {}, body: "", bytesSent, reset: true });
+      else reject(e);
     });
     if (opts.headersOnly) {
       req.flushHeaders();
       return;
     }
     if (opts.chunkedBytes !== undefined) {
+      // One chunk per turn of the event loop, each after the previous one was handed to the
+      // socket: the server's early answer is read (as curl would read it) before the next write
+      // would meet a socket the server has stopped reading.
       const chunk = Buffer.alloc(64 * 1024, 0x20);
       const pump = () => {
-        while (!answered && !req.destroyed && bytesSent < opts.chunkedBytes!) {
-          bytesSent += chunk.length;
-          if (!req.write(chunk)) return void req.once("drain", pump);
-        }
-        if (!answered && !req.destroyed) req.end();
+        if (answered || req.destroyed) return;
+        if (bytesSent >= opts.chunkedBytes!) return void req.end();
+        bytesSent += chunk.length;
+        req.write(chunk, () => setImmediate(pump));
       };
       pump();
       return;
     }
     if (opts.body !== undefined) {
       bytesSent = Buffer.byteLength(opts.body);
+      // Node sends GET and DELETE bodies with neither Content-Length nor chunked framing.
+      if (!req.hasHeader("content-length")) req.setHeader("content-length", bytesSent);
       req.end(opts.body);
     } else req.end();
   });
