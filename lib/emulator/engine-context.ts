@@ -1,6 +1,7 @@
 import type { EngineOptions } from "@/lib/emulator/engine-options";
 import { FaultState } from "@/lib/emulator/fault-state";
 import { ImageCache } from "@/lib/emulator/image-cache";
+import { JobDisk } from "@/lib/emulator/job-disk";
 import { JobStore, type EngineJob } from "@/lib/emulator/job-store";
 import { RateLimiter } from "@/lib/emulator/rate-limiter";
 import { rendererFor } from "@/lib/emulator/renderers";
@@ -20,14 +21,17 @@ export interface EngineContext {
   origin: string;
 }
 
-export function createContext(options: EngineOptions): EngineContext {
+/** With `dataDir`, the jobs and the signing secret come from the folder (job-disk.ts). */
+export async function createContext(options: EngineOptions): Promise<EngineContext> {
   const images = new ImageCache(options.imageCacheBytes);
+  const retentionMs = options.jobRetentionSeconds * 1000;
+  const folder = options.dataDir ? await JobDisk.open(options.dataDir, retentionMs, Date.now()) : undefined;
   return {
     options,
-    jobs: new JobStore(options.jobRetentionSeconds * 1000, (id) => images.forgetJob(id)),
+    jobs: new JobStore(retentionMs, (id) => images.forgetJob(id), folder?.disk, folder?.jobs),
     limiter: new RateLimiter(options.rateLimitPerMinute),
     faults: new FaultState(options.faults),
-    signer: new UrlSigner(),
+    signer: new UrlSigner(folder?.secret),
     images,
     waiting: new Set(),
     origin: `http://${options.host}:${options.port}`,

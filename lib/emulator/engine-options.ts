@@ -33,6 +33,17 @@ export interface EngineOptions {
    * the gateway on one machine.
    */
   allowPrivateUrls: boolean;
+  /**
+   * A folder for the job table, input images and URL-signing secret, so a restarted engine
+   * still answers for the jobs it accepted (job-disk.ts). Unset: everything is in memory.
+   */
+  dataDir?: string;
+  /**
+   * Serve GET/PUT /_engine/faults (test control). Off by default, and it requires `apiKey`:
+   * a control endpoint any local process could reach with a guessable key is a finding.
+   * Off, the path answers 404 as if it did not exist; setFaults() on the handle always works.
+   */
+  controlEndpoints: boolean;
 }
 
 export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
@@ -48,12 +59,14 @@ export const DEFAULT_ENGINE_OPTIONS: EngineOptions = {
   imageCacheBytes: 256 * 1024 * 1024,
   inputFetchTimeoutMs: 10_000,
   allowPrivateUrls: false,
+  controlEndpoints: false,
 };
 
 export function resolveEngineOptions(opts: Partial<EngineOptions> = {}): EngineOptions {
   const merged = { ...DEFAULT_ENGINE_OPTIONS, ...dropUndefined(opts) };
   const { min, max } = merged.latencyMs;
   if (!(min >= 0 && max >= min)) throw new Error(`engine latencyMs must satisfy 0 <= min <= max (got ${min}-${max})`);
+  if (merged.controlEndpoints && !merged.apiKey) throw new Error("engine controlEndpoints requires apiKey (the bearer key the control endpoint checks)");
   return merged;
 }
 

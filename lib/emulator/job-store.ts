@@ -3,9 +3,11 @@ import type { FaultSpec } from "@/lib/emulator/faults";
 import type { RenderJob } from "@/lib/emulator/render-job";
 
 /**
- * In-memory jobs. A job is readable until `jobRetentionSeconds` after it finishes, then
- * forgotten (404), as the gateway keeps job state one hour. Expiry is swept lazily on access,
- * at most once a second, so there is no timer to leak.
+ * The engine's jobs, in memory and, with a `dataDir`, also on disk (job-disk.ts): a job is then
+ * written before its submit is answered and the store starts with the jobs found there. A job is
+ * readable until `jobRetentionSeconds` after it finishes, then forgotten (404) and its files
+ * deleted, as the gateway keeps job state one hour. Expiry is swept lazily on access, at most once
+ * a second, so there is no timer to leak.
  */
 export type JobOutcome =
   | { kind: "completed"; /** Indices of the images that passed the content filter. */ indices: number[] }
@@ -29,6 +31,16 @@ export interface EngineJob {
   polls: number;
 }
 
+/** Where the jobs are kept besides memory (JobDisk). */
+export interface JobPersistence {
+  /** Durable when it resolves; a rejection means the job must not be accepted. */
+  save(job: EngineJob): Promise<void>;
+  /** Forgets an expired job's files, in the background. */
+  remove(job: EngineJob): void;
+  /** Resolves when the background work started so far is done. */
+  settled(): Promise<void>;
+}
+
 const SWEEP_EVERY_MS = 1000;
 
 export class JobStore {
@@ -38,20 +50,27 @@ export class JobStore {
   constructor(
     private readonly retentionMs: number,
     private readonly onForget: (id: string) => void = () => {},
-  ) {}
+    private readonly persistence?: JobPersistence,
+    loaded: EngineJob[] = [],
+  ) {
+    for (const job of loaded) this.jobs.set(job.id, job);
+  }
 
   static newId(): string {
     return `job_${randomBytes(12).toString("hex")}`;
   }
 
-  add(job: EngineJob): void {
+  /** Resolves once the job is stored (on disk too, with persistence); only then may it be announced. */
+  async add(job: EngineJob): Promise<void> {
+    this.sweep();
+    await this.persistence?.save(job);
     this.jobs.set(job.id, job);
   }
 
   get(id: string, now = Date.now()): EngineJob | undefined {
     this.sweep(now);
     const job = this.jobs.get(id);
-    return job && !this.isExpired(job, now) ? job : undefined;
+    return job && !isExpired(job, this.retentionMs, now) ? job : undefined;
   }
 
   get size(): number {
@@ -62,16 +81,23 @@ export class JobStore {
     if (now - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = now;
     for (const job of this.jobs.values()) {
-      if (this.isExpired(job, now)) {
+      if (isExpired(job, this.retentionMs, now)) {
         this.jobs.delete(job.id);
         this.onForget(job.id);
+        this.persistence?.remove(job);
       }
     }
   }
 
-  private isExpired(job: EngineJob, now: number): boolean {
-    return now >= job.createdAt + job.durationMs + this.retentionMs;
+  /** Resolves when the file deletions started so far are done (the engine's close() waits). */
+  settled(): Promise<void> {
+    return this.persistence?.settled() ?? Promise.resolve();
   }
+}
+
+/** Past its retention: `retentionMs` after the job finished. */
+export function isExpired(job: { createdAt: number; durationMs: number }, retentionMs: number, now: number): boolean {
+  return now >= job.createdAt + job.durationMs + retentionMs;
 }
 
 /** The outcome a job will reveal when its time is up, decided at submit from its faults. */

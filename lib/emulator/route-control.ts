@@ -6,7 +6,8 @@ import { readJsonBody, sendJson } from "@/lib/emulator/http-io";
 
 /**
  * Test control outside /v1 (never rate limited): GET/PUT /_engine/faults replaces the
- * engine-wide fault spec, the same as setFaults(); GET /_engine/health is a readiness probe.
+ * engine-wide fault spec, the same as setFaults() (served only with the controlEndpoints option,
+ * see router.ts); GET /_engine/health is a readiness probe.
  */
 export async function handlePutFaults(ctx: EngineContext, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const body = await readJsonBody(req, 64 * 1024);

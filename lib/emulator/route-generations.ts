@@ -18,7 +18,8 @@ export async function handleSubmit(ctx: EngineContext, req: IncomingMessage, res
   const { inputFetchTimeoutMs, maxBodyBytes, allowPrivateUrls } = ctx.options;
   const submit = await parseSubmit(raw, { timeoutMs: inputFetchTimeoutMs, maxBytes: maxBodyBytes, allowPrivateUrls });
   const job = createJob(ctx, submit, faults);
-  ctx.jobs.add(job);
+  // With a dataDir the job is on disk before anyone hears of it, so a restart cannot lose it.
+  await ctx.jobs.add(job);
   if (!submit.sync) return sendJson(res, 202, { job_id: job.id, status: "queued" });
 
   if (!(await waitUnlessGone(ctx, res, job.durationMs))) return;

@@ -10,6 +10,8 @@ import { handleGetJob } from "@/lib/emulator/route-jobs";
 /**
  * Request → handler. Order matters: files and health need no key; everything else under /v1
  * is authenticated, then rate limited per key (so the limit counts polls too, as upstream).
+ * /_engine/faults exists only with `controlEndpoints` (which requires a key); otherwise it is
+ * an unknown path, checked before any auth so that a 401 does not reveal it.
  */
 const FILE = /^\/v1\/files\/([^/]+)\/(\d+)\.png$/;
 const JOB = /^\/v1\/jobs\/([^/]+)$/;
@@ -20,7 +22,7 @@ export async function dispatch(ctx: EngineContext, req: IncomingMessage, res: Se
   const method = req.method ?? "GET";
 
   if (path === "/_engine/health") return only(method, ["GET"], () => handleHealth(ctx, res));
-  if (path === "/_engine/faults") {
+  if (path === "/_engine/faults" && ctx.options.controlEndpoints) {
     authenticate(req, ctx.options.apiKey);
     return method === "PUT" ? handlePutFaults(ctx, req, res) : only(method, ["GET", "PUT"], () => handleGetFaults(ctx, res));
   }

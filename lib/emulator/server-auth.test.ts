@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { EngineHandle } from "@/lib/emulator/server";
-import { call, MODEL, startTestEngine, submit } from "@/lib/emulator/test-helpers";
+import { call, KEY, MODEL, runJob, startTestEngine, submit } from "@/lib/emulator/test-helpers";
 
 let engine: EngineHandle | undefined;
 afterEach(async () => {
@@ -35,9 +35,37 @@ describe("auth", () => {
   });
 
   it("protects the fault control endpoint with the same key", async () => {
-    engine = await startTestEngine({ apiKey: "sk-right" });
-    const res = await fetch(`${engine.url}/_engine/faults`, { method: "PUT", body: JSON.stringify({ faults: "fail" }) });
-    expect(res.status).toBe(401);
+    engine = await startTestEngine({ apiKey: "sk-right", controlEndpoints: true });
+    const put = (headers: Record<string, string>) =>
+      fetch(`${engine!.url}/_engine/faults`, { method: "PUT", headers, body: JSON.stringify({ faults: "fail" }) });
+    expect((await put({})).status).toBe(401);
+    expect((await put({ Authorization: "Bearer sk-wrong" })).status).toBe(401);
+    expect((await fetch(`${engine.url}/_engine/faults`, { headers: { Authorization: "Bearer sk-wrong" } })).status).toBe(401);
+    expect((await put({ Authorization: "Bearer sk-right" })).status).toBe(200);
+  });
+});
+
+describe("fault control endpoint (off unless controlEndpoints)", () => {
+  it("answers 404 with the right key, exactly as an unknown path does, and setFaults still works", async () => {
+    engine = await startTestEngine({ apiKey: KEY });
+    const auth = { Authorization: `Bearer ${KEY}` };
+    const put = await fetch(`${engine.url}/_engine/faults`, { method: "PUT", headers: auth, body: JSON.stringify({ faults: "fail" }) });
+    const get = await fetch(`${engine.url}/_engine/faults`, { headers: auth });
+    const unknown = await fetch(`${engine.url}/_engine/nothing`, { method: "PUT", headers: auth });
+    for (const res of [put, get, unknown]) {
+      expect(res.status).toBe(404);
+      expect((await res.json()).error).toMatchObject({ type: "invalid_request_error", code: "not_found" });
+    }
+    // Without a key either: a 401 would tell a caller that the endpoint exists.
+    expect((await fetch(`${engine.url}/_engine/faults`, { method: "PUT" })).status).toBe(404);
+
+    engine.setFaults("fail=set through the handle");
+    const job = await runJob(engine, { prompt: "x" });
+    expect(job.error?.message).toBe("set through the handle");
+  });
+
+  it("cannot be turned on without an api key", async () => {
+    await expect(startTestEngine({ controlEndpoints: true })).rejects.toThrow(/controlEndpoints requires apiKey/);
   });
 });
 

@@ -4,7 +4,8 @@ import { call, KEY, runJob, startTestEngine, submit } from "@/lib/emulator/test-
 
 let engine: EngineHandle;
 beforeAll(async () => {
-  engine = await startTestEngine();
+  // The control endpoint is tested here too, and it exists only with a key and the option.
+  engine = await startTestEngine({ apiKey: KEY, controlEndpoints: true });
 });
 beforeEach(() => engine.setFaults(""));
 afterAll(() => engine.close());

@@ -17,13 +17,13 @@ export interface EngineHandle {
   url: string;
   port: number;
   close(): Promise<void>;
-  /** Replaces the engine-wide fault spec (same as PUT /_engine/faults). Throws on bad syntax. */
+  /** Replaces the engine-wide fault spec (as PUT /_engine/faults does where served). Throws on bad syntax. */
   setFaults(spec: string): void;
 }
 
 export async function startEngine(opts: Partial<EngineOptions> = {}): Promise<EngineHandle> {
   const options = resolveEngineOptions(opts);
-  const ctx = createContext(options);
+  const ctx = await createContext(options);
   const server = createServer((req, res) => void handle(ctx, req, res));
   // Headers arrive quickly from real clients; a stalled one should not pin a socket forever.
   server.headersTimeout = 30_000;
@@ -44,12 +44,14 @@ export async function startEngine(opts: Partial<EngineOptions> = {}): Promise<En
     url,
     port,
     setFaults: (spec) => ctx.faults.set(spec),
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         for (const cancel of [...ctx.waiting]) cancel();
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+      await ctx.jobs.settled();
+    },
   };
 }
 

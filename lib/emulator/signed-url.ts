@@ -2,13 +2,14 @@ import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 
 /**
  * Output URLs are capabilities, like the gateway's: no auth header, an expiry and an HMAC over
- * (job, index, expiry) with a secret that dies with the process. A restarted engine therefore
- * invalidates old URLs, which is exactly the failure the app must survive by copying outputs.
+ * (job, index, expiry). Without a data folder the secret is random per process, so a restarted
+ * engine invalidates old URLs (the failure the app must survive by copying outputs); with one,
+ * the secret is kept there (signing-secret.ts) and URLs outlive a restart, as the jobs do.
  */
 export type UrlCheck = "ok" | "bad_signature" | "expired";
 
 export class UrlSigner {
-  private readonly secret = randomBytes(32);
+  constructor(private readonly secret: Buffer = randomBytes(32)) {}
 
   /** Path and query of an output file: `/v1/files/{jobId}/{index}.png?expires=…&sig=…`. */
   sign(jobId: string, index: number, expiresAtSeconds: number): string {

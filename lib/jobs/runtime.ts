@@ -1,4 +1,6 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { env } from "@/lib/env";
 import { log, redact } from "@/lib/log";
 import { getDb } from "@/lib/db/client";
@@ -24,9 +26,6 @@ export interface Runtime {
 const KEY = Symbol.for("nova-playground.runtime");
 type Holder = { [KEY]?: Promise<Runtime> };
 
-/** The key the app uses with its own in-process engine; never a real credential. */
-const OFFLINE_ENGINE_KEY = "offline-engine-local";
-
 async function connectUpstream(): Promise<Pick<Runtime, "client" | "upstream" | "baseDurationMs">> {
   const e = env();
   const common = { timeoutMs: e.UPSTREAM_TIMEOUT_MS, redact };
@@ -36,10 +35,17 @@ async function connectUpstream(): Promise<Pick<Runtime, "client" | "upstream" | 
       upstream: "gateway",
     };
   }
+  // The key between the app and its own engine: random per process (not a fixed string any local
+  // process could use), which costs nothing because the engine lets any key read any job.
+  const engineKey = e.ENGINE_API_KEY ?? randomBytes(24).toString("base64url");
   const engine = await startEngine({
     host: "127.0.0.1",
     port: 0,
-    apiKey: e.ENGINE_API_KEY ?? OFFLINE_ENGINE_KEY,
+    apiKey: engineKey,
+    // No fault endpoint in the app (finding 12); tests set faults with ENGINE_FAULTS.
+    controlEndpoints: false,
+    // Jobs in flight survive a restart of the app, as they do in gateway mode.
+    dataDir: path.join(e.DATA_DIR, "engine"),
     latencyMs: e.ENGINE_LATENCY_MS,
     outputTtlSeconds: e.ENGINE_OUTPUT_TTL_S,
     rateLimitPerMinute: e.ENGINE_RATE_LIMIT_PER_MIN,
@@ -48,7 +54,7 @@ async function connectUpstream(): Promise<Pick<Runtime, "client" | "upstream" | 
   });
   log("info", "engine.started", { url: engine.url, note: "offline engine: images are synthesised locally" });
   return {
-    client: createUpstreamClient({ ...common, baseUrl: engine.url, apiKey: e.ENGINE_API_KEY ?? OFFLINE_ENGINE_KEY }),
+    client: createUpstreamClient({ ...common, baseUrl: engine.url, apiKey: engineKey }),
     upstream: "offline",
     // The engine's latency is ours to know: aim the first poll at its mean.
     baseDurationMs: (e.ENGINE_LATENCY_MS.min + e.ENGINE_LATENCY_MS.max) / 2,
