@@ -101,3 +101,8 @@ for (const format of ["png", "jpeg"] as const) {
     expect(await jobCount(request)).toBe(jobsBefore);
   });
 }
+
+test("the Next.js image optimiser, which would decode stored images outside the decode slots, is off", async ({ request }) => {
+  const res = await request.get(`${server.url}/_next/image?url=${encodeURIComponent("/api/health")}&w=64&q=75`);
+  expect(res.status()).toBe(404);
+});
