@@ -5,8 +5,8 @@ import { inputImageProblems, maskProblems, type ImageFix, type ImageProblem } fr
 
 /**
  * The contract's input-image rules (gateway-contract.md §3) applied to bytes, in one call per
- * image: used by the offline engine for its 400s, and usable by any server code that has the
- * bytes. The rules and their wording are the shared ones of lib/models/image-rules.ts, and
+ * image: the app's check at submit (lib/jobs/store-inputs.ts, its 422s) and the offline
+ * engine's (its 400s). The rules and their wording are the shared ones of lib/models/image-rules.ts, and
  * the facts are measured by lib/images (sizes from the header, after EXIF orientation;
  * translucent and non-binary pixels by a decode), so the form, the API and the engine say
  * exactly the same thing. This module adds what a caller with raw bytes needs on top: a
