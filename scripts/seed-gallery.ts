@@ -177,7 +177,7 @@ async function main(): Promise<void> {
   const t0 = performance.now();
 
   const png = await makePng();
-  const thumb = await makeThumbnail(png);
+  const thumb = await makeThumbnail(png, SIDE * SIDE);
   const meta = await sharp(thumb).metadata();
   if (meta.format !== "webp") throw new Error(`thumbnail is ${meta.format}, expected webp`);
   const store = getBlobStore();

@@ -6,6 +6,7 @@ import type { EngineHandle } from "@/lib/emulator/server";
 import { pngSize, startTestEngine } from "@/lib/emulator/test-helpers";
 import { freePort } from "@/lib/testing/free-port";
 import { b64, dataUrl, maskPng, renderOne, rejection, solidPng } from "@/lib/emulator/test-images";
+import { noisyImage, truncatedImage } from "@/lib/testing/hostile-images";
 
 /** The 400s the engine answers for input images, as the gateway would, and the ways images arrive. */
 let engine: EngineHandle;
@@ -154,6 +155,26 @@ describe("how images arrive", () => {
     expect(await rejection(engine, { task_type: "BACKGROUND_REMOVAL", image: "aGVsbG8gd29ybGQ=" })).toMatchObject({
       param: "image",
       message: "image is not a readable image (send a PNG or JPEG)",
+    });
+  });
+
+  it.each(["png", "jpeg"] as const)("refuses a truncated %s at submit (400 naming the field), so no job can fail on it later", async (format) => {
+    const cut = await truncatedImage(format, 640, 480, 0.6);
+    expect(await rejection(engine, { task_type: "BACKGROUND_REMOVAL", image: b64(cut) })).toMatchObject({
+      code: "invalid_parameter",
+      param: "image",
+      message: "image is truncated or corrupt: its pixel data does not decode to the end (send the complete PNG or JPEG file)",
+    });
+    // The same image whole is accepted and renders.
+    const whole = await renderOne(engine, { task_type: "BACKGROUND_REMOVAL", image: b64(await noisyImage(format, 640, 480)) });
+    expect(await pngSize(whole)).toMatchObject({ width: 640, height: 480 });
+  });
+
+  it("refuses an image over the size limits from its header, after EXIF orientation", async () => {
+    const tall = await sharp({ create: { width: 400, height: 4200, channels: 3, background: "#445566" } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    expect(await rejection(engine, { task_type: "BACKGROUND_REMOVAL", image: b64(tall) })).toMatchObject({
+      param: "image",
+      message: "image sides must be at most 4096 px (got 4200×400); image aspect ratio must be between 1:4 and 4:1 (got 4200×400, 10.50:1)",
     });
   });
 

@@ -1,19 +1,24 @@
-import sharp, { type Sharp } from "sharp";
+import type { Sharp } from "sharp";
+import { openUntrusted, withDecodeSlot } from "@/lib/images/decode-slots";
 import type { Mask } from "@/lib/emulator/mask";
 import type { Raster } from "@/lib/emulator/raster";
 import { INPUT_IMAGE_LIMITS } from "@/lib/models";
 
 /**
  * Input bytes → the engine's RGB rasters and masks. Inputs were checked at submit (format,
- * size, opacity), so these only decode: EXIF orientation applied (the size the checks measured),
- * alpha dropped (it is all 255), any colour space to sRGB, 8 bits.
+ * size, opacity, a complete decode), so these only decode: EXIF orientation applied (the size
+ * the checks measured), alpha dropped (it is all 255), any colour space to sRGB, 8 bits. Each
+ * decode still takes a decode slot and the contract's pixel limit (lib/images/decode-slots.ts),
+ * like every decode of bytes a client sent.
  */
 function open(bytes: Buffer): Sharp {
-  return sharp(bytes, { limitInputPixels: INPUT_IMAGE_LIMITS.maxPixels }).autoOrient();
+  return openUntrusted(bytes, INPUT_IMAGE_LIMITS.maxPixels).autoOrient();
 }
 
 async function toRaster(img: Sharp): Promise<Raster> {
-  const { data, info } = await img.removeAlpha().toColourspace("srgb").raw({ depth: "uchar" }).toBuffer({ resolveWithObject: true });
+  const { data, info } = await withDecodeSlot(() =>
+    img.removeAlpha().toColourspace("srgb").raw({ depth: "uchar" }).toBuffer({ resolveWithObject: true }),
+  );
   if (info.channels !== 3) throw new Error(`expected 3 channels after decoding, got ${info.channels}`);
   return { width: info.width, height: info.height, data: new Uint8ClampedArray(data.buffer, data.byteOffset, data.byteLength) };
 }
@@ -48,7 +53,9 @@ export async function decodeCover(bytes: Buffer, width: number, height: number, 
  * (`whiteIsEdit`); masks were checked to be pure black and white, so ≥ 128 is white.
  */
 export async function decodeMaskImage(bytes: Buffer, whiteIsEdit: boolean): Promise<Mask> {
-  const { data, info } = await open(bytes).removeAlpha().greyscale().raw({ depth: "uchar" }).toBuffer({ resolveWithObject: true });
+  const { data, info } = await withDecodeSlot(() =>
+    open(bytes).removeAlpha().greyscale().raw({ depth: "uchar" }).toBuffer({ resolveWithObject: true }),
+  );
   const bits = new Uint8Array(info.width * info.height);
   const ch = info.channels;
   for (let p = 0, i = 0; p < bits.length; p++, i += ch) bits[p] = data[i] >= 128 === whiteIsEdit ? 1 : 0;

@@ -65,7 +65,7 @@ describe("inspectImage", () => {
 
 describe("makeThumbnail", () => {
   it("makes a WebP no larger than 384 px on its longest side", async () => {
-    const thumb = await makeThumbnail(await png(1600, 900));
+    const thumb = await makeThumbnail(await png(1600, 900), 1600 * 900);
     const meta = await sharp(thumb).metadata();
     expect(meta.format).toBe("webp");
     expect(Math.max(meta.width, meta.height)).toBe(THUMB_MAX_SIDE);
@@ -73,7 +73,7 @@ describe("makeThumbnail", () => {
   });
 
   it("never enlarges a small image", async () => {
-    const meta = await sharp(await makeThumbnail(await png(100, 50))).metadata();
+    const meta = await sharp(await makeThumbnail(await png(100, 50), 100 * 50)).metadata();
     expect([meta.format, meta.width, meta.height]).toEqual(["webp", 100, 50]);
   });
 });

@@ -1,6 +1,21 @@
 import sharp from "sharp";
-import { describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it, vi } from "vitest";
 import { checkInputImage, checkMask, type InputCheck } from "@/lib/images";
+import { measureImage, measureMask } from "@/lib/images/measure";
+import { noisyImage, truncatedImage } from "@/lib/testing/hostile-images";
+
+// The decoders, wrapped so the tests can see whether an image was decoded at all.
+vi.mock("@/lib/images/measure", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("@/lib/images/measure")>();
+  return { ...actual, measureImage: vi.fn(actual.measureImage), measureMask: vi.fn(actual.measureMask) };
+});
+
+beforeEach(() => {
+  vi.mocked(measureImage).mockClear();
+  vi.mocked(measureMask).mockClear();
+});
+
+const CORRUPT = "is truncated or corrupt: its pixel data does not decode to the end (send the complete PNG or JPEG file)";
 
 const solid = (width: number, height: number, alpha = 1) =>
   sharp({ create: { width, height, channels: alpha === 1 ? 3 : 4, background: { r: 90, g: 140, b: 200, alpha } } }).png().toBuffer();
@@ -112,6 +127,45 @@ describe("checkInputImage", () => {
   });
 });
 
+describe("checkInputImage: header first, then a complete decode", () => {
+  it("refuses an image over the size limits from its header alone (no decode), measured after orientation", async () => {
+    // Stored 400×4200, displayed 4200×400.
+    const tall = await sharp({ create: { width: 400, height: 4200, channels: 3, background: "#445566" } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    const c = await checkInputImage(tall, "image");
+    expect(c.info).toMatchObject({ width: 4200, height: 400, orientation: 6 });
+    expect(codes(c)).toEqual(["too_large", "aspect_ratio"]);
+    expect(c.problems[0].message).toBe("image sides must be at most 4096 px (got 4200×400)");
+    expect(measureImage).not.toHaveBeenCalled();
+  });
+
+  it("refuses more than 4,194,304 px from the header, and decodes an image within every limit", async () => {
+    const over = await solid(2049, 2048);
+    expect(codes(await checkInputImage(over, "image"))).toEqual(["too_many_pixels"]);
+    expect(measureImage).not.toHaveBeenCalled();
+    expect((await checkInputImage(await solid(2048, 2048), "image")).ok).toBe(true);
+    expect(measureImage).toHaveBeenCalledTimes(1);
+  });
+
+  it("never decodes SVG", async () => {
+    const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="400" height="400"><rect width="400" height="400"/></svg>');
+    expect(codes(await checkInputImage(svg, "image"))).toEqual(["format"]);
+    expect(measureImage).not.toHaveBeenCalled();
+  });
+
+  it.each(["png", "jpeg"] as const)("refuses a truncated %s as corrupt, naming the field", async (format) => {
+    const c = await checkInputImage(await truncatedImage(format, 640, 480, 0.6), "images[2]");
+    expect(c.ok).toBe(false);
+    expect(c.info).toMatchObject({ format, width: 640, height: 480 });
+    expect(c.problems).toEqual([{ field: "images[2]", code: "corrupt", message: `images[2] ${CORRUPT}` }]);
+    expect((await checkInputImage(await noisyImage(format, 640, 480), "images[2]")).ok).toBe(true);
+  });
+
+  it("reports a truncated file's size problems with the corruption", async () => {
+    const c = await checkInputImage(await truncatedImage("png", 300, 400, 0.5), "image");
+    expect(codes(c)).toEqual(["too_small", "corrupt"]);
+  });
+});
+
 describe("checkMask", () => {
   it("accepts a pure black-and-white PNG of the image's size (alpha ignored)", async () => {
     expect((await checkMask(await mask(1024, 768), { width: 1024, height: 768 })).ok).toBe(true);
@@ -140,6 +194,27 @@ describe("checkMask", () => {
     data[0] = 255; // one pure red pixel
     const red = await sharp(data, { raw: { width: 400, height: 400, channels: 3 } }).png().toBuffer();
     expect(codes(await checkMask(red, { width: 400, height: 400 }))).toEqual(["mask_not_binary"]);
+  });
+
+  it("refuses a truncated mask as corrupt", async () => {
+    const cut = (await mask(640, 480)).subarray(0, 200);
+    const c = await checkMask(cut, { width: 640, height: 480 });
+    expect(c.problems).toEqual([{ field: "mask_image", code: "corrupt", message: `mask_image ${CORRUPT}` }]);
+  });
+
+  it("refuses a mask over the size limits from its header (no decode), with or without an image to compare", async () => {
+    const huge = await sharp({ create: { width: 4200, height: 1200, channels: 3, background: "#ffffff" } }).png().toBuffer();
+    const alone = await checkMask(huge, null);
+    expect(alone.problems).toEqual([
+      { field: "mask_image", code: "too_large", fix: "downscale", message: "mask_image sides must be at most 4096 px (got 4200×1200)" },
+    ]);
+    expect(codes(await checkMask(huge, { width: 1024, height: 1024 }))).toEqual(["mask_size", "too_large"]);
+    expect(measureMask).not.toHaveBeenCalled();
+  });
+
+  it("with no image to compare, checks only the pixels", async () => {
+    expect((await checkMask(await mask(640, 480), null)).ok).toBe(true);
+    expect(codes(await checkMask(await mask(640, 480, 3), null))).toEqual(["mask_not_binary"]);
   });
 
   it("uses the given field names and reports unreadable masks", async () => {

@@ -1,19 +1,26 @@
 import "server-only";
-import sharp, { type Metadata } from "sharp";
 import { measureImage, measureMask } from "@/lib/images/measure";
+import { headerFacts, isSafeToDecode, readImageHeader, type ImageHeader } from "@/lib/images/read-header";
 import { inputImageProblems, maskProblems, type ImageFix, type ImageProblem } from "@/lib/models";
 
 /**
  * The contract's input-image rules (gateway-contract.md §3) applied to bytes, in one call per
- * image: used by the offline engine for its 400s, and usable by any server code that has the
- * bytes. The rules and their wording are the shared ones of lib/models/image-rules.ts, and
- * the facts are measured by lib/images/measure.ts (sizes after EXIF orientation, translucent
- * pixels counted by a decode with a pixel limit), so the form, the API and the engine say
+ * image: the app's check at submit (lib/jobs/store-inputs.ts, its 422s) and the offline
+ * engine's (its 400s). The rules and their wording are the shared ones of lib/models/image-rules.ts, and
+ * the facts are measured by lib/images (sizes from the header, after EXIF orientation;
+ * translucent and non-binary pixels by a decode), so the form, the API and the engine say
  * exactly the same thing. This module adds what a caller with raw bytes needs on top: a
- * verdict, what was read, an "unreadable" problem, and a stable code per problem.
+ * verdict, what was read, "unreadable" and "corrupt" problems, and a stable code per problem.
+ *
+ * The header is read first and an image is decoded only when its header is within the
+ * contract's size limits (`isSafeToDecode`): an oversized image is refused from its header
+ * with the shared size message, whatever its pixels hold. The decode reads every pixel, so a
+ * truncated or corrupt PNG or JPEG is refused here ("corrupt") rather than failing later,
+ * after it was stored or sent upstream.
  */
 export type InputProblemCode =
   | "unreadable"
+  | "corrupt"
   | "format"
   | "bit_depth"
   | "too_small"
@@ -56,18 +63,30 @@ export interface InputCheck {
   problems: InputProblem[];
 }
 
-/** Header reads only; the measurements decode with their own pixel limit. */
-async function readHeader(bytes: Uint8Array): Promise<Metadata | null> {
-  try {
-    return await sharp(bytes, { limitInputPixels: false }).metadata();
-  } catch {
-    return null;
-  }
+function unreadable(field: string): InputCheck {
+  return { ok: false, info: null, problems: [{ field, code: "unreadable", message: `${field} is not a readable image (send a PNG or JPEG)` }] };
 }
 
-function unreadable(field: string): InputCheck {
-  // The app's own wording (lib/jobs/store-inputs.ts) for bytes it cannot decode.
-  return { ok: false, info: null, problems: [{ field, code: "unreadable", message: `${field} is not a readable image (send a PNG or JPEG)` }] };
+/** The header is fine but the pixels do not decode to the end: a file cut short or damaged. */
+function corrupt(field: string): InputProblem {
+  return {
+    field,
+    code: "corrupt",
+    message: `${field} is truncated or corrupt: its pixel data does not decode to the end (send the complete PNG or JPEG file)`,
+  };
+}
+
+function infoOf(h: ImageHeader): InputImageInfo {
+  return {
+    format: h.format,
+    width: h.width,
+    height: h.height,
+    pixels: h.width * h.height,
+    channels: h.channels,
+    hasAlpha: h.hasAlpha,
+    bitsPerChannel: h.bitsPerChannel,
+    orientation: h.orientation,
+  };
 }
 
 /**
@@ -99,26 +118,20 @@ const withCodes = (field: string, problems: ImageProblem[]): InputProblem[] =>
  * pixel with alpha below 255.
  */
 export async function checkInputImage(bytes: Uint8Array, field: string): Promise<InputCheck> {
-  const meta = await readHeader(bytes);
-  if (!meta?.width || !meta.height) return unreadable(field);
-  let facts;
-  try {
-    facts = await measureImage(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  } catch {
-    return unreadable(field);
+  const header = await readImageHeader(bytes);
+  if (!header) return unreadable(field);
+  let facts = headerFacts(header);
+  let damaged = false;
+  if (isSafeToDecode(header)) {
+    try {
+      facts = await measureImage(bytes, header);
+    } catch {
+      damaged = true;
+    }
   }
-  const info: InputImageInfo = {
-    format: facts.format,
-    width: facts.width,
-    height: facts.height,
-    pixels: facts.width * facts.height,
-    channels: meta.channels ?? 3,
-    hasAlpha: Boolean(meta.hasAlpha),
-    bitsPerChannel: facts.bitsPerChannel ?? 8,
-    orientation: meta.orientation ?? 1,
-  };
   const problems = withCodes(field, inputImageProblems(field, facts));
-  return { ok: problems.length === 0, info, problems };
+  if (damaged) problems.push(corrupt(field));
+  return { ok: problems.length === 0, info: infoOf(header), problems };
 }
 
 export interface MaskCheckOptions {
@@ -130,32 +143,31 @@ export interface MaskCheckOptions {
 
 /**
  * Checks a mask against its image: exactly the image's size (after orientation), and every
- * pixel pure black (0,0,0) or pure white (255,255,255) once alpha is dropped.
+ * pixel pure black (0,0,0) or pure white (255,255,255) once alpha is dropped. `imageInfo` null:
+ * no image to compare with (its bytes are elsewhere), so only the pixel rules apply. A mask
+ * over the contract's size limits cannot match a valid image and is refused from its header.
  */
 export async function checkMask(
   maskBytes: Uint8Array,
-  imageInfo: { width: number; height: number },
+  imageInfo: { width: number; height: number } | null,
   opts: MaskCheckOptions = {},
 ): Promise<InputCheck> {
   const field = opts.field ?? "mask_image";
-  const meta = await readHeader(maskBytes);
-  if (!meta?.width || !meta.height) return unreadable(field);
-  let facts;
-  try {
-    facts = await measureMask(Buffer.from(maskBytes.buffer, maskBytes.byteOffset, maskBytes.byteLength));
-  } catch {
-    return unreadable(field);
+  const header = await readImageHeader(maskBytes);
+  if (!header) return unreadable(field);
+  const problems: InputProblem[] = [];
+  let facts = { width: header.width, height: header.height, nonBinaryPixels: 0 };
+  if (isSafeToDecode(header)) {
+    try {
+      facts = await measureMask(maskBytes);
+    } catch {
+      problems.push(corrupt(field));
+    }
+  } else {
+    const tooBig = withCodes(field, inputImageProblems(field, headerFacts(header)));
+    problems.push(...tooBig.filter((p) => p.code === "too_large" || p.code === "too_many_pixels"));
   }
-  const info: InputImageInfo = {
-    format: String(meta.format),
-    width: facts.width,
-    height: facts.height,
-    pixels: facts.width * facts.height,
-    channels: meta.channels ?? 3,
-    hasAlpha: Boolean(meta.hasAlpha),
-    bitsPerChannel: meta.isPalette ? 8 : (meta.bitsPerSample ?? 8),
-    orientation: meta.orientation ?? 1,
-  };
-  const problems = withCodes(field, maskProblems(field, facts, imageInfo, opts.imageField ?? "image"));
-  return { ok: problems.length === 0, info, problems };
+  const against = imageInfo ?? { width: facts.width, height: facts.height };
+  problems.unshift(...withCodes(field, maskProblems(field, facts, against, opts.imageField ?? "image")));
+  return { ok: problems.length === 0, info: infoOf(header), problems };
 }

@@ -26,6 +26,18 @@ async function readOutput(output: UpstreamOutput, client: UpstreamClient): Promi
 }
 
 /**
+ * The thumbnail decodes the whole output: one that does not decode (cut short, damaged) is a
+ * broken file from the gateway, which downloading again would not mend.
+ */
+async function thumbnailOf(bytes: Buffer, index: number): Promise<Buffer> {
+  try {
+    return await makeThumbnail(bytes, MAX_OUTPUT_PIXELS);
+  } catch (e) {
+    throw new AppError("invalid_request", `output ${index + 1} is truncated or corrupt (${(e as Error).message})`, { cause: e });
+  }
+}
+
+/**
  * Copies every output into our storage before the job may be marked completed (upstream URLs
  * expire). Blob keys are derived from job id and index, so a copy repeated after a crash
  * overwrites the same files instead of adding new ones.
@@ -46,8 +58,9 @@ export async function copyOutputs(outputs: UpstreamOutput[], ctx: CopyContext): 
     const ext = info.format === "jpeg" ? "jpg" : info.format;
     const blobKey = `outputs/${ctx.jobId}/${index}.${ext}`;
     const thumbKey = `thumbs/${ctx.jobId}/${index}.webp`;
+    const thumb = await thumbnailOf(bytes, index);
     await ctx.store.put(blobKey, bytes);
-    await ctx.store.put(thumbKey, await makeThumbnail(bytes));
+    await ctx.store.put(thumbKey, thumb);
     rows.push({
       index,
       seed: ctx.seed,

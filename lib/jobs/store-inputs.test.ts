@@ -2,8 +2,10 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listJobInputs } from "@/lib/db/input-queries";
 import { insertJob } from "@/lib/db/job-queries";
+import { inputs } from "@/lib/db/schema";
 import { validateGenerationRequest, type GenerationRequest } from "@/lib/models";
 import { dialects, type TestDatabase } from "@/lib/testing/test-databases";
+import { noisyImage, truncatedImage } from "@/lib/testing/hostile-images";
 import { linkStoredInputs, storeRequestInputs } from "./store-inputs";
 
 const pglite = dialects.find((d) => d.dialect === "pglite")!;
@@ -14,6 +16,14 @@ async function png(width: number, height: number, opts: { alpha?: number; colour
   const buf = await sharp({ create: { width, height, channels, background } }).png().toBuffer();
   return `data:image/png;base64,${buf.toString("base64")}`;
 }
+
+function valid(body: Record<string, unknown>): GenerationRequest {
+  const r = validateGenerationRequest(body);
+  if (!r.ok) throw new Error(JSON.stringify(r.errors));
+  return r.value;
+}
+
+const asDataUrl = (bytes: Buffer, mime: string) => `data:${mime};base64,${bytes.toString("base64")}`;
 
 function inpaint(image: string, mask: string): GenerationRequest {
   const r = validateGenerationRequest({ task_type: "INPAINTING", prompt: "a cat", image, mask_image: mask, seed: 1 });
@@ -69,5 +79,38 @@ describe("storeRequestInputs", () => {
         { field: "mask_image", message: "mask_image must be pure black and white (120,000 pixels are neither)" },
       ],
     });
+  });
+
+  it("refuses truncated images before storing anything, naming the field and the item", async () => {
+    const stored = (await t.db.select().from(inputs)).length;
+    const cut = asDataUrl(await truncatedImage("png", 640, 480, 0.6), "image/png");
+    await expect(storeRequestInputs(t.db, valid({ task_type: "BACKGROUND_REMOVAL", image: cut }))).rejects.toMatchObject({
+      code: "validation_failed",
+      fields: [{ field: "image", message: "image is truncated or corrupt: its pixel data does not decode to the end (send the complete PNG or JPEG file)" }],
+    });
+    const whole = asDataUrl(await noisyImage("jpeg", 640, 480), "image/jpeg");
+    const cutJpeg = asDataUrl(await truncatedImage("jpeg", 640, 480, 0.6), "image/jpeg");
+    await expect(storeRequestInputs(t.db, valid({ task_type: "IMAGE_VARIATION", prompt: "x", images: [whole, cutJpeg] }))).rejects.toMatchObject({
+      fields: [{ field: "images", message: expect.stringMatching(/^images\[1\] is truncated or corrupt/) }],
+    });
+    expect(await t.db.select().from(inputs)).toHaveLength(stored);
+  });
+
+  it("refuses an EXIF-rotated image over the limits with the form's own message, sizes as displayed", async () => {
+    const tall = await sharp({ create: { width: 400, height: 4200, channels: 3, background: "#445566" } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    await expect(storeRequestInputs(t.db, valid({ task_type: "BACKGROUND_REMOVAL", image: asDataUrl(tall, "image/jpeg") }))).rejects.toMatchObject({
+      fields: [
+        { field: "image", message: "image sides must be at most 4096 px (got 4200×400)" },
+        { field: "image", message: "image aspect ratio must be between 1:4 and 4:1 (got 4200×400, 10.50:1)" },
+      ],
+    });
+  });
+
+  it("stores an EXIF-rotated input upright, once", async () => {
+    const rotated = await sharp({ create: { width: 640, height: 400, channels: 3, background: "#445566" } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    const out = await storeRequestInputs(t.db, valid({ task_type: "BACKGROUND_REMOVAL", image: asDataUrl(rotated, "image/jpeg") }));
+    expect(out.inputSize).toEqual({ width: 400, height: 640 });
+    const sent = await sharp(Buffer.from(String((out.upstream as { image: string }).image), "base64")).metadata();
+    expect([sent.width, sent.height, sent.orientation ?? 1]).toEqual([400, 640, 1]);
   });
 });

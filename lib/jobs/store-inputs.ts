@@ -2,16 +2,13 @@ import "server-only";
 import type { Db } from "@/lib/db/client";
 import { findImageIdBySha, linkJobInputs, upsertInput } from "@/lib/db/input-queries";
 import { AppError, type FieldError } from "@/lib/errors";
-import { decodeImageInput, inspectImage, invertMask, sha256Hex } from "@/lib/images";
-import { measureImage, measureMask } from "@/lib/images/measure";
+import { checkInputImage, checkMask, decodeImageInput, inspectImage, invertMask, sha256Hex, type InputImageInfo } from "@/lib/images";
 import { applyOrientation } from "@/lib/images/orient";
 import { getBlobStore } from "@/lib/storage";
-import { inputImageProblems, maskNeedsInversion, maskProblems, type GenerationRequest } from "@/lib/models";
+import { INPUT_IMAGE_LIMITS, maskNeedsInversion, type GenerationRequest } from "@/lib/models";
 
 /** Request fields that carry images, in the order the gateway documents them. */
 const IMAGE_FIELDS = ["image", "images", "reference_image", "mask_image"] as const;
-/** Decoding guard for the stored copy; the contract's own limit is checked by the rules. */
-const MAX_DECODE_PIXELS = 40_000_000;
 
 export type { JobInputLink as InputLink } from "@/lib/db/input-queries";
 import type { JobInputLink as InputLink } from "@/lib/db/input-queries";
@@ -35,10 +32,9 @@ interface Decoded {
 
 const isUrl = (value: string) => /^https?:\/\//i.test(value);
 
-/** Decodes every inline image, applies EXIF orientation once, and checks the contract's rules. */
-async function decodeAll(request: Record<string, unknown>): Promise<{ decoded: Decoded[]; problems: FieldError[] }> {
-  const decoded: Decoded[] = [];
-  const problems: FieldError[] = [];
+/** Every inline image of the request, as bytes (base64 decoded; nothing decoded as an image yet). */
+function inlineImages(request: Record<string, unknown>): Decoded[] {
+  const out: Decoded[] = [];
   for (const field of IMAGE_FIELDS) {
     const value = request[field];
     if (value === undefined) continue;
@@ -46,29 +42,33 @@ async function decodeAll(request: Record<string, unknown>): Promise<{ decoded: D
     for (const [position, item] of list.entries()) {
       if (isUrl(item)) continue;
       const label = Array.isArray(value) ? `${field}[${position}]` : field;
-      const raw = decodeImageInput(item, field);
-      let bytes: Buffer;
-      try {
-        bytes = (await applyOrientation(raw)).bytes;
-      } catch {
-        problems.push({ field, message: `${label} is not a readable image (send a PNG or JPEG)` });
-        continue;
-      }
-      decoded.push({ field, label, position, bytes });
+      out.push({ field, label, position, bytes: decodeImageInput(item, field) });
     }
   }
-  const source = decoded.find((d) => d.field === "image");
-  const sourceFacts = source ? await measureImage(source.bytes) : undefined;
-  for (const d of decoded) {
-    if (d.field === "mask_image") {
-      const facts = await measureMask(d.bytes);
-      const against = sourceFacts ?? { width: facts.width, height: facts.height };
-      problems.push(...maskProblems(d.field, facts, against));
-    } else {
-      const facts = d === source ? sourceFacts! : await measureImage(d.bytes);
-      problems.push(...inputImageProblems(d.label, facts).map((p) => ({ field: d.field, message: p.message })));
-    }
+  return out;
+}
+
+/**
+ * Checks every inline image against the contract's rules (lib/images/input-rules.ts: sizes from
+ * the header before any decode, then a complete, bounded decode), the mask against the source
+ * image, and only then applies EXIF orientation to the images that passed.
+ */
+async function checkAll(request: Record<string, unknown>): Promise<{ decoded: Decoded[]; problems: FieldError[] }> {
+  const inline = inlineImages(request);
+  const problems: FieldError[] = [];
+  let source: InputImageInfo | null = null;
+  for (const d of inline.filter((i) => i.field !== "mask_image")) {
+    const check = await checkInputImage(d.bytes, d.label);
+    if (d.field === "image" && !source) source = check.info;
+    problems.push(...check.problems.map((p) => ({ field: d.field, message: p.message })));
   }
+  for (const d of inline.filter((i) => i.field === "mask_image")) {
+    const check = await checkMask(d.bytes, source, { field: d.label });
+    problems.push(...check.problems.map((p) => ({ field: d.field, message: p.message })));
+  }
+  if (problems.length > 0) return { decoded: [], problems };
+  const decoded: Decoded[] = [];
+  for (const d of inline) decoded.push({ ...d, bytes: (await applyOrientation(d.bytes)).bytes });
   return { decoded, problems };
 }
 
@@ -78,7 +78,7 @@ async function decodeAll(request: Record<string, unknown>): Promise<{ decoded: D
  * the built-in engine does, from public addresses only (lib/net/fetch-public-url.ts).
  */
 export async function storeRequestInputs(db: Db, request: GenerationRequest): Promise<StoredInputs> {
-  const { decoded, problems } = await decodeAll(request as Record<string, unknown>);
+  const { decoded, problems } = await checkAll(request as Record<string, unknown>);
   if (problems.length > 0) {
     throw new AppError("validation_failed", problems.map((p) => p.message).join("; "), { fields: problems });
   }
@@ -88,7 +88,7 @@ export async function storeRequestInputs(db: Db, request: GenerationRequest): Pr
   let inputSize: StoredInputs["inputSize"];
   const store = getBlobStore();
   for (const d of decoded) {
-    const info = await inspectImage(d.bytes, { maxPixels: MAX_DECODE_PIXELS, field: d.field });
+    const info = await inspectImage(d.bytes, { maxPixels: INPUT_IMAGE_LIMITS.maxPixels, field: d.field });
     const sha256 = sha256Hex(d.bytes);
     const blobKey = `inputs/${sha256}.${info.format === "jpeg" ? "jpg" : info.format}`;
     if (!(await store.has(blobKey))) await store.put(blobKey, d.bytes);

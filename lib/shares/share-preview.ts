@@ -7,6 +7,8 @@ import "server-only";
  */
 import { createHash } from "node:crypto";
 import sharp, { type OverlayOptions } from "sharp";
+import { openUntrusted, withDecodeSlot } from "@/lib/images/decode-slots";
+import { THUMB_MAX_SIDE } from "@/lib/images/thumbnail";
 import { openShare, sharedImageFile } from "@/lib/shares/share-service";
 import { getBlobStore } from "@/lib/storage";
 
@@ -29,6 +31,27 @@ function tiles(count: number): { left: number; top: number; width: number; heigh
 const made = new Map<string, Buffer>();
 const MADE_MAX = 64;
 
+/**
+ * The thumbnails are our own WebPs (at most 384 px a side) but are still decoded like any image
+ * from disk: within that size, in a decode slot. One that does not decode leaves its tile empty
+ * rather than taking the preview down.
+ */
+async function collage(count: number, thumbs: (Buffer | null)[]): Promise<Buffer> {
+  const layout = tiles(count);
+  const parts: OverlayOptions[] = [];
+  for (const [i, bytes] of thumbs.entries()) {
+    if (!bytes) continue;
+    const t = layout[i];
+    try {
+      const input = await openUntrusted(bytes, THUMB_MAX_SIDE * THUMB_MAX_SIDE).resize(t.width, t.height, { fit: "cover" }).png().toBuffer();
+      parts.push({ input, left: t.left, top: t.top });
+    } catch {
+      // An empty tile (see above).
+    }
+  }
+  return sharp({ create: { width: W, height: H, channels: 3, background: "#171717" } }).composite(parts).png().toBuffer();
+}
+
 export async function sharePreviewPng(token: string): Promise<Buffer | null> {
   const share = await openShare(token);
   if (!share || share.images.length === 0) return null;
@@ -45,15 +68,7 @@ export async function sharePreviewPng(token: string): Promise<Buffer | null> {
     made.set(key, cached);
     return cached;
   }
-  const layout = tiles(count);
-  const parts: OverlayOptions[] = [];
-  for (const [i, bytes] of thumbs.entries()) {
-    if (!bytes) continue;
-    const t = layout[i];
-    const input = await sharp(bytes).resize(t.width, t.height, { fit: "cover" }).png().toBuffer();
-    parts.push({ input, left: t.left, top: t.top });
-  }
-  const png = await sharp({ create: { width: W, height: H, channels: 3, background: "#171717" } }).composite(parts).png().toBuffer();
+  const png = await withDecodeSlot(() => collage(count, thumbs));
   made.set(key, png);
   if (made.size > MADE_MAX) made.delete(made.keys().next().value as string);
   return png;

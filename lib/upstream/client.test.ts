@@ -542,6 +542,46 @@ describe("download", () => {
     expect(sleep).not.toHaveBeenCalled();
   });
 
+  it("refuses a file over the cap by its Content-Length, without reading it or retrying", async () => {
+    handler = (_req, res) => {
+      res.writeHead(200, { "content-type": "image/png", "content-length": "2048", connection: "close" });
+      res.end(Buffer.alloc(2048));
+    };
+    const { client, sleep } = makeClient({ maxDownloadBytes: 1024 });
+
+    const e = await caught(client.download(`${baseUrl}/files/big.png`));
+
+    expect(e.code).toBe("invalid_request");
+    expect(e.message).toBe("The output file is larger than 1024 bytes, the most the server downloads; it was not stored.");
+    expect(seen).toHaveLength(1);
+    expect(sleep).not.toHaveBeenCalled();
+  });
+
+  it("stops reading a chunked body at the first chunk past the cap", async () => {
+    let written = 0;
+    handler = (_req, res) => {
+      res.writeHead(200, { "content-type": "image/png", connection: "close" });
+      const chunk = Buffer.alloc(64 * 1024, 7);
+      // Writes until the client hangs up; a client that read it all would never stop it.
+      const pump = () => {
+        while (!res.destroyed && written < 64 * 1024 * 1024) {
+          written += chunk.length;
+          if (!res.write(chunk)) return void res.once("drain", pump);
+        }
+        res.end();
+      };
+      res.on("close", () => hung.delete(res));
+      hung.add(res);
+      pump();
+    };
+    const { client } = makeClient({ maxDownloadBytes: 256 * 1024 });
+
+    const e = await caught(client.download(`${baseUrl}/files/endless.png`));
+
+    expect(e.code).toBe("invalid_request");
+    expect(written).toBeLessThan(64 * 1024 * 1024);
+  });
+
   it("retries a 503 and then returns the bytes", async () => {
     handler = (_req, res, _body, n) => {
       if (n === 1) return send(res, 503, "busy", { "content-type": "text/plain" });

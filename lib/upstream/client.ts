@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { backoffDelay } from "./backoff";
 import { parseUpstreamJob, type UpstreamJob } from "./parse-job";
+import { readCappedBody } from "./read-capped-body";
 import { isRetryable, upstreamErrorFromResponse } from "./upstream-error";
 
 /**
@@ -29,7 +30,15 @@ export interface UpstreamClientOptions {
   redact?: (s: string) => string;
   /** Extra headers on every request (tests use X-Engine-Faults). */
   headers?: Record<string, string>;
+  /** Largest output file `download` reads (default 64 MB); larger ones are refused as they stream. */
+  maxDownloadBytes?: number;
 }
+
+/**
+ * Outputs are at most 2048×2048 PNGs (about 12 MB even for noise); 64 MB leaves room for any
+ * honest file and stops a hostile or broken one from filling memory.
+ */
+export const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
 
 export interface SubmitResult {
   jobId: string;
@@ -53,6 +62,7 @@ export function createUpstreamClient(opts: UpstreamClientOptions) {
   const maxRetryAfterMs = opts.maxRetryAfterMs ?? 10_000;
   const sleep = opts.sleep ?? defaultSleep;
   const redact = opts.redact ?? ((s: string) => s);
+  const maxDownloadBytes = opts.maxDownloadBytes ?? MAX_DOWNLOAD_BYTES;
 
   async function request(method: string, path: string, body?: unknown, auth = true): Promise<Response> {
     const headers: Record<string, string> = { accept: "application/json", ...opts.headers };
@@ -159,7 +169,8 @@ export function createUpstreamClient(opts: UpstreamClientOptions) {
           throw new AppError("not_found", `The output URL is no longer valid (HTTP ${res.status}).`);
         }
         if (!res.ok) throw await upstreamErrorFromResponse(res, redact);
-        return { bytes: Buffer.from(await res.arrayBuffer()), contentType: res.headers.get("content-type") };
+        const bytes = await readCappedBody(res, maxDownloadBytes, "The output file");
+        return { bytes, contentType: res.headers.get("content-type") };
       }, isRetryable);
     },
   };
