@@ -45,5 +45,5 @@ export function proxy(req: NextRequest) {
 
 export const config = {
   // Pages and files, not /api (see above) or Next's static files.
-  matcher: ["/((?!api/|_next/static|_next/image).*)"],
+  matcher: ["/((?!api/|_next/static).*)"],
 };

@@ -10,7 +10,7 @@ import "server-only";
 import { hasLiveSession } from "@/lib/auth/session-store";
 import { accessPassword, sessionFromCookieHeader, verifySessionValue } from "@/lib/auth/session";
 
-const PUBLIC_PREFIXES = ["/s/", "/_next/static/", "/_next/image"];
+const PUBLIC_PREFIXES = ["/s/", "/_next/static/"];
 const PUBLIC_PATHS = new Set(["/sign-in", "/api/session", "/api/health", "/icon.svg", "/favicon.ico", "/robots.txt"]);
 
 export function isPublicPath(pathname: string): boolean {

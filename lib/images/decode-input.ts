@@ -7,7 +7,8 @@ const DATA_URL_RE = /^data:([a-z0-9.+-]+\/[a-z0-9.+-]+)?(?:;[a-z0-9-]+=[^;,]*)*;
 
 /**
  * Bytes of an image sent inside a JSON body: a `data:…;base64,` URL or bare base64. URLs and
- * anything else are refused: the server never fetches a user-supplied address. `field` is the
+ * anything else are refused here: the app itself never fetches a user-supplied address (in
+ * offline mode the built-in engine may, from public addresses only: lib/net). `field` is the
  * request field (snake_case) so the message and the field error point at it. What the bytes
  * are is checked afterwards by `inspectImage`.
  */
