@@ -34,7 +34,7 @@ const PORTS = {
   restart: BASE + 2,
   password: BASE + 4,
   scale: BASE + 5,
-  ownServers: [BASE + 6, BASE + 7, BASE + 8, BASE + 9],
+  ownServers: [BASE + 6, BASE + 7, BASE + 8, BASE + 9, BASE + 10, BASE + 11],
   engine: BASE + 1010,
 };
 const local = (port: number) => `http://127.0.0.1:${port}`;

@@ -8,6 +8,7 @@ import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { Pool } from "pg";
 import { env } from "@/lib/env";
+import { tightenModes } from "@/lib/storage/data-dir";
 import { log } from "@/lib/log";
 import * as schema from "@/lib/db/schema";
 
@@ -63,6 +64,8 @@ async function openPglite(dir: string, migrationsFolder: string, loadDataDir?: B
   const client = new PGlite(dir, loadDataDir ? { loadDataDir } : {});
   try {
     await client.waitReady;
+    // A new database is unpacked with the archive's modes (0666), whatever the umask says.
+    await tightenModes(dir);
     const db = drizzlePglite({ client, schema });
     await migratePglite(db, { migrationsFolder });
     return { db, dialect: "pglite", close: () => client.close() };

@@ -2,7 +2,7 @@ import { chmodSync, existsSync, mkdirSync, mkdtempSync, statSync, symlinkSync, u
 import os from "node:os";
 import path from "node:path";
 import { afterEach, expect, it } from "vitest";
-import { prepareDataDir } from "@/lib/storage/data-dir";
+import { prepareDataDir, tightenModes } from "@/lib/storage/data-dir";
 
 const originalUmask = process.umask();
 afterEach(() => {
@@ -66,4 +66,12 @@ it("neither follows nor changes symbolic links, and a missing folder is fine", a
   await prepareDataDir(dir, { shared: false });
   expect(mode(outside)).toBe(0o755);
   await expect(prepareDataDir(path.join(dir, "does-not-exist"), { shared: false })).resolves.toEqual({ tightened: 0, sweptTempFiles: 0 });
+});
+
+it("tightenModes brings a folder written with explicit modes (as PGlite writes its database) to 0700/0600", async () => {
+  const dir = layout();
+  expect(await tightenModes(path.join(dir, "pglite"))).toBe(4);
+  for (const p of ["pglite", "pglite/base"]) expect(mode(path.join(dir, p))).toBe(0o700);
+  expect(mode(path.join(dir, "pglite/pg_wal"))).toBe(0o600);
+  expect(mode(path.join(dir, "blobs")), "outside the folder: untouched").toBe(0o777);
 });

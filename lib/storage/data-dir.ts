@@ -10,7 +10,8 @@ import path from "node:path";
  * - the process umask becomes 077, so everything created from now on (PGlite's files, blobs,
  *   secrets, the engine's jobs) is 0600 / 0700 whatever the library asks for;
  * - what already exists is brought to 0700 (folders) and 0600 (files): installs made before this
- *   rule had PGlite's files at 0666;
+ *   rule had PGlite's files at 0666 (PGlite writes a new database from an archive, setting each
+ *   file's mode itself, so lib/db/client.ts tightens its folder again once it is open);
  * - temporary files of writes a crash interrupted (`.<name>.<hex>.tmp`, see local-blob-store.ts)
  *   are removed. With PGlite one process owns the folder, so every one of them is dead; with
  *   DATABASE_URL several instances may share it, so only those older than five minutes go.
@@ -42,6 +43,19 @@ export async function prepareDataDir(dataDir: string, opts: { shared: boolean; n
     }
   });
   return report;
+}
+
+/** Brings a folder and everything in it to 0700 / 0600; returns how many entries changed. */
+export async function tightenModes(dir: string): Promise<number> {
+  let changed = 0;
+  await walk(path.resolve(dir), async (file, stats) => {
+    const wanted = stats.isDirectory() ? 0o700 : 0o600;
+    if ((stats.mode & 0o777) !== wanted) {
+      await chmod(file, wanted);
+      changed++;
+    }
+  });
+  return changed;
 }
 
 /** Depth-first over regular files and folders; symbolic links are neither followed nor changed. */
