@@ -1,6 +1,6 @@
 import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { isMissing, syncDir, writeFileAtomically } from "@/lib/emulator/durable-files";
+import { isMissing, syncDir, writeFileAtomically } from "@/lib/storage/durable-files";
 import { sha256Hex } from "@/lib/emulator/job-record";
 
 /**

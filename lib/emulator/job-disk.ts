@@ -1,6 +1,6 @@
 import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
-import { ensurePrivateDir, sweepTempFiles, syncDir, writeFileAtomically } from "@/lib/emulator/durable-files";
+import { ensurePrivateDir, sweepTempFiles, syncDir, writeFileAtomically } from "@/lib/storage/durable-files";
 import { InputFiles } from "@/lib/emulator/input-files";
 import { hashesOf, jobFromRecord, parseRecord, refsOf, toRecordJson } from "@/lib/emulator/job-record";
 import { isExpired, type EngineJob, type JobPersistence } from "@/lib/emulator/job-store";

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { chmod, readFile } from "node:fs/promises";
 import path from "node:path";
-import { isMissing, syncDir, writeFileAtomically } from "@/lib/emulator/durable-files";
+import { isMissing, syncDir, writeFileAtomically } from "@/lib/storage/durable-files";
 
 /**
  * The HMAC secret of the output URLs, kept in the engine's folder (0600) so that URLs signed

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { readCappedStream } from "@/lib/http/read-capped-stream";
 
 /**
  * The one way a request body is read. A route declares what it takes (JSON, a urlencoded form,
@@ -56,21 +57,9 @@ export function checkDeclaredLength(req: Request, limit: number): void {
 /** The body's bytes, at most `limit` of them. */
 export async function readBodyBytes(req: Request, limit: number): Promise<Buffer> {
   checkDeclaredLength(req, limit);
-  if (!req.body) return Buffer.alloc(0);
-  const reader = req.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > limit) {
-      await reader.cancel().catch(() => {});
-      throw tooLarge(limit);
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, size);
+  const bytes = await readCappedStream(req.body, limit);
+  if (!bytes) throw tooLarge(limit);
+  return bytes;
 }
 
 function typeOf<T extends BodyType>(req: Request, spec: BodySpec<T>): T {

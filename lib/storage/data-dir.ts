@@ -2,6 +2,7 @@ import "server-only";
 import type { Stats } from "node:fs";
 import { chmod, lstat, readdir, rm } from "node:fs/promises";
 import path from "node:path";
+import { TEMP_FILE } from "@/lib/storage/durable-files";
 
 /**
  * The data folder holds the database, every image and the server's secrets: only the user the
@@ -12,7 +13,7 @@ import path from "node:path";
  * - what already exists is brought to 0700 (folders) and 0600 (files): installs made before this
  *   rule had PGlite's files at 0666 (PGlite writes a new database from an archive, setting each
  *   file's mode itself, so lib/db/client.ts tightens its folder again once it is open);
- * - temporary files of writes a crash interrupted (`.<name>.<hex>.tmp`, see local-blob-store.ts)
+ * - temporary files of writes a crash interrupted (`.<name>.<hex>.tmp`, see durable-files.ts)
  *   are removed. With PGlite one process owns the folder, so every one of them is dead; with
  *   DATABASE_URL several instances may share it, so only those older than five minutes go.
  */
@@ -23,7 +24,6 @@ export interface PrepareReport {
   sweptTempFiles: number;
 }
 
-const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
 const SHARED_TEMP_AGE_MS = 5 * 60_000;
 
 export async function prepareDataDir(dataDir: string, opts: { shared: boolean; now?: number }): Promise<PrepareReport> {

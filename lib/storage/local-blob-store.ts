@@ -1,30 +1,12 @@
 import "server-only";
-import { randomBytes } from "node:crypto";
-import { mkdir, open, readFile, rename, rm, stat, unlink } from "node:fs/promises";
+import { mkdir, readFile, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { assertValidKey, type BlobStore } from "@/lib/storage/blob-store";
-
-function isMissing(e: unknown): boolean {
-  return (e as NodeJS.ErrnoException)?.code === "ENOENT";
-}
-
-/** Makes a rename durable: the directory entry itself must reach the disk. */
-async function syncDir(dir: string): Promise<void> {
-  const handle = await open(dir, "r").catch(() => null);
-  if (!handle) return;
-  try {
-    await handle.sync();
-  } catch {
-    // Some file systems refuse fsync on directories; the data itself is already synced.
-  } finally {
-    await handle.close();
-  }
-}
+import { isMissing, syncDir, writeFileAtomically } from "@/lib/storage/durable-files";
 
 /**
- * A folder on local disk. `put` writes a temp file in the target's own folder (so the rename
- * stays on one file system), fsyncs it and renames it over the key: a reader sees the old bytes
- * or the new ones, never a half-written file, even after a crash.
+ * A folder on local disk. `put` writes complete-or-absent (durable-files.ts): a reader sees the
+ * old bytes or the new ones, never a half-written file, even after a crash.
  */
 export function createLocalBlobStore(rootDir: string): BlobStore {
   const root = path.resolve(rootDir);
@@ -38,18 +20,7 @@ export function createLocalBlobStore(rootDir: string): BlobStore {
       const file = fileOf(key);
       const dir = path.dirname(file);
       await mkdir(dir, { recursive: true });
-      const tmp = path.join(dir, `.${path.basename(file)}.${randomBytes(6).toString("hex")}.tmp`);
-      const handle = await open(tmp, "wx");
-      try {
-        await handle.writeFile(bytes);
-        await handle.sync();
-        await handle.close();
-        await rename(tmp, file);
-      } catch (e) {
-        await handle.close().catch(() => {});
-        await rm(tmp, { force: true });
-        throw e;
-      }
+      await writeFileAtomically(dir, path.basename(file), Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
       await syncDir(dir);
     },
 

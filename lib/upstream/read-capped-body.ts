@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { readCappedStream } from "@/lib/http/read-capped-stream";
 
 /**
  * Reads a response body of at most `maxBytes`, counted as it streams: a declared
@@ -15,19 +16,7 @@ export async function readCappedBody(res: Response, maxBytes: number, what: stri
     await res.body?.cancel();
     throw tooLarge();
   }
-  if (!res.body) return Buffer.alloc(0);
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      await reader.cancel();
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  return Buffer.concat(chunks, size);
+  const bytes = await readCappedStream(res.body, maxBytes);
+  if (!bytes) throw tooLarge();
+  return bytes;
 }

@@ -3,12 +3,15 @@ import { chmod, mkdir, open, readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 
 /**
- * The file primitives of the engine's job folder, written the way lib/storage/local-blob-store.ts
- * writes blobs: a temp file in the target's own folder, fsync, rename over the name, fsync of the
- * folder. A reader (or the next start after a crash) sees the whole file or none of it. Folders
- * are 0700 and files 0600: the folder holds the URL-signing secret and the users' input images.
+ * Complete-or-absent files, for the blob store (local-blob-store.ts) and the offline engine's job
+ * folder (lib/emulator/job-disk.ts): a temp file in the target's own folder (so the rename stays
+ * on one file system), fsync, rename over the name, fsync of the folder. A reader, or the next
+ * start after a crash, sees the whole file or none of it. Files are 0600 and folders made here
+ * 0700: they hold users' images and the engine's URL-signing secret.
  */
-const TEMP = /^\..+\.[0-9a-f]{12}\.tmp$/;
+
+/** The name of a write in progress; one left behind was cut short by a crash (data-dir.ts sweeps them). */
+export const TEMP_FILE = /^\..+\.[0-9a-f]{12}\.tmp$/;
 
 /** Creates the folder (and its parents) if needed and makes it private to this user. */
 export async function ensurePrivateDir(dir: string): Promise<void> {
@@ -49,7 +52,7 @@ export async function syncDir(dir: string): Promise<void> {
 /** Deletes the temp files a crash left behind mid-write (their target names were never touched). */
 export async function sweepTempFiles(dir: string): Promise<void> {
   for (const name of await readdir(dir)) {
-    if (TEMP.test(name)) await rm(path.join(dir, name), { force: true });
+    if (TEMP_FILE.test(name)) await rm(path.join(dir, name), { force: true });
   }
 }
 
