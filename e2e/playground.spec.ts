@@ -3,6 +3,7 @@ import { GalleryPage, parseDollars } from "./pages/gallery-page";
 import { naturalSize, PlaygroundPage } from "./pages/playground-page";
 import { getJob, submitJob, textImageBody, waitForJobStatus } from "./support/api";
 import { WAIT } from "./support/env";
+import { holdLateScripts } from "./support/late-scripts";
 
 /** The offline app (baseURL): embedded database, built-in engine at 1.5–2.5 s per job. */
 
@@ -145,4 +146,23 @@ test("a prompt over 1024 characters shows an inline error and disables Run", asy
   await expect(playground.promptError).toContainText("1024");
   await expect(playground.prompt).toHaveAttribute("aria-invalid", "true");
   await expect(playground.runButton).toBeDisabled();
+});
+
+// Issue 9's lost click: Run was enabled while the style picker and the image input were still
+// stand-ins; replacing them moved Run 208 px down between the press and the release, so the
+// click went nowhere. Their code is held here, so the test sees that moment for as long as it likes.
+test("Run waits until every control of the form is in place, then a click runs", async ({ page, request }) => {
+  const scripts = await holdLateScripts(page, request, "/");
+  const playground = new PlaygroundPage(page);
+  await playground.goto();
+  const prompt = `e2e heron in the reeds ${unique()}`;
+  await playground.prompt.fill(prompt);
+  await expect.poll(() => scripts.held(), "the controls' code was asked for and is held").toBeGreaterThan(0);
+  await expect(playground.runButton).toBeDisabled();
+  await expect(playground.runHint).toHaveText("Loading the form…");
+
+  await scripts.release();
+  await expect(playground.runButton).toBeEnabled();
+  const created = await playground.run("button");
+  expect(created.prompt).toBe(prompt);
 });

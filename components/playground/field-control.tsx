@@ -1,5 +1,6 @@
 "use client";
 
+import { ControlStandIn } from "@/components/playground/control-stand-in";
 import { AspectRatioField } from "@/components/playground/fields/aspect-ratio-field";
 import { ImageField } from "@/components/playground/fields/image-field";
 import { NumberField } from "@/components/playground/fields/number-field";
@@ -11,12 +12,14 @@ import { ToggleField } from "@/components/playground/fields/toggle-field";
 import { lazyClient } from "@/components/ui/lazy-client";
 import type { FieldSpec, TaskType } from "@/lib/models";
 
-// Controls only some tasks use load when their task is chosen, keeping the first load small.
-const box = (h: string) => <div aria-hidden="true" className={`${h} animate-pulse rounded-md bg-neutral-50`} />;
+// Controls only some tasks use load when their task is chosen, keeping the first load small; Run
+// waits until they are in place (ControlStandIn).
+const box = (h: string) => <ControlStandIn aria-hidden="true" className={`${h} animate-pulse rounded-md bg-neutral-50`} />;
 const ImagesField = lazyClient(() => import("@/components/playground/fields/images-field").then((m) => m.ImagesField), box("h-28"));
 const MaskSourceField = lazyClient(() => import("@/components/playground/fields/mask-source-field").then((m) => m.MaskSourceField), box("h-48"));
 const PaletteEditor = lazyClient(() => import("@/components/playground/fields/palette-editor").then((m) => m.PaletteEditor), box("h-48"));
-// Shown on the default task, so its placeholder keeps the grid's height (no layout shift).
+// Shown on the default task. Its stand-in is shorter than the picker (whose height follows the
+// column's width), so the form still grows when it loads: Run waits for it.
 const StylePicker = lazyClient(() => import("@/components/playground/fields/style-picker").then((m) => m.StylePicker), box("h-[19rem]"));
 
 interface FieldControlProps {

@@ -2,34 +2,26 @@
 
 import { useMemo, type KeyboardEvent } from "react";
 import { CostEstimate } from "@/components/playground/cost-estimate";
-import { labelOf } from "@/components/playground/field-help";
 import { FieldControl } from "@/components/playground/field-control";
 import { formSections, placedNames, type Section } from "@/components/playground/form-layout";
+import { ControlStandIn } from "@/components/playground/control-stand-in";
 import { RunBar } from "@/components/playground/run-bar";
+import { findRunBlocker } from "@/components/playground/run-gate";
 import { TaskSwitcher } from "@/components/playground/task-switcher";
 import { lazyClient } from "@/components/ui/lazy-client";
-import type { TaskDraft } from "@/lib/client/draft-types";
 import { useDraft, useFormStore } from "@/lib/client/form-store";
+import { useControlsLoading } from "@/lib/client/loading-controls";
 import { useRunJob } from "@/lib/client/use-run-job";
-import { checkDraft, groupErrors, type DraftCheck } from "@/lib/client/validate-draft";
-import { TASK_FIELDS, TASK_LABELS, type TaskType } from "@/lib/models";
+import { checkDraft, groupErrors } from "@/lib/client/validate-draft";
+import { TASK_LABELS, type TaskType } from "@/lib/models";
 
-// Only VIRTUAL_TRY_ON needs these controls: loaded when that task is chosen.
-const TryOnFields = lazyClient(() => import("@/components/playground/fields/try-on-fields").then((m) => m.default));
+// Only VIRTUAL_TRY_ON needs these controls: loaded when that task is chosen (Run waits for them).
+const TryOnFields = lazyClient(
+  () => import("@/components/playground/fields/try-on-fields").then((m) => m.default),
+  <ControlStandIn aria-hidden="true" />,
+);
 
 type Errors = Record<string, string | undefined>;
-
-function blockedHint(task: TaskType, draft: TaskDraft, check: DraftCheck): string {
-  const promptRequired = TASK_FIELDS[task].some((f) => f.name === "prompt" && f.required);
-  if (promptRequired && draft.prompt === "") return "Write a prompt to run";
-  const names = [...new Set([...Object.keys(check.fieldErrors), ...Object.keys(check.imageErrors)])];
-  const labels = names.map((n) => {
-    const spec = TASK_FIELDS[task].find((f) => f.name === n);
-    return spec ? labelOf(spec) : n;
-  });
-  if (labels.length === 0) return "Fix the form to run";
-  return `Fix ${labels.length} field${labels.length === 1 ? "" : "s"} to run: ${labels.join(", ")}`;
-}
 
 function SectionView({ task, section, errors }: { task: TaskType; section: Section; errors: Errors }) {
   if (section.key === "tryOn") return <TryOnFields fields={section.fields} errors={errors} />;
@@ -52,6 +44,8 @@ export function GenerationForm({ ready }: { ready: boolean }) {
   const check = useMemo(() => checkDraft(task, draft), [task, draft]);
   const server = useMemo(() => groupErrors(task, serverErrors), [task, serverErrors]);
   const { run, isPending, error } = useRunJob();
+  const controlsLoading = useControlsLoading();
+  const blocker = findRunBlocker({ task, draft, check, hydrated: ready, controlsLoading });
 
   const errors: Errors = {};
   for (const [field, message] of Object.entries(check.fieldErrors)) {
@@ -87,12 +81,12 @@ export function GenerationForm({ ready }: { ready: boolean }) {
         ))}
         <CostEstimate />
         <RunBar
-          canRun={ready && check.ok}
+          canRun={blocker === null}
           pending={isPending}
           onRun={run}
           error={error}
           formErrors={formErrors}
-          blockedHint={blockedHint(task, draft, check)}
+          blockedHint={blocker ?? undefined}
         />
       </fieldset>
     </form>

@@ -41,7 +41,7 @@ export function RunBar({ canRun, pending, onRun, error, formErrors, blockedHint 
         >
           {pending ? "Submitting…" : "Run"}
         </button>
-        <span className="text-xs text-neutral-500">
+        <span data-testid="run-hint" className="text-xs text-neutral-500">
           {!canRun && blockedHint ? blockedHint : <kbd className="font-sans">{SHORTCUT}</kbd>}
         </span>
       </div>

@@ -12,6 +12,8 @@ export class PlaygroundPage {
   readonly seed: Locator;
   readonly costEstimate: Locator;
   readonly runButton: Locator;
+  /** Beside Run: why it is disabled, or the shortcut. */
+  readonly runHint: Locator;
   readonly submitError: Locator;
   readonly jobCards: Locator;
   readonly dialog: Locator;
@@ -27,6 +29,7 @@ export class PlaygroundPage {
     this.seed = page.getByLabel("Seed", { exact: true });
     this.costEstimate = page.getByTestId("cost-estimate");
     this.runButton = page.getByRole("button", { name: "Run", exact: true });
+    this.runHint = page.getByTestId("run-hint");
     this.submitError = page.getByTestId("submit-error");
     this.jobCards = page.getByTestId("job-card");
     this.dialog = page.getByRole("dialog");

@@ -1,9 +1,12 @@
 "use client";
 
+import { ControlStandIn } from "@/components/playground/control-stand-in";
 import { lazyClient } from "@/components/ui/lazy-client";
 
 /** Shown while the image picker's code loads (it is kept out of the playground's first load). */
-const placeholder = <div aria-hidden="true" className="h-28 animate-pulse rounded-md border border-dashed border-neutral-300 bg-neutral-50" />;
+const placeholder = (
+  <ControlStandIn aria-hidden="true" className="h-28 animate-pulse rounded-md border border-dashed border-neutral-300 bg-neutral-50" />
+);
 
 export const LazyImageInput = lazyClient(() => import("@/components/image-input/image-input").then((m) => m.ImageInput), placeholder);
 
@@ -19,12 +22,12 @@ export const LazyMultiImageInput = lazyClient(
 export const LazyMaskOverlay = lazyClient(
   () => import("@/components/image-input/mask-overlay").then((m) => m.MaskOverlay),
   ({ image }: { image: { width: number; height: number } }) => (
-    <div aria-hidden="true" className="flex flex-col gap-2">
+    <ControlStandIn aria-hidden="true" className="flex flex-col gap-2">
       <div className="h-7" />
       <div
         className="mx-auto max-h-[28rem] max-w-full animate-pulse rounded-md border border-neutral-200 bg-neutral-100"
         style={{ aspectRatio: `${image.width} / ${image.height}`, width: `min(100%, calc(28rem * ${image.width / image.height}))` }}
       />
-    </div>
+    </ControlStandIn>
   ),
 );

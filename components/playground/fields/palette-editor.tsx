@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import { ControlStandIn } from "@/components/playground/control-stand-in";
 import { PaletteRow } from "@/components/playground/fields/palette-row";
 import { useField } from "@/components/playground/fields/use-field";
 import { ErrorText } from "@/components/ui/error-text";
@@ -11,7 +12,7 @@ import { COLORS_MAX, COLORS_MIN, type FieldSpec } from "@/lib/models";
 // Image reading and colour extraction load only when someone asks for them.
 const PaletteFromImagePanel = lazyClient(
   () => import("@/components/playground/fields/palette-from-image-panel").then((m) => m.default),
-  <p className="text-xs text-neutral-500">Loading…</p>,
+  <ControlStandIn className="text-xs text-neutral-500">Loading…</ControlStandIn>,
 );
 
 /** Colours to add, in order, skipping ones already in the palette. */
