@@ -1,10 +1,10 @@
 import "server-only";
 import { and, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
-import { z } from "zod";
 import { AppError } from "@/lib/errors";
 import type { Queryable } from "@/lib/db/client";
 import { images, jobs, type ImageRow } from "@/lib/db/schema";
-import { GALLERY_SORTS, nextDay, type GalleryFilter } from "@/lib/gallery/gallery-filter";
+import { decodeCursor, encodeCursor, type GalleryCursor as Cursor } from "@/lib/db/gallery-cursor";
+import { nextDay, type GalleryFilter } from "@/lib/gallery/gallery-filter";
 import { isUuid } from "@/lib/ids";
 
 /** An image with the job facts the gallery shows beside it. */
@@ -14,22 +14,10 @@ export interface GalleryRow extends ImageRow {
   quality: string | null;
 }
 
-/**
- * The cursor carries created_at as Postgres prints it with microseconds: a JS Date keeps only
- * milliseconds, and a truncated key would skip or repeat rows created in the same millisecond.
- */
-const cursorSchema = z.object({
-  t: z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/),
-  id: z.uuid(),
-  /** The sort the cursor was made for, and the cost key of the "cost" sort. */
-  s: z.enum(GALLERY_SORTS).optional(),
-  c: z.number().int().optional(),
-});
-type Cursor = z.infer<typeof cursorSchema>;
-
 // The spend summary lives in its own file; exported here too because the gallery shows it.
 export { spendSummary, type SpendRow } from "@/lib/db/spend-queries";
 
+/** created_at as the cursor carries it (see gallery-cursor.ts): Postgres's own text, with microseconds. */
 const createdAtKey = sql<string>`to_char(${images.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 
 export const galleryColumns = {
@@ -38,20 +26,6 @@ export const galleryColumns = {
   prompt: jobs.prompt,
   quality: sql<string | null>`${jobs.params}->>'quality'`,
 };
-
-export function encodeCursor(c: Cursor): string {
-  return Buffer.from(JSON.stringify(c)).toString("base64url");
-}
-
-function decodeCursor(raw: string): Cursor {
-  try {
-    return cursorSchema.parse(JSON.parse(Buffer.from(raw, "base64url").toString("utf8")));
-  } catch {
-    throw new AppError("invalid_request", "cursor is not valid", {
-      fields: [{ field: "cursor", message: "cursor is not valid" }],
-    });
-  }
-}
 
 function withoutKey(row: GalleryRow & { key?: string }): GalleryRow {
   const copy = { ...row };

@@ -4,7 +4,8 @@ import { sql } from "drizzle-orm";
 import { expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { createDatabase } from "@/lib/db/client";
-import { encodeCursor, getImage, listGallery } from "@/lib/db/gallery-queries";
+import { encodeCursor } from "@/lib/db/gallery-cursor";
+import { getImage, listGallery } from "@/lib/db/gallery-queries";
 import { linkJobInputs, listJobInputs, upsertInput } from "@/lib/db/input-queries";
 import { spendSummary } from "@/lib/db/spend-queries";
 import { images } from "@/lib/db/schema";
@@ -97,6 +98,8 @@ forEachDialect("database", (t) => {
       "garbage!",
       Buffer.from("{}").toString("base64url"),
       encodeCursor({ t: "2025-01-01T00:00:00Z", id: "x" } as never),
+      // Found by the attacker's run: the database refused the day and the query answered 500.
+      encodeCursor({ t: "2024-02-30T00:00:00.000000Z", id: "6f9619ff-8b86-4d11-b42d-00c04fc964ff" }),
     ];
     for (const cursor of bad) {
       const err = await listGallery(t.db, { cursor, limit: 5 }).catch((e: unknown) => e);

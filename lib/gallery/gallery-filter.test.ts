@@ -3,6 +3,8 @@ import {
   GALLERY_SORTS,
   galleryFilterParams,
   isFiltered,
+  LAST_TO_DATE,
+  nextDay,
   parseGalleryFilter,
   SEARCH_MAX,
   type FilterResult,
@@ -68,6 +70,13 @@ describe("parseGalleryFilter: valid values", () => {
     expect(parse("cursor=abc&limit=7&foo=bar")).toEqual({ ok: true, filter: { sort: "newest" } });
   });
 
+  it("accepts the last day each end of the range can be", () => {
+    expect(parse("to=9999-12-30")).toEqual({ ok: true, filter: { to: "9999-12-30", sort: "newest" } });
+    expect(parse("from=9999-12-31")).toEqual({ ok: true, filter: { from: "9999-12-31", sort: "newest" } });
+    expect(parse("from=0001-01-01&to=0001-01-01")).toEqual({ ok: true, filter: { from: "0001-01-01", to: "0001-01-01", sort: "newest" } });
+    expect(nextDay(LAST_TO_DATE)).toBe("9999-12-31");
+  });
+
   it("uses the first of repeated parameters", () => {
     expect(parse("task=INPAINTING&task=nope")).toEqual({ ok: true, filter: { task: "INPAINTING", sort: "newest" } });
   });
@@ -84,6 +93,11 @@ describe("parseGalleryFilter: invalid values name the field and the limit", () =
     ["to=2026-00-10", "to=2026-00-10", "to", "to must be a real date"],
     ["from after to", "from=2026-03-12&to=2026-03-11", "from", "from must not be after to"],
     ["q of 201 characters", { q: "a".repeat(SEARCH_MAX + 1) }, "q", "q must be at most 200 characters"],
+    // Found by the fuzz run: PostgreSQL refuses NUL in text, and the query failed with a 500.
+    ["q=%00", "q=%00", "q", "q must not contain NUL characters or unpaired surrogates (found a NUL at position 1)"],
+    ["q with a NUL after spaces", { q: "  boat\u0000" }, "q", "q must not contain NUL characters or unpaired surrogates (found a NUL at position 7)"],
+    // Found by the fuzz run: the day after 9999-12-31 is +010000-01-01, which the query's cast refused (500).
+    ["to=9999-12-31", "to=9999-12-31", "to", "to must be on or before 9999-12-30"],
     ["sort=random", "sort=random", "sort", "sort must be one of newest, oldest, cost"],
     ["sort in the wrong case", "sort=NEWEST", "sort", "sort must be one of newest, oldest, cost"],
   ];

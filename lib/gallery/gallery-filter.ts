@@ -6,6 +6,7 @@
 import { z } from "zod";
 import type { FieldError } from "@/lib/errors";
 import { TASK_TYPES, type TaskType } from "@/lib/models/options";
+import { refineStorableText } from "@/lib/text/storable-text";
 
 export const GALLERY_SORTS = ["newest", "oldest", "cost"] as const;
 export type GallerySort = (typeof GALLERY_SORTS)[number];
@@ -38,11 +39,18 @@ export function nextDay(d: string): string {
   return new Date(Date.parse(`${d}T00:00:00Z`) + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
-const date = (name: string) =>
+/**
+ * The last day `to` may be: the query ends a "to" day at the start of the next one, and the day
+ * after 9999-12-31 has a five-digit year that neither YYYY-MM-DD nor the database cast accepts.
+ */
+export const LAST_TO_DATE = "9999-12-30";
+
+const date = (name: string, latest?: string) =>
   z.string().superRefine((d, ctx) => {
-    // One message per mistake: the format first, then whether the day exists.
+    // One message per mistake: the format first, then whether the day exists, then the range.
     if (!DATE_RE.test(d)) ctx.addIssue({ code: "custom", message: `${name} must be a date as YYYY-MM-DD` });
     else if (!isRealDate(d)) ctx.addIssue({ code: "custom", message: `${name} must be a real date` });
+    else if (latest && d > latest) ctx.addIssue({ code: "custom", message: `${name} must be on or before ${latest}` });
   });
 
 const schema = z
@@ -51,8 +59,9 @@ const schema = z
     favorites: z.enum(["1", "true"], { error: "favorites must be 1" }).optional(),
     quality: z.enum(QUALITIES, { error: `quality must be one of ${QUALITIES.join(", ")}` }).optional(),
     from: date("from").optional(),
-    to: date("to").optional(),
-    q: z.string().trim().max(SEARCH_MAX, `q must be at most ${SEARCH_MAX} characters`).optional(),
+    to: date("to", LAST_TO_DATE).optional(),
+    // The storable-text check runs before trimming, so its position counts from what was sent.
+    q: z.string().superRefine(refineStorableText("q")).trim().max(SEARCH_MAX, `q must be at most ${SEARCH_MAX} characters`).optional(),
     sort: z.enum(GALLERY_SORTS, { error: `sort must be one of ${GALLERY_SORTS.join(", ")}` }).optional(),
   })
   .refine((v) => !v.from || !v.to || !isRealDate(v.from) || !isRealDate(v.to) || v.from <= v.to, { message: "from must not be after to", path: ["from"] });

@@ -78,6 +78,31 @@ describe("createShareSchema", () => {
     ]);
   });
 
+  it("a NUL or an unpaired surrogate in title or description names the field and the position", () => {
+    expect(errorsOf(createShareSchema, { ...valid, title: " Dusk\u0000" })).toEqual([
+      { field: "title", message: "title must not contain NUL characters or unpaired surrogates (found a NUL at position 6)" },
+    ]);
+    expect(errorsOf(createShareSchema, { ...valid, description: "a \ud800 b" })).toEqual([
+      {
+        field: "description",
+        message: "description must not contain NUL characters or unpaired surrogates (found an unpaired surrogate at position 3)",
+      },
+    ]);
+    expect(errorsOf(updateShareSchema, { title: "\udc00" })[0].field).toBe("title");
+    expect(errorsOf(updateShareSchema, { description: "\u0000" })[0].field).toBe("description");
+  });
+
+  it("keeps right-to-left, combining and emoji text", () => {
+    const text = "שלום e\u0301 🦊";
+    expect(createShareSchema.parse({ ...valid, title: text, description: text })).toMatchObject({ title: text, description: text });
+  });
+
+  it("rejects an id list holding a non-string, naming the field", () => {
+    expect(errorsOf(createShareSchema, { ...valid, imageIds: [{ toString: 1 }] })).toEqual([
+      { field: "imageIds", message: "imageIds must hold image ids" },
+    ]);
+  });
+
   it("a 2001-char description names the field and the limit", () => {
     expect(errorsOf(createShareSchema, { ...valid, description: "d".repeat(2001) })).toEqual([
       { field: "description", message: "description must be at most 2000 characters" },

@@ -5,6 +5,7 @@
 import { z } from "zod";
 import type { FieldError } from "@/lib/errors";
 import { BULK_MAX_IMAGES } from "@/lib/gallery/bulk-limit";
+import { refineStorableText } from "@/lib/text/storable-text";
 
 export const SHARE_EXPIRIES = ["never", "1d", "7d", "30d"] as const;
 export type ShareExpiry = (typeof SHARE_EXPIRIES)[number];
@@ -12,13 +13,16 @@ export const EXPIRY_LABELS: Record<ShareExpiry, string> = { never: "Never", "1d"
 
 export const SHARE_LIMITS = { titleMax: 120, descriptionMax: 2000, imagesMax: BULK_MAX_IMAGES } as const;
 
+// The storable-text check runs before trimming, so its position counts from what was sent.
 const title = z
   .string({ error: "title must be text" })
+  .superRefine(refineStorableText("title"))
   .trim()
   .min(1, "title must not be empty")
   .max(SHARE_LIMITS.titleMax, `title must be at most ${SHARE_LIMITS.titleMax} characters`);
 const description = z
   .string({ error: "description must be text" })
+  .superRefine(refineStorableText("description"))
   .max(SHARE_LIMITS.descriptionMax, `description must be at most ${SHARE_LIMITS.descriptionMax} characters`);
 const flag = (name: string) => z.boolean({ error: `${name} must be true or false` });
 

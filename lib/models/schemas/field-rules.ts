@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import { countChars, describeValue } from "@/lib/models/schemas/describe-value";
+import { unstorableTextProblem } from "@/lib/text/storable-text";
 
 type IssueInput = { input?: unknown };
 
@@ -16,10 +17,12 @@ function typeMessage(field: string, expected: string) {
       : `${field} must be ${expected} (got ${describeValue(iss.input)})`;
 }
 
-/** Prompt-like text: 1..max characters, not only spaces. */
+/** Prompt-like text: 1..max characters, not only spaces, nothing the database cannot store. */
 export function textField(field: string, max: number) {
   return z.string({ error: typeMessage(field, "text") }).superRefine((text, ctx) => {
     const n = countChars(text);
+    const unstorable = unstorableTextProblem(field, text);
+    if (unstorable) ctx.addIssue({ code: "custom", message: unstorable });
     if (n === 0) ctx.addIssue({ code: "custom", message: `${field} must not be empty` });
     else if (text.trim() === "") ctx.addIssue({ code: "custom", message: `${field} must not be only spaces` });
     else if (n > max) {
@@ -70,7 +73,8 @@ export function isImageSource(value: string): boolean {
 function imageProblem(field: string, value: string): string | null {
   if (value.trim() === "") return `${field} must not be empty`;
   if (!isImageSource(value)) return `${field} must be an http(s) URL, a data: URL or base64 image data`;
-  return null;
+  // A URL is stored verbatim in the job's parameters (jsonb), so it obeys the free-text rule.
+  return unstorableTextProblem(field, value);
 }
 
 export function imageField(field: string) {

@@ -70,6 +70,44 @@ describe("negative_prompt", () => {
   });
 });
 
+/**
+ * Every free-text field of every task, and the URL form of every image field (stored verbatim in
+ * the job's jsonb parameters): a NUL or an unpaired surrogate reached the database as a 500.
+ */
+const FREE_TEXT: [TaskType, string, Record<string, unknown>][] = [
+  ...WITH_PROMPT.map((task): [TaskType, string, Record<string, unknown>] => [task, "prompt", {}]),
+  ...WITH_PROMPT.map((task): [TaskType, string, Record<string, unknown>] => [task, "negative_prompt", {}]),
+  ["INPAINTING", "mask_prompt", { mask_image: undefined }],
+  ["INPAINTING", "inpaint_mask_prompt", { mask_image: undefined }],
+  ["OUTPAINTING", "mask_prompt", {}],
+  ["VIRTUAL_TRY_ON", "mask_prompt", { mask_type: "PROMPT", garment_class: undefined }],
+];
+
+describe("text the database cannot store", () => {
+  it.each(FREE_TEXT)("%s %s: a NUL or an unpaired surrogate is refused with its position", (task, field, extra) => {
+    expect(messagesFor(variant(task, { ...extra, [field]: "a red\u0000fox" }), field)).toEqual([
+      `${field} must not contain NUL characters or unpaired surrogates (found a NUL at position 6)`,
+    ]);
+    expect(messagesFor(variant(task, { ...extra, [field]: "\ud800" }), field)).toEqual([
+      `${field} must not contain NUL characters or unpaired surrogates (found an unpaired surrogate at position 1)`,
+    ]);
+  });
+
+  it.each(FREE_TEXT)("%s %s: right-to-left, combining and emoji text is kept", (task, field, extra) => {
+    const text = "שלום e\u0301 🦊";
+    expect(parseOk(variant(task, { ...extra, [field]: text }))).toMatchObject({ [field]: text });
+  });
+
+  it("an image URL with a NUL is refused, naming the field", () => {
+    expect(messagesFor(variant("IMAGE_VARIATION", { image: "https://example.com/a\u0000.png" }), "image")).toEqual([
+      "image must not contain NUL characters or unpaired surrogates (found a NUL at position 22)",
+    ]);
+    expect(messagesFor(variant("IMAGE_VARIATION", { image: undefined, images: ["https://example.com/\udc00"] }), "images")).toEqual([
+      "images[0] must not contain NUL characters or unpaired surrogates (found an unpaired surrogate at position 21)",
+    ]);
+  });
+});
+
 describe.each(GENERATIVE)("generation settings of %s", (task) => {
   const settingOk = (extra: Record<string, unknown>) => parseOk(variant(task, extra));
   const settingErr = (field: string, value: unknown) => messagesFor(variant(task, { [field]: value }), field);
