@@ -108,6 +108,22 @@ describe("text the database cannot store", () => {
   });
 });
 
+// Found by the fuzz run: the copy made before the strict check assigned "__proto__", which set
+// its prototype, so the key vanished and its fields were read as inherited parameters.
+describe("__proto__ and other object plumbing as keys", () => {
+  it("a JSON __proto__ key is an unknown parameter, not a prototype", () => {
+    const input = JSON.parse('{"task_type":"TEXT_IMAGE","prompt":"a fox","__proto__":{"number_of_images":5,"quality":"premium"}}');
+    expect(errorsOf(input)).toEqual([{ field: "__proto__", message: "__proto__ is not a parameter of TEXT_IMAGE" }]);
+    expect(messagesFor(JSON.parse('{"prompt":"a fox","__proto__":"x"}'), "__proto__")).toEqual([
+      "__proto__ is not a parameter of TEXT_IMAGE",
+    ]);
+  });
+
+  it.each(["constructor", "prototype", "toString", "hasOwnProperty"])("%s is an unknown parameter", (key) => {
+    expect(messagesFor(JSON.parse(`{"prompt":"a fox","${key}":{}}`), key)).toEqual([`${key} is not a parameter of TEXT_IMAGE`]);
+  });
+});
+
 describe.each(GENERATIVE)("generation settings of %s", (task) => {
   const settingOk = (extra: Record<string, unknown>) => parseOk(variant(task, extra));
   const settingErr = (field: string, value: unknown) => messagesFor(variant(task, { [field]: value }), field);

@@ -79,7 +79,10 @@ export function normalizeInput(input: unknown): unknown {
   for (const [key, value] of Object.entries(input)) {
     if (value === undefined) continue;
     if (key === "negative_prompt" && typeof value === "string" && value.trim() === "") continue;
-    out[key] = value;
+    // Defined, not assigned: JSON.parse makes "__proto__" an own key, and assigning it would set
+    // the copy's prototype instead, hiding the key from the strict check and letting its fields
+    // through as inherited values.
+    Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
   }
   return out;
 }
