@@ -1,0 +1,163 @@
+/**
+ * What the fuzz run knows about each route of the app: valid-looking path parameters, query
+ * parameters and bodies, which the generator then breaks one way at a time. The routes
+ * themselves are read from app/ (discover-routes.ts); the spec fails when a route has no entry
+ * here or an entry names a route that is gone, so a new route cannot slip past the fuzz run.
+ */
+import { ABSURD_NUMBERS, NASTY_TEXT, ODD_TEXT, overlong, WRONG_TYPES } from "./hostile-values";
+import { prngUuid, type Prng } from "./prng";
+
+/** Real ids on the server under test (made before the run), so requests reach past "not found". */
+export interface Fixtures {
+  imageId: string;
+  jobId: string;
+  shareId: string;
+  shareToken: string;
+}
+
+type FieldKind = "text" | "bool" | "ids" | "enum";
+
+export type BodySpec =
+  /** POST /api/jobs: always broken (job-bodies.ts), so no job runs. */
+  | { type: "job" }
+  | { type: "json"; valid: (f: Fixtures, rng: Prng) => Record<string, unknown>; fields: Record<string, FieldKind> }
+  | { type: "form"; valid: (rng: Prng) => Record<string, string>; fields: readonly string[] };
+
+export interface RouteSpec {
+  /** Valid-looking values of the dynamic segments. */
+  params?: Record<string, (f: Fixtures, rng: Prng) => string>;
+  /** Known query parameters and valid-looking values of each. */
+  query?: Record<string, readonly string[]>;
+  /** Hostile values of particular query parameters, as raw (already encoded) text. */
+  hostileQuery?: Record<string, readonly string[]>;
+  bodies?: Partial<Record<string, BodySpec>>;
+  /** Methods that change or destroy what the path or body names: never given a fixture's id. */
+  destructive?: readonly string[];
+  /** Relative share of the requests (default 1). */
+  weight?: number;
+}
+
+const b64url = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+const SOME_ID = "6f9619ff-8b86-4d11-b42d-00c04fc964ff";
+
+/** Cursors that decode to JSON, each wrong in one way. */
+const FORGED_CURSORS = [
+  b64url({ t: "2024-02-30T00:00:00.000000Z", id: SOME_ID }),
+  b64url({ t: "2026-01-01T24:00:00.000000Z", id: SOME_ID }),
+  b64url({ t: "0000-01-01T00:00:00.000000Z", id: SOME_ID }),
+  b64url({ t: "2026-01-01T00:00:00.000000Z", id: `${SOME_ID}\u0000` }),
+  b64url({ t: "2026-01-01T00:00:00.000000Z", id: SOME_ID, s: "cost", c: 1e300 }),
+  b64url({ t: "2026-01-01T00:00:00.000000Z", id: SOME_ID, s: "oldest" }),
+  b64url({ t: { $gt: "" }, id: SOME_ID }),
+  b64url(["2026-01-01T00:00:00.000000Z", SOME_ID]),
+  b64url(null),
+  Buffer.from([0xff, 0xfe, 0x00, 0x7b]).toString("base64url"),
+];
+const DATES = ["2024-02-30", "9999-12-31", "0000-01-01", "+275760-09-13", "2026-1-1", "99999-01-01", "2026-12-32", "1969-12-31T23:59:59Z"];
+const LIMITS = ["0", "-1", "1e309", "NaN", "9007199254740993", "1.5", "0x10", "201", "%00", "1%00"];
+
+const GALLERY_QUERY = {
+  task: ["TEXT_IMAGE", "INPAINTING"],
+  favorites: ["1"],
+  quality: ["premium"],
+  from: ["2026-01-01"],
+  to: ["2026-12-31"],
+  q: ["fox"],
+  sort: ["newest", "oldest", "cost"],
+};
+const GALLERY_HOSTILE = { from: DATES, to: DATES, q: ["%00", "%ED%A0%80", "%25%5F%5C", "a".repeat(201)] };
+
+const n1 = () => "1";
+const fixtureImage = (f: Fixtures) => f.imageId;
+
+/** Bodies of the bulk image actions; ids are the fixture's unless the route destroys them. */
+const idsBody = (own: boolean, extra: Record<string, unknown>) => (f: Fixtures, rng: Prng) => ({
+  imageIds: own ? [f.imageId] : [prngUuid(rng)],
+  ...extra,
+});
+
+const SHARE_FIELDS: Record<string, FieldKind> = { title: "text", description: "text", showPrompts: "bool", showParams: "bool", allowIndexing: "bool" };
+
+export const ROUTES: Record<string, RouteSpec> = {
+  "/api/gallery": { query: { ...GALLERY_QUERY, limit: ["5"], cursor: [b64url({ t: "2026-01-01T00:00:00.000000Z", id: SOME_ID })] }, hostileQuery: { ...GALLERY_HOSTILE, limit: LIMITS, cursor: FORGED_CURSORS }, weight: 3 },
+  "/api/gallery/ids": { query: GALLERY_QUERY, hostileQuery: GALLERY_HOSTILE, weight: 2 },
+  "/api/health": {},
+  "/api/images/[id]": {
+    params: { id: fixtureImage },
+    bodies: { PATCH: { type: "json", valid: () => ({ favorite: true }), fields: { favorite: "bool" } } },
+    weight: 2,
+  },
+  "/api/images/[id]/file": { params: { id: fixtureImage }, query: { download: ["", "1"] } },
+  "/api/images/[id]/thumb": { params: { id: fixtureImage } },
+  "/api/images/[id]/lineage": { params: { id: fixtureImage } },
+  "/api/images/delete": {
+    bodies: { POST: { type: "json", valid: idsBody(false, { dryRun: true }), fields: { imageIds: "ids", dryRun: "bool" } } },
+    destructive: ["POST"],
+    weight: 2,
+  },
+  "/api/images/favorite": { bodies: { POST: { type: "json", valid: idsBody(true, { favorite: true }), fields: { imageIds: "ids", favorite: "bool" } } }, weight: 2 },
+  "/api/images/zip": { bodies: { POST: { type: "json", valid: idsBody(true, {}), fields: { imageIds: "ids" } } }, weight: 2 },
+  "/api/inputs/[sha]": { params: { sha: (_f, rng) => Array.from({ length: 64 }, () => rng.int(16).toString(16)).join("") } },
+  "/api/jobs": { bodies: { POST: { type: "job" } }, query: { limit: ["5"] }, hostileQuery: { limit: LIMITS }, weight: 14 },
+  "/api/jobs/[id]": { params: { id: (f) => f.jobId } },
+  "/api/session": {
+    bodies: {
+      POST: {
+        type: "form",
+        valid: (rng) => ({ password: `not the password ${rng.int(1000)}`, next: rng.pick(["/", "/gallery", "/shares?x=1"]) }),
+        fields: ["password", "next", "action"],
+      },
+    },
+    weight: 3,
+  },
+  "/api/shares": {
+    bodies: {
+      POST: {
+        type: "json",
+        valid: (f) => ({ imageIds: [f.imageId], title: "fuzz", description: "", showPrompts: false, showParams: false, allowIndexing: false, expiry: "1d" }),
+        fields: { imageIds: "ids", expiry: "enum", ...SHARE_FIELDS },
+      },
+    },
+    weight: 3,
+  },
+  "/api/shares/[id]": {
+    params: { id: (f) => f.shareId },
+    bodies: { PATCH: { type: "json", valid: () => ({ title: "fuzz", showPrompts: true }), fields: SHARE_FIELDS } },
+    destructive: ["DELETE"],
+    weight: 2,
+  },
+  "/api/shares/[id]/revoke": { params: { id: (f) => f.shareId }, destructive: ["POST"] },
+  "/api/spend": {},
+  "/": {},
+  "/gallery": { query: GALLERY_QUERY, hostileQuery: GALLERY_HOSTILE },
+  "/shares": {},
+  "/sign-in": {
+    query: { next: ["/gallery"], error: ["password", "rate"], retry: ["60"], "signed-out": ["1"] },
+    hostileQuery: { next: ["%2F%0A%2Fx", "%2F%09%2Fevil.example", "%2F%2Fevil.example", "%2F%5Cevil.example", "https%3A%2F%2Fevil.example", "%2F%00", "javascript%3Aalert(1)", "%2F%ED%A0%80"], retry: ["1e309", "-1", "NaN", "9".repeat(400)] },
+  },
+  "/icon.svg": {},
+  "/s/[token]": { params: { token: (f) => f.shareToken }, weight: 2 },
+  "/s/[token]/[n]": { params: { token: (f) => f.shareToken, n: n1 }, weight: 2 },
+  "/s/[token]/i/[n]": { params: { token: (f) => f.shareToken, n: n1 }, query: { download: [""] } },
+  "/s/[token]/t/[n]": { params: { token: (f) => f.shareToken, n: n1 } },
+  "/s/[token]/preview.png": { params: { token: (f) => f.shareToken } },
+};
+
+const IDS_GARBAGE: readonly unknown[] = [
+  [{ toString: 1 }],
+  [{ toString: "x" }],
+  [`${SOME_ID}\u0000`],
+  [SOME_ID.toUpperCase(), "%ff%fe"],
+  [[SOME_ID]],
+  Array.from({ length: 501 }, (_, i) => `00000000-0000-4000-8000-${i.toString(16).padStart(12, "0")}`),
+  `${SOME_ID},${SOME_ID},,`,
+  "\ud800",
+  [],
+];
+
+/** A hostile value for a field of a JSON body (not the job body: anything goes here). */
+export function hostileFieldValue(kind: FieldKind | "any", rng: Prng): unknown {
+  const pools: unknown[][] = [[...NASTY_TEXT], [...ODD_TEXT], [...WRONG_TYPES], [...ABSURD_NUMBERS], [overlong(100 + rng.int(70_000))]];
+  if (kind === "ids") pools.push([...IDS_GARBAGE], [...IDS_GARBAGE]);
+  return rng.pick(rng.pick(pools));
+}
