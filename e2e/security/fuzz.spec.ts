@@ -4,11 +4,14 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { TASK_PARAMS } from "../../lib/models/schemas";
+import { validateGenerationRequest } from "../../lib/models/validate";
+import { findUnstorableChar } from "../../lib/text/storable-text";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { signIn } from "./support/session";
 import { E2E, WAIT } from "../support/env";
 import { discoverRoutes, type DiscoveredRoute } from "./fuzz/discover-routes";
 import { generateRequests, type FuzzRequest } from "./fuzz/generate-requests";
+import { NASTY_TEXT, ODD_TEXT } from "./fuzz/hostile-values";
 import { KNOWN_JOB_FIELDS } from "./fuzz/job-bodies";
 import { isResetOfRefusedBody, judge, summarise, type Failure } from "./fuzz/judge-answers";
 import { ROUTES, type Fixtures } from "./fuzz/route-table";
@@ -32,6 +35,9 @@ test("the fuzz tables cover every route under app/ and every job parameter; a se
   const served = routes.map((r) => r.pattern);
   expect(served.filter((p) => !ROUTES[p]), "routes under app/ with no entry in e2e/security/fuzz/route-table.ts").toEqual([]);
   expect(Object.keys(ROUTES).filter((p) => !served.includes(p)), "route-table.ts entries for routes that no longer exist").toEqual([]);
+  // The job bodies stay invalid only while these hold (job-fields.ts draws "never valid" text from them).
+  expect(NASTY_TEXT.filter((t) => findUnstorableChar(t) === null), "NASTY_TEXT entries a field could store").toEqual([]);
+  expect(ODD_TEXT.filter((t) => findUnstorableChar(t) !== null), "ODD_TEXT entries no field can store").toEqual([]);
   const params = [...new Set(Object.values(TASK_PARAMS).flat())];
   expect(params.filter((p) => !KNOWN_JOB_FIELDS.includes(p)), "job parameters missing from e2e/security/fuzz/job-fields.ts").toEqual([]);
 
@@ -45,6 +51,19 @@ test("the fuzz tables cover every route under app/ and every job parameter; a se
   expect(run.filter((r) => r.what.length === 0), "requests with nothing broken").toEqual([]);
   const perRoute = new Map(served.map((p) => [p, run.filter((r) => r.route === p).length]));
   expect([...perRoute].filter(([, count]) => count < 10), "routes with fewer than 10 requests in a run").toEqual([]);
+  // No job body of any mode's run is one the model accepts: the run must never start real work.
+  for (const seed of [SEED, SEED + 1, SEED + 2]) {
+    const accepted = generateRequests({ seed, count: COUNT, baseUrl: "http://127.0.0.1:1", fixtures, routes })
+      .filter((r) => r.route === "/api/jobs" && r.method === "POST" && r.body?.length)
+      .filter((r) => {
+        try {
+          return validateGenerationRequest(JSON.parse(r.body!.toString("utf8"))).ok;
+        } catch {
+          return false; // not JSON: refused before validation
+        }
+      });
+    expect(accepted.map((r) => `#${r.index} ${r.what.join("; ")}: ${r.body!.toString("utf8").slice(0, 200)}`), `valid job bodies (seed ${seed})`).toEqual([]);
+  }
 });
 
 interface Mode {

@@ -7,7 +7,7 @@ import { raw, type RawJson } from "./json-text";
 const RTL = "\u202eevil\u202c שלום مرحبا";
 const COMBINING = `e${"\u0301\u0308\u0327".repeat(60)}`;
 
-/** Strings PostgreSQL, URLs or JavaScript handle badly. None is empty or blank. */
+/** Strings no field can store: each holds a NUL or an unpaired surrogate. */
 export const NASTY_TEXT: readonly string[] = [
   "\u0000",
   "a red fox\u0000",
@@ -16,14 +16,15 @@ export const NASTY_TEXT: readonly string[] = [
   "\udc00\ud800",
   `${RTL}\u0000`,
   `${COMBINING}\ud83d`,
-  "%ff%fe",
-  "%00",
+  "%ff%fe\u0000",
   "../../etc/passwd\u0000.png",
 ];
 
 /** Strings that are odd but storable: valid where free text is allowed. */
 export const ODD_TEXT: readonly string[] = [
   RTL,
+  "%ff%fe",
+  "%00",
   COMBINING,
   "🦊🏔️👩‍👩‍👧‍👦",
   "\ufeff\u200b\u2028\u2029",
@@ -42,7 +43,8 @@ export const ODD_TEXT: readonly string[] = [
   "6F9619FF-8B86-4D11-B42D-00C04FC964FF",
 ];
 
-export const overlong = (n: number) => `${"ab\u0301🦊 ".repeat(Math.ceil(n / 4))}`.slice(0, n);
+/** Storable text of exactly n characters (code points, as the length limits count them). */
+export const overlong = (n: number) => Array.from("ab\u0301🦊 ".repeat(Math.ceil(n / 5))).slice(0, n).join("");
 
 /** Number literals out of every range, or that JSON.stringify cannot write. */
 export const ABSURD_NUMBERS: readonly RawJson[] = [

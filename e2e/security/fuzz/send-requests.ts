@@ -31,7 +31,9 @@ function sendOne(agent: http.Agent, baseUrl: string, req: FuzzRequest, lastSent:
     if (req.body && !req.chunked) headers["content-length"] = String(req.body.length);
     let out: http.ClientRequest;
     try {
-      out = http.request({ agent, hostname, port, method: req.method, path: req.path, headers, timeout: NO_ANSWER_MS });
+      // maxHeaderSize: read long answers as a browser would (a redirect to sign-in echoes a
+      // 16 KB query in its Location; node's own 16 KB limit would call that no answer).
+      out = http.request({ agent, hostname, port, method: req.method, path: req.path, headers, timeout: NO_ANSWER_MS, maxHeaderSize: 256 * 1024 });
     } catch (e) {
       // node:http refuses to send some requests at all (a header it cannot encode): not the server's fault.
       resolve({ status: 0, body: "", error: `not sendable: ${(e as Error).message}` });
