@@ -9,6 +9,7 @@
  *   addresses, and a client cannot choose its X-Forwarded-Host or -Proto.
  * - Slow clients are cut off: headers within 20 s, a whole request within 5 minutes (a 40 MB
  *   upload on a slow link fits), idle keep-alive sockets after 65 s.
+ * - A request answered before its body was read in full closes its connection (see below).
  * - A path with invalid percent-encoding (`/api/jobs/%ff%fe`) is answered 400 here: Next decodes
  *   dynamic segments before any handler of ours runs, and answers such a path with a 500.
  *
@@ -39,8 +40,22 @@ await app.prepare();
 const server = createServer((req, res) => {
   if (!trustProxy) for (const name of FORWARDING) delete req.headers[name];
   if (!decodablePath(req.url)) return refuseMalformedPath(res);
+  closeIfAnsweredEarly(req, res);
   void handle(req, res);
 });
+
+/**
+ * A request answered before its body was read in full (a 413, or a route that reads no body)
+ * closes its connection. Kept alive, the socket would wait behind bytes the client is still
+ * sending, and the client's next request on it would never be answered.
+ */
+function closeIfAnsweredEarly(req, res) {
+  const writeHead = res.writeHead;
+  res.writeHead = function (...args) {
+    if (!req.complete) this.shouldKeepAlive = false;
+    return writeHead.apply(this, args);
+  };
+}
 
 function decodablePath(url = "/") {
   try {
