@@ -11,7 +11,7 @@
  * that at 10 MB, below our 40 MB limit for image uploads).
  */
 import { NextResponse, type NextRequest } from "next/server";
-import { pageAccessAllowed } from "@/lib/auth/access";
+import { pageAccessAllowed, safeNextPath } from "@/lib/auth/access";
 import { isDevelopment } from "@/lib/env";
 import { describeAllowedHosts, isAllowedHost } from "@/lib/http/allowed-hosts";
 import { visitorHost, visitorProtocol } from "@/lib/http/forwarded";
@@ -34,7 +34,8 @@ export function proxy(req: NextRequest) {
     // On the host the visitor used (checked above): a cookie set for one host name is not sent
     // to another, and req.url may say "localhost" for 127.0.0.1. Next wants an absolute URL here.
     const origin = `${visitorProtocol(req.headers)}://${visitorHost(req.headers)}`;
-    const target = new URL(`/sign-in?next=${encodeURIComponent(pathname + search)}`, origin);
+    // safeNextPath also drops a `next` too long to be worth keeping (a 16 KB query, say).
+    const target = new URL(`/sign-in?next=${encodeURIComponent(safeNextPath(pathname + search))}`, origin);
     return withHeaders(NextResponse.redirect(target, 303));
   }
   const requestHeaders = new Headers(req.headers);

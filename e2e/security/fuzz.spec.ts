@@ -9,7 +9,7 @@ import { findUnstorableChar } from "../../lib/text/storable-text";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { signIn } from "./support/session";
 import { E2E, WAIT } from "../support/env";
-import { discoverRoutes, type DiscoveredRoute } from "./fuzz/discover-routes";
+import { discoverRoutes, type DiscoveredRoute } from "./support/discover-routes";
 import { generateRequests, type FuzzRequest } from "./fuzz/generate-requests";
 import { NASTY_TEXT, ODD_TEXT } from "./fuzz/hostile-values";
 import { KNOWN_JOB_FIELDS } from "./fuzz/job-bodies";

@@ -5,7 +5,7 @@
  * the origin, the cookies, Next.js's own request headers. Most look same-origin (origin header,
  * JSON as JSON), so they get past a request guard to the validation behind it.
  */
-import type { DiscoveredRoute } from "./discover-routes";
+import type { DiscoveredRoute } from "../support/discover-routes";
 import { ABSURD_NUMBERS, encodeComponent, NASTY_TEXT, ODD_TEXT, RAW_URL_GARBAGE } from "./hostile-values";
 import { createPrng, prngUuid, type Prng } from "./prng";
 import { brokenBody, oneFieldBroken, validLookingBody, type Body } from "./request-bodies";

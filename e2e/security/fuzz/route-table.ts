@@ -1,7 +1,7 @@
 /**
  * What the fuzz run knows about each route of the app: valid-looking path parameters, query
  * parameters and bodies, which the generator then breaks one way at a time. The routes
- * themselves are read from app/ (discover-routes.ts); the spec fails when a route has no entry
+ * themselves are read from app/ (support/discover-routes.ts); the spec fails when a route has no entry
  * here or an entry names a route that is gone, so a new route cannot slip past the fuzz run.
  */
 import { ABSURD_NUMBERS, NASTY_TEXT, ODD_TEXT, overlong, WRONG_TYPES } from "./hostile-values";

@@ -11,10 +11,13 @@ export interface DiscoveredRoute {
   pattern: string;
   /** Methods the route answers by design (a page: GET). */
   methods: string[];
+  /** Methods that declare a body to the guard (`handleRoute({ body: … })`). */
+  bodyMethods: string[];
   kind: "route" | "page" | "metadata";
 }
 
 const METHOD_EXPORT = /export\s+(?:const|async\s+function|function)\s+(GET|POST|PUT|PATCH|DELETE|HEAD|OPTIONS)\b/g;
+const BODY_EXPORT = /export const (POST|PUT|PATCH|DELETE) = handleRoute\(\{ body:/g;
 const METADATA_FILE = /^(icon|apple-icon|favicon|opengraph-image|twitter-image)\.\w+$|^(robots\.txt|sitemap\.xml|manifest\.webmanifest)$/;
 
 function urlOf(segments: string[]): string {
@@ -30,12 +33,14 @@ export function discoverRoutes(appDir: string): DiscoveredRoute[] {
       if (entry.isDirectory()) {
         walk(full, [...segments, entry.name]);
       } else if (/^route\.tsx?$/.test(entry.name)) {
-        const methods = [...readFileSync(full, "utf8").matchAll(METHOD_EXPORT)].map((m) => m[1]);
-        found.push({ pattern: urlOf(segments), methods: [...new Set(methods)], kind: "route" });
+        const source = readFileSync(full, "utf8");
+        const methods = [...source.matchAll(METHOD_EXPORT)].map((m) => m[1]);
+        const bodyMethods = [...source.matchAll(BODY_EXPORT)].map((m) => m[1]);
+        found.push({ pattern: urlOf(segments), methods: [...new Set(methods)], bodyMethods, kind: "route" });
       } else if (/^page\.tsx?$/.test(entry.name)) {
-        found.push({ pattern: urlOf(segments), methods: ["GET"], kind: "page" });
+        found.push({ pattern: urlOf(segments), methods: ["GET"], bodyMethods: [], kind: "page" });
       } else if (METADATA_FILE.test(entry.name)) {
-        found.push({ pattern: urlOf([...segments, entry.name]), methods: ["GET"], kind: "metadata" });
+        found.push({ pattern: urlOf([...segments, entry.name]), methods: ["GET"], bodyMethods: [], kind: "metadata" });
       }
     }
   };
