@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { getJob, readGallery, textImageBody, waitForJobStatus, type ApiJob } from "./support/api";
+import { textImageBody, waitForJobStatus, type ApiJob } from "./support/api";
+import { expectCompletedOnceAfterRestart } from "./support/restart-checks";
 import { startAppServer, type AppServer } from "./support/app-server";
 import { E2E, WAIT } from "./support/env";
 
@@ -54,26 +55,7 @@ test("offline mode: a job survives a SIGKILL of the server (and of its built-in 
     const second = await startAppServer({ port: PORT, env: serverEnv, timeoutMs: WAIT.serverStart });
     servers.push(second);
 
-    // waitForJobStatus fails at once on "failed" (it would be upstream_lost before the fix).
-    const done = await waitForJobStatus(request, submitted.id, ["completed"], { baseUrl: base, timeout: 90_000 });
-    expect(done.error).toBeNull();
-    expect(done.imagesReturned).toBe(2);
-    expect(done.images.map((i) => i.index).sort()).toEqual([0, 1]);
-    expect(new Set(done.images.map((i) => i.id)).size).toBe(2);
-
-    const gallery = await readGallery(request, base);
-    expect(gallery.items.map((i) => i.id).sort()).toEqual(done.images.map((i) => i.id).sort());
-    for (const image of done.images) {
-      const file = await request.get(`${base}${image.url}`);
-      expect(file.status(), image.url).toBe(200);
-      expect(file.headers()["content-type"]).toBe("image/png");
-    }
-    expect((await getJob(request, submitted.id, base)).images).toHaveLength(2);
-
-    // The second server finished the job (the tracker logs one line per completion).
-    const completedLine = new RegExp(`"event":"job\\.completed","jobId":"${submitted.id}"`);
-    expect(first.logs()).not.toMatch(completedLine);
-    expect(second.logs()).toMatch(completedLine);
+    await expectCompletedOnceAfterRestart(request, submitted.id, { first, second }, 2);
     expect(second.logs()).not.toContain("upstream_lost");
   } finally {
     for (const server of servers) await server.kill();

@@ -2,7 +2,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, test } from "@playwright/test";
-import { getJob, readGallery, setEngineFaults, submitJob, textImageBody, waitForJobStatus } from "./support/api";
+import { setEngineFaults, submitJob, textImageBody, waitForJobStatus } from "./support/api";
+import { expectCompletedOnceAfterRestart } from "./support/restart-checks";
 import { startAppServer, type AppServer } from "./support/app-server";
 import { E2E, WAIT } from "./support/env";
 
@@ -48,28 +49,7 @@ test("a job survives a SIGKILL of the server and its images are stored once", as
     const second = await startAppServer({ port: PORT, env: serverEnv, timeoutMs: WAIT.serverStart });
     servers.push(second);
 
-    const done = await waitForJobStatus(request, submitted.id, ["completed"], { baseUrl: base, timeout: 90_000 });
-    expect(done.imagesReturned).toBe(2);
-    expect(done.images.map((i) => i.index).sort()).toEqual([0, 1]);
-    expect(new Set(done.images.map((i) => i.id)).size).toBe(2);
-
-    const gallery = await readGallery(request, base);
-    const ofJob = gallery.items.filter((i) => i.jobId === submitted.id);
-    expect(ofJob.map((i) => i.id).sort()).toEqual(done.images.map((i) => i.id).sort());
-    expect(gallery.items).toHaveLength(2);
-
-    for (const image of done.images) {
-      const file = await request.get(`${base}${image.url}`);
-      expect(file.status(), image.url).toBe(200);
-      expect(file.headers()["content-type"]).toBe("image/png");
-    }
-    // Read again: the resumed copy did not add rows after "completed".
-    expect((await getJob(request, submitted.id, base)).images).toHaveLength(2);
-
-    // The second server finished the job (the tracker logs one line per completion).
-    const completedLine = new RegExp(`"event":"job\\.completed","jobId":"${submitted.id}"`);
-    expect(first.logs()).not.toMatch(completedLine);
-    expect(second.logs()).toMatch(completedLine);
+    await expectCompletedOnceAfterRestart(request, submitted.id, { first, second }, 2);
 
     for (const [i, server] of servers.entries()) {
       const logs = server.logs();
