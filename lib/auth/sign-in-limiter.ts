@@ -5,7 +5,8 @@
  *   minutes old. The address is the socket's (or, behind TRUST_PROXY, the one the proxy saw:
  *   lib/http/forwarded.ts), so rotating a forged X-Forwarded-For gains nothing.
  * - Under attack from many addresses (30 failures in all within 15 minutes), every address gets
- *   one failure per window instead of five: a botnet's guesses per window drop to one per machine.
+ *   two failures per window instead of five: a botnet's guesses drop to two per machine, while
+ *   the owner's one typo still does not lock them out.
  * - The right password from an address that is not locked always passes; there is no global lock.
  * - A browser that signed in before (a valid device cookie, lib/auth/device-cookie.ts) is counted
  *   by itself instead of by address, 5 failures per window: the owner signs in even while someone
@@ -16,8 +17,9 @@
 import "server-only";
 
 export const MAX_FAILURES = 5;
-/** Failures in all, per window, beyond which each address gets one failure per window. */
+/** Failures in all, per window, beyond which each address gets UNDER_ATTACK_MAX_FAILURES. */
 export const UNDER_ATTACK_AFTER = 30;
+export const UNDER_ATTACK_MAX_FAILURES = 2;
 export const WINDOW_MS = 15 * 60 * 1000;
 
 /** Who is trying: the client's address, and the device id when its cookie is valid. */
@@ -42,7 +44,7 @@ const keyOf = (client: SignInClient) => (client.device ? `device:${client.device
 /** Seconds until this client may try again, or 0. */
 export function lockedForSeconds(client: SignInClient, now = Date.now()): number {
   const own = recent(keyOf(client), now);
-  const max = client.device || recent(ALL, now).length < UNDER_ATTACK_AFTER ? MAX_FAILURES : 1;
+  const max = client.device || recent(ALL, now).length < UNDER_ATTACK_AFTER ? MAX_FAILURES : UNDER_ATTACK_MAX_FAILURES;
   if (own.length < max) return 0;
   return Math.max(1, Math.ceil((own[own.length - max] + WINDOW_MS - now) / 1000));
 }
