@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { deleteJob, failJob, insertJob, markSubmitted } from "@/lib/db/job-queries";
 import type { JobRow } from "@/lib/db/schema";
-import { buildUpstreamPayload, ensureSeed, estimateJobCost, novaCanvas, SEED_MAX, type GenerationRequest } from "@/lib/models";
+import { ensureSeed, SEED_MAX, type GenerationRequest, type ModelDefinition } from "@/lib/models";
 import { expectedDurationMs } from "./poll-schedule";
 import { linkStoredInputs, storeRequestInputs } from "./store-inputs";
 import type { Runtime } from "./runtime";
@@ -13,13 +13,13 @@ import type { Runtime } from "./runtime";
  * Submits a validated request. The job row is written before the upstream call, so a job the
  * gateway accepts is always on record, even if this process dies before the answer arrives.
  */
-export async function createJob(rt: Runtime, request: GenerationRequest): Promise<JobRow> {
+export async function createJob(rt: Runtime, model: ModelDefinition, request: GenerationRequest): Promise<JobRow> {
   // Every run records the seed it used, so any result can be reproduced.
   const seeded = ensureSeed(request, () => randomInt(0, SEED_MAX + 1) / (SEED_MAX + 1));
   const { params, links, inputSize, upstream } = await storeRequestInputs(rt.db, seeded);
-  const estimate = estimateJobCost(seeded, inputSize);
+  const estimate = model.estimateCost(seeded, inputSize);
   const job = await insertJob(rt.db, {
-    model: novaCanvas.id,
+    model: model.id,
     taskType: seeded.task_type,
     status: "submitting",
     params,
@@ -32,7 +32,7 @@ export async function createJob(rt: Runtime, request: GenerationRequest): Promis
 
   let upstreamJobId: string;
   try {
-    ({ jobId: upstreamJobId } = await rt.client.submit(buildUpstreamPayload(upstream)));
+    ({ jobId: upstreamJobId } = await rt.client.submit(model.buildPayload(upstream)));
   } catch (e) {
     if (e instanceof AppError && e.code === "outcome_unknown") {
       // Not resent: a second submit could run (and bill) the job twice. Kept on record instead.
@@ -49,6 +49,6 @@ export async function createJob(rt: Runtime, request: GenerationRequest): Promis
   const firstPoll = new Date(now.getTime() + expectedDurationMs(seeded as Record<string, unknown>, rt.baseDurationMs));
   const submitted = await markSubmitted(rt.db, job.id, upstreamJobId, now, firstPoll);
   rt.tracker.wakeBy(firstPoll);
-  log("info", "job.submitted", { jobId: job.id, upstreamJobId, task: seeded.task_type });
+  log("info", "job.submitted", { jobId: job.id, upstreamJobId, model: model.id, task: seeded.task_type });
   return submitted;
 }

@@ -3,20 +3,20 @@ import { AppError } from "@/lib/errors";
 import { getJob, getJobImages, listImagesOfJobs, listRecentJobs } from "@/lib/db/job-queries";
 import { listJobInputs } from "@/lib/db/input-queries";
 import type { ApiJob } from "@/lib/api-types";
-import { validateGenerationRequest } from "@/lib/models";
+import { validateJobRequest } from "@/lib/models";
 import { createJob } from "./create-job";
 import { getRuntime } from "./runtime";
 import { toApiJob } from "./serialize";
 
 /** What the /api/jobs routes call: validation, submission and reads, mapped to API JSON. */
 export async function submitJob(body: unknown): Promise<ApiJob> {
-  const parsed = validateGenerationRequest(body);
+  const parsed = validateJobRequest(body);
   if (!parsed.ok) {
     const summary = parsed.errors.map((e) => e.message).join("; ");
     throw new AppError("validation_failed", summary, { fields: parsed.errors });
   }
   const rt = await getRuntime();
-  const job = await createJob(rt, parsed.value);
+  const job = await createJob(rt, parsed.model, parsed.value);
   // Most runs carry no images: skip the inputs query on the hot path then.
   const hasImages = ["image", "images", "reference_image", "mask_image"].some((f) => f in parsed.value);
   return toApiJob(job, [], hasImages ? await listJobInputs(rt.db, job.id) : []);

@@ -15,8 +15,8 @@ import {
 import type { BlobStore } from "@/lib/storage";
 import type { UpstreamClient } from "@/lib/upstream/client";
 import type { UpstreamJob } from "@/lib/upstream/parse-job";
-import { pricePerImageMicros } from "@/lib/models";
 import { copyOutputs } from "./copy-outputs";
+import { outputPricing } from "./output-pricing";
 import { nextPollDelayMs, retryDelayMs } from "./poll-schedule";
 
 /**
@@ -205,7 +205,7 @@ export class JobTracker {
   }
 
   private async complete(job: JobRow, upstream: UpstreamJob): Promise<void> {
-    const quality = job.params.quality === "premium" ? "premium" : "standard";
+    const priceOf = outputPricing(job);
     let rows;
     try {
       // A try-on's returned mask is not a generated image: it is neither stored nor billed.
@@ -214,7 +214,7 @@ export class JobTracker {
         seed: job.seed,
         client: this.deps.client,
         store: this.deps.store,
-        costMicrosFor: ({ width, height }) => pricePerImageMicros({ quality, width, height }),
+        costMicrosFor: priceOf,
       });
     } catch (e) {
       if (e instanceof AppError && e.code === "not_found") {

@@ -48,6 +48,8 @@ export {
 export { buildUpstreamPayload } from "@/lib/models/upstream-payload";
 export { TASK_FIELDS, SHARED_FIELDS, visibleFields, type FieldSpec, type FieldKind, type FieldGroup } from "@/lib/models/fields";
 export { TASK_LABELS, STYLE_LABELS, type Label } from "@/lib/models/labels";
-export type { ModelDefinition } from "@/lib/models/model-definition";
-export { novaCanvas, DEFAULT_MODEL } from "@/lib/models/nova-canvas";
+export type { ModelDefinition, ModelSource, ModelLifecycle } from "@/lib/models/model-definition";
+export { novaCanvas } from "@/lib/models/nova-canvas";
+export { getModel, listModels, defaultModel, DEFAULT_MODEL_ID } from "@/lib/models/registry";
+export { validateJobRequest, type JobRequestResult } from "@/lib/models/validate-job-request";
 export { INPUT_IMAGE_LIMITS, inputImageProblems, maskProblems, downscaleToFit, resizeCanvasFor, type ImageFacts, type MaskFacts, type ImageFix, type ImageProblem } from "@/lib/models/image-rules";

@@ -1,19 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { DEFAULT_MODEL, novaCanvas } from "@/lib/models/nova-canvas";
+import { novaCanvas } from "@/lib/models/nova-canvas";
 import { TASK_TYPES } from "@/lib/models/options";
 import { parseOk, VALID } from "@/lib/models/test-fixtures";
 
 describe("novaCanvas", () => {
-  it("describes the model and is the default", () => {
+  it("describes the model, its source and its end of life", () => {
     expect(novaCanvas).toMatchObject({
       id: "amazon-nova-canvas",
       label: "Amazon Nova Canvas",
-      deprecatedOn: "2026-09-30",
-      rateCardDate: "2026-11",
+      source: "built-in",
+      lifecycle: { status: "deprecated", retiresOn: "2026-09-30" },
       defaultTaskType: "TEXT_IMAGE",
     });
+    expect(novaCanvas.rateCard.date).toBe("2026-11");
     expect(novaCanvas.taskTypes).toEqual(TASK_TYPES);
-    expect(DEFAULT_MODEL).toBe(novaCanvas);
   });
 
   it("builds payloads with its own id", () => {
@@ -26,5 +26,18 @@ describe("novaCanvas", () => {
   it("validates with the shared function", () => {
     expect(novaCanvas.validate({ task_type: "NOPE" }).ok).toBe(false);
     expect(novaCanvas.validate(VALID.INPAINTING).ok).toBe(true);
+  });
+
+  it("prices a returned image by its real size and the job's quality (contract §4)", () => {
+    expect(novaCanvas.outputPriceMicros({ quality: "standard" }, { width: 1024, height: 1024 })).toBe(120_000);
+    expect(novaCanvas.outputPriceMicros({ quality: "premium" }, { width: 1024, height: 1024 })).toBe(180_000);
+    expect(novaCanvas.outputPriceMicros({ quality: "premium" }, { width: 2048, height: 1024 })).toBe(240_000);
+    // Background removal sends no quality: billed as standard.
+    expect(novaCanvas.outputPriceMicros({}, { width: 2048, height: 2048 })).toBe(180_000);
+  });
+
+  it("estimates a run from its own rate card", () => {
+    const est = novaCanvas.estimateCost({ task_type: "TEXT_IMAGE", number_of_images: 2, quality: "premium" });
+    expect(est).toMatchObject({ images: 2, perImageMicros: 180_000, totalMicros: 360_000 });
   });
 });

@@ -1,4 +1,5 @@
 /** Amazon Nova Canvas on the EmpirioLabs gateway, assembled from the pieces of this folder. */
+import { estimateJobCost } from "@/lib/models/cost";
 import { TASK_FIELDS } from "@/lib/models/fields";
 import { TASK_LABELS } from "@/lib/models/labels";
 import { MODEL_ID } from "@/lib/models/limits";
@@ -6,7 +7,7 @@ import { PROVIDER_MASK_POLARITY } from "@/lib/models/mask-polarity";
 import type { ModelDefinition } from "@/lib/models/model-definition";
 import { TASK_TYPES } from "@/lib/models/options";
 import { outputSize } from "@/lib/models/output-size";
-import { RATE_CARD } from "@/lib/models/rate-card";
+import { pricePerImageMicros, RATE_CARD } from "@/lib/models/rate-card";
 import { TASK_PARAMS } from "@/lib/models/schemas";
 import { buildUpstreamPayload } from "@/lib/models/upstream-payload";
 import { DEFAULT_TASK_TYPE, validateGenerationRequest } from "@/lib/models/validate";
@@ -14,20 +15,21 @@ import { DEFAULT_TASK_TYPE, validateGenerationRequest } from "@/lib/models/valid
 export const novaCanvas: ModelDefinition = {
   id: MODEL_ID,
   label: "Amazon Nova Canvas",
+  source: "built-in",
   // AWS lists it as legacy with this end-of-life date; the gateway marks it deprecated for it.
-  deprecatedOn: "2026-09-30",
+  lifecycle: { status: "deprecated", retiresOn: "2026-09-30" },
   taskTypes: TASK_TYPES,
   defaultTaskType: DEFAULT_TASK_TYPE,
   taskLabels: TASK_LABELS,
   taskFields: TASK_FIELDS,
   taskParams: TASK_PARAMS,
   rateCard: RATE_CARD,
-  rateCardDate: RATE_CARD.date,
   maskPolarity: PROVIDER_MASK_POLARITY,
   validate: validateGenerationRequest,
   outputSize,
+  estimateCost: (input, inputSize) => estimateJobCost(input, inputSize, RATE_CARD),
+  // Only premium is billed above standard; a task without quality (background removal) is standard.
+  outputPriceMicros: (params, size) =>
+    pricePerImageMicros({ quality: params.quality === "premium" ? "premium" : "standard", ...size }, RATE_CARD),
   buildPayload: (req, opts) => buildUpstreamPayload(req, { ...opts, modelId: MODEL_ID }),
 };
-
-/** The model the playground uses when none is chosen. */
-export const DEFAULT_MODEL = novaCanvas;
