@@ -16,7 +16,7 @@ import type { Runtime } from "./runtime";
 export async function createJob(rt: Runtime, model: ModelDefinition, request: GenerationRequest): Promise<JobRow> {
   // Every run records the seed it used, so any result can be reproduced.
   const seeded = ensureSeed(request, () => randomInt(0, SEED_MAX + 1) / (SEED_MAX + 1));
-  const { params, links, inputSize, upstream } = await storeRequestInputs(rt.db, seeded);
+  const { params, links, inputSize, upstream } = await storeRequestInputs(rt.db, seeded, model);
   const estimate = model.estimateCost(seeded, inputSize);
   const job = await insertJob(rt.db, {
     model: model.id,

@@ -5,7 +5,7 @@ import { AppError, type FieldError } from "@/lib/errors";
 import { checkInputImage, checkMask, decodeImageInput, inspectImage, invertMask, sha256Hex, type InputImageInfo } from "@/lib/images";
 import { applyOrientation } from "@/lib/images/orient";
 import { getBlobStore } from "@/lib/storage";
-import { INPUT_IMAGE_LIMITS, maskNeedsInversion, type GenerationRequest } from "@/lib/models";
+import { INPUT_IMAGE_LIMITS, maskNeedsInversion, type GenerationRequest, type ModelDefinition } from "@/lib/models";
 
 /** Request fields that carry images, in the order the gateway documents them. */
 const IMAGE_FIELDS = ["image", "images", "reference_image", "mask_image"] as const;
@@ -77,7 +77,11 @@ async function checkAll(request: Record<string, unknown>): Promise<{ decoded: De
  * goes upstream. URLs are passed through: the gateway fetches them itself, and in offline mode
  * the built-in engine does, from public addresses only (lib/net/fetch-public-url.ts).
  */
-export async function storeRequestInputs(db: Db, request: GenerationRequest): Promise<StoredInputs> {
+export async function storeRequestInputs(
+  db: Db,
+  request: GenerationRequest,
+  model: Pick<ModelDefinition, "maskPolarity">,
+): Promise<StoredInputs> {
   const { decoded, problems } = await checkAll(request as Record<string, unknown>);
   if (problems.length > 0) {
     throw new AppError("validation_failed", problems.map((p) => p.message).join("; "), { fields: problems });
@@ -102,7 +106,9 @@ export async function storeRequestInputs(db: Db, request: GenerationRequest): Pr
       sourceImageId: await findImageIdBySha(db, sha256),
     });
     links.push({ inputSha256: sha256, role: d.field, position: d.position });
-    const toSend = d.field === "mask_image" && maskNeedsInversion(request.task_type) ? await invertMask(d.bytes) : d.bytes;
+    // The one place a mask changes polarity: stored as painted (white = edit), sent as the model reads it.
+    const invert = d.field === "mask_image" && maskNeedsInversion(request.task_type, model.maskPolarity);
+    const toSend = invert ? await invertMask(d.bytes) : d.bytes;
     setAt(params, d.field, d.position, { input: sha256 });
     setAt(upstream, d.field, d.position, toSend.toString("base64"));
     if ((d.field === "image" || d.field === "images") && !inputSize) inputSize = { width: info.width, height: info.height };

@@ -1,7 +1,7 @@
 /**
- * Cost estimate of a job before it runs: used by the form (live price) and by the server
- * (budget reservation). Actual cost is recorded per returned image with pricePerImageMicros,
- * since Nova may return fewer images than asked (content filter).
+ * Cost estimate of a job before it runs: the form's live price, and the estimate the server
+ * records on the job when it submits it. The actual cost is recorded per returned image (the
+ * model's outputPriceMicros), since Nova may return fewer images than asked (content filter).
  */
 import { ASPECT_RATIOS, QUALITIES, SIZE_SCALES, type TaskType } from "@/lib/models/options";
 import { DEFAULTS, NUMBER_OF_IMAGES_MAX, NUMBER_OF_IMAGES_MIN } from "@/lib/models/limits";
