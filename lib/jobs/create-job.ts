@@ -4,18 +4,21 @@ import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
 import { deleteJob, failJob, insertJob, markSubmitted } from "@/lib/db/job-queries";
 import type { JobRow } from "@/lib/db/schema";
-import { ensureSeed, SEED_MAX, type GenerationRequest, type ModelDefinition } from "@/lib/models";
+import type { ModelDefinition, ModelRequest } from "@/lib/models";
 import { expectedDurationMs } from "./poll-schedule";
 import { linkStoredInputs, storeRequestInputs } from "./store-inputs";
 import type { Runtime } from "./runtime";
+
+const RANDOM_STEPS = 2 ** 47;
 
 /**
  * Submits a validated request. The job row is written before the upstream call, so a job the
  * gateway accepts is always on record, even if this process dies before the answer arrives.
  */
-export async function createJob(rt: Runtime, model: ModelDefinition, request: GenerationRequest): Promise<JobRow> {
+export async function createJob(rt: Runtime, model: ModelDefinition, request: ModelRequest): Promise<JobRow> {
   // Every run records the seed it used, so any result can be reproduced.
-  const seeded = ensureSeed(request, () => randomInt(0, SEED_MAX + 1) / (SEED_MAX + 1));
+  // A crypto-backed draw in [0, 1), fine enough for any model's seed range.
+  const seeded = model.ensureSeed(request, () => randomInt(0, RANDOM_STEPS) / RANDOM_STEPS);
   const { params, links, inputSize, upstream } = await storeRequestInputs(rt.db, seeded, model);
   const estimate = model.estimateCost(seeded, inputSize);
   const job = await insertJob(rt.db, {
@@ -23,8 +26,8 @@ export async function createJob(rt: Runtime, model: ModelDefinition, request: Ge
     taskType: seeded.task_type,
     status: "submitting",
     params,
-    prompt: typeof (seeded as { prompt?: unknown }).prompt === "string" ? (seeded as { prompt: string }).prompt : null,
-    seed: (seeded as { seed?: number }).seed ?? null,
+    prompt: typeof seeded.prompt === "string" ? seeded.prompt : null,
+    seed: typeof seeded.seed === "number" ? seeded.seed : null,
     imagesRequested: estimate.images,
     estimatedCostMicros: estimate.totalMicros,
   });

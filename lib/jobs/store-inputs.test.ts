@@ -47,7 +47,7 @@ describe("storeRequestInputs", () => {
     expect(first.params.image).toMatchObject({ input: expect.stringMatching(/^[0-9a-f]{64}$/) });
     expect(JSON.stringify(first.params)).not.toContain("base64");
     expect(first.inputSize).toEqual({ width: 640, height: 480 });
-    expect(String((first.upstream as { image: string }).image)).toMatch(/^iVBORw0KGgo/);
+    expect(String(first.upstream.image)).toMatch(/^iVBORw0KGgo/);
     const job = await insertJob(t.db, {
       model: "amazon-nova-canvas",
       taskType: "INPAINTING",
@@ -110,7 +110,7 @@ describe("storeRequestInputs", () => {
     const rotated = await sharp({ create: { width: 640, height: 400, channels: 3, background: "#445566" } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
     const out = await storeRequestInputs(t.db, valid({ task_type: "BACKGROUND_REMOVAL", image: asDataUrl(rotated, "image/jpeg") }), novaCanvas);
     expect(out.inputSize).toEqual({ width: 400, height: 640 });
-    const sent = await sharp(Buffer.from(String((out.upstream as { image: string }).image), "base64")).metadata();
+    const sent = await sharp(Buffer.from(String(out.upstream.image), "base64")).metadata();
     expect([sent.width, sent.height, sent.orientation ?? 1]).toEqual([400, 640, 1]);
   });
 

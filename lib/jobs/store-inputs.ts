@@ -5,7 +5,7 @@ import { AppError, type FieldError } from "@/lib/errors";
 import { checkInputImage, checkMask, decodeImageInput, inspectImage, invertMask, sha256Hex, type InputImageInfo } from "@/lib/images";
 import { applyOrientation } from "@/lib/images/orient";
 import { getBlobStore } from "@/lib/storage";
-import { INPUT_IMAGE_LIMITS, maskNeedsInversion, type GenerationRequest, type ModelDefinition } from "@/lib/models";
+import { INPUT_IMAGE_LIMITS, maskNeedsInversion, type ModelDefinition, type ModelRequest } from "@/lib/models";
 
 /** Request fields that carry images, in the order the gateway documents them. */
 const IMAGE_FIELDS = ["image", "images", "reference_image", "mask_image"] as const;
@@ -20,7 +20,7 @@ export interface StoredInputs {
   /** Size of the first source image, which decides the price tier of size-keeping tasks. */
   inputSize?: { width: number; height: number };
   /** What goes upstream: images oriented, masks in the provider's polarity, as bare base64. */
-  upstream: GenerationRequest;
+  upstream: ModelRequest;
 }
 
 interface Decoded {
@@ -79,10 +79,10 @@ async function checkAll(request: Record<string, unknown>): Promise<{ decoded: De
  */
 export async function storeRequestInputs(
   db: Db,
-  request: GenerationRequest,
+  request: ModelRequest,
   model: Pick<ModelDefinition, "maskPolarity">,
 ): Promise<StoredInputs> {
-  const { decoded, problems } = await checkAll(request as Record<string, unknown>);
+  const { decoded, problems } = await checkAll(request);
   if (problems.length > 0) {
     throw new AppError("validation_failed", problems.map((p) => p.message).join("; "), { fields: problems });
   }
@@ -113,7 +113,7 @@ export async function storeRequestInputs(
     setAt(upstream, d.field, d.position, toSend.toString("base64"));
     if ((d.field === "image" || d.field === "images") && !inputSize) inputSize = { width: info.width, height: info.height };
   }
-  return { params, links, inputSize, upstream: upstream as GenerationRequest };
+  return { params, links, inputSize, upstream: upstream as ModelRequest };
 }
 
 function setAt(target: Record<string, unknown>, field: string, position: number, value: unknown): void {

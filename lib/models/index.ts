@@ -48,7 +48,7 @@ export {
 export { buildUpstreamPayload } from "@/lib/models/upstream-payload";
 export { TASK_FIELDS, SHARED_FIELDS, visibleFields, type FieldSpec, type FieldKind, type FieldGroup } from "@/lib/models/fields";
 export { TASK_LABELS, STYLE_LABELS, type Label } from "@/lib/models/labels";
-export type { ModelDefinition, ModelSource, ModelLifecycle } from "@/lib/models/model-definition";
+export type { ModelDefinition, ModelSource, ModelLifecycle, ModelRequest, ModelValidation, TaskRecord } from "@/lib/models/model-definition";
 export { novaCanvas } from "@/lib/models/nova-canvas";
 export { getModel, listModels, defaultModel, DEFAULT_MODEL_ID } from "@/lib/models/registry";
 export { validateJobRequest, type JobRequestResult } from "@/lib/models/validate-job-request";

@@ -21,10 +21,13 @@ export const PROVIDER_MASK_POLARITY: Record<TaskType, MaskPolarity> = {
   VIRTUAL_TRY_ON: "white-edit",
 };
 
-/** True when the app's mask must be inverted before it is sent for this task. */
+/**
+ * True when the app's mask must be inverted before it is sent for this task. A model that does
+ * not say is taken to read masks as the app paints them (white = edit, contract §7).
+ */
 export function maskNeedsInversion(
   taskType: TaskType,
-  polarity: Record<TaskType, MaskPolarity> = PROVIDER_MASK_POLARITY,
+  polarity: Partial<Record<TaskType, MaskPolarity>> = PROVIDER_MASK_POLARITY,
 ): boolean {
-  return polarity[taskType] !== APP_MASK_POLARITY;
+  return (polarity[taskType] ?? APP_MASK_POLARITY) !== APP_MASK_POLARITY;
 }

@@ -8,11 +8,9 @@ import type { CostEstimate, CostInput } from "@/lib/models/cost";
 import type { FieldSpec } from "@/lib/models/field-spec";
 import type { Label } from "@/lib/models/labels";
 import type { MaskPolarity } from "@/lib/models/mask-polarity";
-import type { AspectRatio, SizeScale, TaskType } from "@/lib/models/options";
+import type { TaskType } from "@/lib/models/options";
 import type { Size } from "@/lib/models/output-size";
-import type { RateCard } from "@/lib/models/rate-card";
-import type { GenerationRequest } from "@/lib/models/schemas";
-import type { ValidationResult } from "@/lib/models/validate";
+import type { FieldError } from "@/lib/errors";
 
 /** Where a definition comes from: written in this repo, or built from the gateway's catalog. */
 export type ModelSource = "built-in" | "catalog";
@@ -24,6 +22,17 @@ export interface ModelLifecycle {
   retiresOn: string | null;
 }
 
+/**
+ * A request one model's schema accepted. Each model knows its own shape (Nova Canvas: its typed
+ * task union); the rest of the app handles it as parameters plus the task it runs.
+ */
+export type ModelRequest = { model?: string; task_type: TaskType } & Record<string, unknown>;
+
+export type ModelValidation = { ok: true; value: ModelRequest } | { ok: false; errors: FieldError[] };
+
+/** Per-task facts; a model fills in the tasks it offers. */
+export type TaskRecord<T> = Partial<Record<TaskType, T>>;
+
 export interface ModelDefinition {
   /** The gateway's model id, sent as `model`. */
   id: string;
@@ -32,17 +41,19 @@ export interface ModelDefinition {
   lifecycle: ModelLifecycle;
   taskTypes: readonly TaskType[];
   defaultTaskType: TaskType;
-  taskLabels: Record<TaskType, Label>;
-  taskFields: Record<TaskType, FieldSpec[]>;
+  taskLabels: TaskRecord<Label>;
+  taskFields: TaskRecord<FieldSpec[]>;
   /** The parameters each task sends upstream, in schema order. */
-  taskParams: Record<TaskType, readonly string[]>;
-  rateCard: RateCard;
-  maskPolarity: Record<TaskType, MaskPolarity>;
-  validate: (input: unknown) => ValidationResult;
-  outputSize: (aspectRatio: AspectRatio, sizeScale: SizeScale) => Size;
+  taskParams: TaskRecord<readonly string[]>;
+  /** How the model reads a mask, per task; the app always paints white = edit. */
+  maskPolarity: TaskRecord<MaskPolarity>;
+  validate: (input: unknown) => ModelValidation;
+  /** Every run records the seed it used: fills one in (from `random`, in [0, 1)) where the task takes one. */
+  ensureSeed: (req: ModelRequest, random: () => number) => ModelRequest;
   /** The price of a run before it runs (the form's live price, the job's estimate). */
   estimateCost: (input: CostInput, inputSize?: Size) => CostEstimate;
   /** What one returned image costs, from the job's parameters and the image's real size. */
   outputPriceMicros: (params: Record<string, unknown>, size: Size) => number;
-  buildPayload: (req: GenerationRequest, opts?: { sync?: boolean }) => Record<string, unknown>;
+  /** The body for POST /v1/images/generations from a request this model's `validate` accepted. */
+  buildPayload: (req: ModelRequest, opts?: { sync?: boolean }) => Record<string, unknown>;
 }

@@ -12,7 +12,6 @@ describe("novaCanvas", () => {
       lifecycle: { status: "deprecated", retiresOn: "2026-09-30" },
       defaultTaskType: "TEXT_IMAGE",
     });
-    expect(novaCanvas.rateCard.date).toBe("2026-11");
     expect(novaCanvas.taskTypes).toEqual(TASK_TYPES);
   });
 

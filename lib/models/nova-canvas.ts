@@ -6,9 +6,9 @@ import { MODEL_ID } from "@/lib/models/limits";
 import { PROVIDER_MASK_POLARITY } from "@/lib/models/mask-polarity";
 import type { ModelDefinition } from "@/lib/models/model-definition";
 import { TASK_TYPES } from "@/lib/models/options";
-import { outputSize } from "@/lib/models/output-size";
 import { pricePerImageMicros, RATE_CARD } from "@/lib/models/rate-card";
-import { TASK_PARAMS } from "@/lib/models/schemas";
+import { TASK_PARAMS, type GenerationRequest } from "@/lib/models/schemas";
+import { ensureSeed } from "@/lib/models/seed";
 import { buildUpstreamPayload } from "@/lib/models/upstream-payload";
 import { DEFAULT_TASK_TYPE, validateGenerationRequest } from "@/lib/models/validate";
 
@@ -23,13 +23,13 @@ export const novaCanvas: ModelDefinition = {
   taskLabels: TASK_LABELS,
   taskFields: TASK_FIELDS,
   taskParams: TASK_PARAMS,
-  rateCard: RATE_CARD,
   maskPolarity: PROVIDER_MASK_POLARITY,
   validate: validateGenerationRequest,
-  outputSize,
+  // Only requests its own validate accepted reach these two, so they are Nova's typed union.
+  ensureSeed: (req, random) => ensureSeed(req as GenerationRequest, random),
   estimateCost: (input, inputSize) => estimateJobCost(input, inputSize, RATE_CARD),
   // Only premium is billed above standard; a task without quality (background removal) is standard.
   outputPriceMicros: (params, size) =>
     pricePerImageMicros({ quality: params.quality === "premium" ? "premium" : "standard", ...size }, RATE_CARD),
-  buildPayload: (req, opts) => buildUpstreamPayload(req, { ...opts, modelId: MODEL_ID }),
+  buildPayload: (req, opts) => buildUpstreamPayload(req as GenerationRequest, { ...opts, modelId: MODEL_ID }),
 };

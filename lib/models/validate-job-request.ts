@@ -3,13 +3,12 @@
  * model's own schema check the rest, so each model's messages name its own fields and limits.
  */
 import type { FieldError } from "@/lib/errors";
-import type { ModelDefinition } from "@/lib/models/model-definition";
+import type { ModelDefinition, ModelRequest } from "@/lib/models/model-definition";
 import { DEFAULT_MODEL_ID, getModel, listModels } from "@/lib/models/registry";
-import type { GenerationRequest } from "@/lib/models/schemas";
 import { describeValue } from "@/lib/models/schemas/describe-value";
 
 export type JobRequestResult =
-  | { ok: true; model: ModelDefinition; value: GenerationRequest }
+  | { ok: true; model: ModelDefinition; value: ModelRequest }
   | { ok: false; errors: FieldError[] };
 
 export function validateJobRequest(
