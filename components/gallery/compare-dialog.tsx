@@ -9,9 +9,9 @@ import { useState, type PointerEvent as ReactPointerEvent, type WheelEvent } fro
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { GalleryItem } from "@/lib/api-types";
-import { fetchJob } from "@/lib/client/api";
-import { queryKeys } from "@/lib/client/query-keys";
-import { taskLabel } from "@/lib/client/task-label";
+import { fetchJob } from "@/lib/queries/api";
+import { queryKeys } from "@/lib/queries/query-keys";
+import { taskLabel } from "@/lib/display/task-label";
 import { compareRows } from "@/lib/gallery/compare-params";
 
 interface View {
