@@ -11,6 +11,8 @@ export const queryKeys = {
   gallery: {
     all: ["gallery"] as const,
     list: ["gallery", "list"] as const,
+    /** One filter's list (the filter as URL search params). */
+    filtered: (params: string) => ["gallery", "list", params] as const,
     lineage: (imageId: string) => ["gallery", "lineage", imageId] as const,
   },
   spend: ["spend"] as const,

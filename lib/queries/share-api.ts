@@ -1,7 +1,7 @@
 /** The browser's calls to /api/shares, and the hooks of the shares page. */
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import type { ApiShare } from "@/lib/api-types";
 import { request } from "@/lib/queries/api";
 import { queryKeys } from "@/lib/queries/query-keys";
@@ -17,8 +17,10 @@ export const shareApi = {
   remove: (id: string) => request<void>(`/api/shares/${id}`, { method: "DELETE" }),
 };
 
+export const sharesQueryOptions = () => queryOptions({ queryKey: queryKeys.shares, queryFn: shareApi.list });
+
 export function useShares() {
-  return useQuery({ queryKey: queryKeys.shares, queryFn: shareApi.list });
+  return useQuery(sharesQueryOptions());
 }
 
 /** Any change to a share: the list is refetched afterwards (view counts change on their own too). */

@@ -1,6 +1,6 @@
 "use client";
 
-import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
+import { infiniteQueryOptions, queryOptions, useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData, type QueryClient } from "@tanstack/react-query";
 import type { GalleryPage } from "@/lib/api-types";
 import { fetchGalleryPage, fetchLineage, setImageFavorite, setImagesFavorite } from "@/lib/queries/api";
 import { queryKeys } from "@/lib/queries/query-keys";
@@ -9,14 +9,18 @@ import { galleryFilterParams, type GalleryFilter } from "@/lib/gallery/gallery-f
 export const GALLERY_PAGE_SIZE = 50;
 
 /** Past images in the filter's order, one cursor page at a time (infinite scroll). */
-export function useGallery(filter: GalleryFilter = { sort: "newest" }) {
+export function galleryQueryOptions(filter: GalleryFilter) {
   const params = galleryFilterParams(filter);
-  return useInfiniteQuery({
-    queryKey: [...queryKeys.gallery.list, params.toString()],
+  return infiniteQueryOptions({
+    queryKey: queryKeys.gallery.filtered(params.toString()),
     queryFn: ({ pageParam }) => fetchGalleryPage({ limit: GALLERY_PAGE_SIZE, cursor: pageParam, filter: params }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
   });
+}
+
+export function useGallery(filter: GalleryFilter = { sort: "newest" }) {
+  return useInfiniteQuery(galleryQueryOptions(filter));
 }
 
 /**
@@ -49,6 +53,9 @@ function showFavorite(client: QueryClient, ids: ReadonlySet<string>, favorite: b
 }
 
 /** What an image was made from and what was made from it (the large view). */
+export const lineageQueryOptions = (imageId: string) =>
+  queryOptions({ queryKey: queryKeys.gallery.lineage(imageId), queryFn: () => fetchLineage(imageId) });
+
 export function useLineage(imageId: string) {
-  return useQuery({ queryKey: queryKeys.gallery.lineage(imageId), queryFn: () => fetchLineage(imageId) });
+  return useQuery(lineageQueryOptions(imageId));
 }

@@ -1,9 +1,8 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { fetchJob, isApiRequestError } from "@/lib/queries/api";
-import { isTerminal } from "@/lib/queries/job-status";
-import { queryKeys } from "@/lib/queries/query-keys";
+import { isApiRequestError } from "@/lib/queries/api";
+import { jobQueryOptions } from "@/lib/queries/use-job";
 
 /**
  * One job for a detail view (the gallery's): fetched once, never polled. It shares the cache
@@ -13,11 +12,8 @@ import { queryKeys } from "@/lib/queries/query-keys";
  */
 export function useJobDetail(id: string, opts: { enabled?: boolean } = {}) {
   return useQuery({
-    queryKey: queryKeys.jobs.detail(id),
-    queryFn: () => fetchJob(id),
+    ...jobQueryOptions(id),
     enabled: opts.enabled ?? true,
-    // A finished job never changes.
-    staleTime: (q) => (isTerminal(q.state.data?.status) ? Infinity : 0),
     retry: (count, error) => !(isApiRequestError(error) && error.status === 404) && count < 2,
   });
 }

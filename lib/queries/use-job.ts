@@ -1,6 +1,6 @@
 "use client";
 
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import type { ApiJob } from "@/lib/api-types";
 import { fetchJob, isApiRequestError } from "@/lib/queries/api";
@@ -8,6 +8,16 @@ import { isTerminal } from "@/lib/queries/job-status";
 import { queryKeys } from "@/lib/queries/query-keys";
 
 export const JOB_POLL_MS = 1000;
+
+/** One job's cache entry (shared by useJob, useJobDetail and the compare dialog). */
+export function jobQueryOptions(id: string) {
+  return queryOptions({
+    queryKey: queryKeys.jobs.detail(id),
+    queryFn: () => fetchJob(id),
+    // A finished job never changes: never refetch it; an unfinished one is always stale.
+    staleTime: (q) => (isTerminal(q.state.data?.status) ? Infinity : 0),
+  });
+}
 
 /**
  * One job, polled about every second until it reaches a terminal status (completed/failed).
@@ -17,11 +27,8 @@ export const JOB_POLL_MS = 1000;
 export function useJob(id: string, initial?: ApiJob) {
   const queryClient = useQueryClient();
   const query = useQuery({
-    queryKey: queryKeys.jobs.detail(id),
-    queryFn: () => fetchJob(id),
+    ...jobQueryOptions(id),
     initialData: initial,
-    // A finished job never changes: never refetch it; an unfinished one is always stale.
-    staleTime: (q) => (isTerminal(q.state.data?.status) ? Infinity : 0),
     refetchInterval: (q) => {
       if (isTerminal(q.state.data?.status)) return false;
       if (isApiRequestError(q.state.error) && q.state.error.status === 404) return false;
