@@ -13,9 +13,9 @@
 import { IncrementalRaster } from "@/lib/canvas/incremental-raster";
 import { isEmptyMask } from "@/lib/canvas/mask-export";
 import { maskStats, rasterizeMask, toRgba } from "@/lib/canvas/rasterize";
-import { canvasToBlob, context2d, createCanvas } from "@/lib/client/images/canvas";
-import { bytesToDataUrl } from "@/lib/client/images/data-url";
-import { exportMaskValue } from "@/lib/client/mask/export-mask";
+import { canvasToBlob, context2d, createCanvas } from "@/lib/browser-images/canvas";
+import { bytesToDataUrl } from "@/lib/browser-images/data-url";
+import { exportMaskValue } from "@/lib/mask-editor/export-mask";
 import { APP_MASK_POLARITY } from "@/lib/models/mask-polarity";
 import { exportBenchDoc } from "./mask-doc";
 

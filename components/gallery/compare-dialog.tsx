@@ -9,9 +9,8 @@ import { useState, type PointerEvent as ReactPointerEvent, type WheelEvent } fro
 import { SegmentedControl } from "@/components/ui/segmented-control";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { GalleryItem } from "@/lib/api-types";
-import { fetchJob } from "@/lib/client/api";
-import { queryKeys } from "@/lib/client/query-keys";
-import { taskLabel } from "@/lib/client/task-label";
+import { jobQueryOptions } from "@/lib/queries/use-job";
+import { taskLabel } from "@/lib/display/task-label";
 import { compareRows } from "@/lib/gallery/compare-params";
 
 interface View {
@@ -34,7 +33,7 @@ export function CompareDialog({ items, onClose }: { items: GalleryItem[]; onClos
   const [view, setView] = useState<View>(IDENTITY);
   const [split, setSplit] = useState(50);
   const [drag, setDrag] = useState<{ id: number; x: number; y: number } | null>(null);
-  const jobs = useQueries({ queries: items.map((i) => ({ queryKey: queryKeys.jobs.detail(i.jobId), queryFn: () => fetchJob(i.jobId), staleTime: Infinity })) });
+  const jobs = useQueries({ queries: items.map((i) => ({ ...jobQueryOptions(i.jobId), staleTime: Infinity })) });
   const ready = jobs.every((j) => j.data);
   const rows = ready
     ? compareRows(items.map((item, i) => ({ seed: item.seed, width: item.width, height: item.height, costUsd: item.costUsd, params: jobs[i].data!.params })))

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import type { GalleryItem } from "@/lib/api-types";
-import { useDeleteImages } from "@/lib/client/use-delete-images";
+import { useDeleteImages } from "@/lib/queries/use-delete-images";
 
 const button = "rounded-md border border-neutral-300 bg-white px-3 py-1.5 text-sm font-medium hover:bg-neutral-100";
 

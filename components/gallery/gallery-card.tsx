@@ -1,9 +1,9 @@
 import { hasInputImages } from "@/components/gallery/job-inputs-model";
 import { PlainImg } from "@/components/ui/plain-img";
 import type { GalleryItem } from "@/lib/api-types";
-import { formatDateTime, formatDollars, truncate } from "@/lib/client/format";
-import { taskLabel } from "@/lib/client/task-label";
-import { useJobDetail } from "@/lib/client/use-job-detail";
+import { formatDateTime, formatDollars, truncate } from "@/lib/display/format";
+import { taskLabel } from "@/lib/display/task-label";
+import { useJobDetail } from "@/lib/queries/use-job-detail";
 
 /**
  * One past image: thumbnail, task, an "inputs" badge when the job was made from images, prompt

@@ -2,8 +2,8 @@
 
 import { PlainImg } from "@/components/ui/plain-img";
 import type { GalleryItem } from "@/lib/api-types";
-import { taskLabel } from "@/lib/client/task-label";
-import { useLineage } from "@/lib/client/use-gallery";
+import { taskLabel } from "@/lib/display/task-label";
+import { useLineage } from "@/lib/queries/use-gallery";
 
 /**
  * Lineage in the large view: the gallery images this one was made from ("Made from") and those

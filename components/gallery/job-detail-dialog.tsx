@@ -12,9 +12,9 @@ import { CopyRequestButton } from "@/components/request-snippets/copy-request";
 import { Alert } from "@/components/ui/alert";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { ApiImage, GalleryItem } from "@/lib/api-types";
-import { describeError } from "@/lib/client/api";
-import { taskLabel } from "@/lib/client/task-label";
-import { useJobDetail } from "@/lib/client/use-job-detail";
+import { describeError } from "@/lib/queries/api";
+import { taskLabel } from "@/lib/display/task-label";
+import { useJobDetail } from "@/lib/queries/use-job-detail";
 import { isTypingTarget } from "@/lib/canvas/commands/keys";
 
 /**

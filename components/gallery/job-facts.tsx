@@ -1,6 +1,6 @@
 import type { ApiJob } from "@/lib/api-types";
-import { formatDateTime, formatDollars } from "@/lib/client/format";
-import { jobCostUsd } from "@/lib/client/job-status";
+import { formatDateTime, formatDollars } from "@/lib/display/format";
+import { jobCostUsd } from "@/lib/queries/job-status";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 

@@ -1,7 +1,7 @@
 import { externalInputs, inputLabel, sortInputs } from "@/components/gallery/job-inputs-model";
 import { PlainImg } from "@/components/ui/plain-img";
 import type { ApiJob } from "@/lib/api-types";
-import { formatPixels } from "@/lib/client/format";
+import { formatPixels } from "@/lib/display/format";
 
 /** The images the job was made from, each labelled by its role; a click opens the original. */
 export function JobInputs({ job }: { job: ApiJob }) {

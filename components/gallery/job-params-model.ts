@@ -1,7 +1,7 @@
 /** The parameters of a job as label/value rows, in the form's order and with its labels. */
 import type { ApiJob } from "@/lib/api-types";
 import { isTaskType, TASK_FIELDS, type FieldSpec } from "@/lib/models";
-import { taskLabel } from "@/lib/client/task-label";
+import { taskLabel } from "@/lib/display/task-label";
 
 export interface ParamRow {
   name: string;

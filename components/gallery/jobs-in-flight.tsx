@@ -4,8 +4,8 @@
  * recent failures with their message, so the gallery never silently misses a run.
  */
 import { JobCard } from "@/components/playground/job-card";
-import { useNow } from "@/lib/client/use-now";
-import { useRecentJobs } from "@/lib/client/use-recent-jobs";
+import { useNow } from "@/lib/display/use-now";
+import { useRecentJobs } from "@/lib/queries/use-recent-jobs";
 
 /** Failures older than this are history, not news. */
 const RECENT_FAILURE_MS = 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { PlainImg } from "@/components/ui/plain-img";
 import type { ApiImage } from "@/lib/api-types";
-import { formatDateTime, formatDollars, formatPixels } from "@/lib/client/format";
+import { formatDateTime, formatDollars, formatPixels } from "@/lib/display/format";
 import { DownloadCloseButtons } from "@/components/ui/download-close-buttons";
 
 export function downloadName(image: Pick<ApiImage, "jobId" | "index" | "contentType">): string {

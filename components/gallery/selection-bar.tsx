@@ -3,12 +3,12 @@
 import { useEffect, useEffectEvent, useState } from "react";
 import { lazyClient } from "@/components/ui/lazy-client";
 import type { GalleryItem } from "@/lib/api-types";
-import { describeError, fetchGalleryIds } from "@/lib/client/api";
-import { describeFilter } from "@/lib/client/describe-filter";
-import { GALLERY_SHORTCUTS, galleryKeyAction } from "@/lib/client/gallery-keys";
-import { useGallerySelection } from "@/lib/client/gallery-selection";
-import { useSetFavorites } from "@/lib/client/use-gallery";
-import { useDeleteImages } from "@/lib/client/use-delete-images";
+import { describeError, fetchGalleryIds } from "@/lib/queries/api";
+import { describeFilter } from "@/lib/gallery-ui/describe-filter";
+import { GALLERY_SHORTCUTS, galleryKeyAction } from "@/lib/gallery-ui/gallery-shortcuts";
+import { useGallerySelection } from "@/lib/gallery-ui/gallery-selection";
+import { useSetFavorites } from "@/lib/queries/use-gallery";
+import { useDeleteImages } from "@/lib/queries/use-delete-images";
 import { galleryFilterParams, isFiltered, type GalleryFilter } from "@/lib/gallery/gallery-filter";
 
 const CompareDialog = lazyClient(() => import("@/components/gallery/compare-dialog").then((m) => m.CompareDialog));

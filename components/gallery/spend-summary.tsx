@@ -1,9 +1,9 @@
 "use client";
 
-import { describeError } from "@/lib/client/api";
-import { formatDollars } from "@/lib/client/format";
-import { taskLabel } from "@/lib/client/task-label";
-import { useSpend } from "@/lib/client/use-spend";
+import { describeError } from "@/lib/queries/api";
+import { formatDollars } from "@/lib/display/format";
+import { taskLabel } from "@/lib/display/task-label";
+import { useSpend } from "@/lib/queries/use-spend";
 
 function Stat({ label, value, sub, testId }: { label: string; value: string; sub: string; testId: string }) {
   return (

@@ -1,4 +1,4 @@
-import { formatLabel, type ClientFix, type ImageValue } from "@/lib/client/images";
+import { formatLabel, type ClientFix, type ImageValue } from "@/lib/browser-images";
 
 /** What a fix did, said after the fact (the fix's button disappears with its problem). */
 export function fixNotice(fix: ClientFix, v: ImageValue, colour: string): string {

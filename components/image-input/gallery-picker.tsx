@@ -5,10 +5,10 @@ import { smallButton } from "@/components/image-input/styles";
 import { Alert } from "@/components/ui/alert";
 import { PlainImg } from "@/components/ui/plain-img";
 import type { GalleryItem } from "@/lib/api-types";
-import { describeError } from "@/lib/client/api";
-import { formatPixels, truncate } from "@/lib/client/format";
-import { taskLabel } from "@/lib/client/task-label";
-import { useGallery } from "@/lib/client/use-gallery";
+import { describeError } from "@/lib/queries/api";
+import { formatPixels, truncate } from "@/lib/display/format";
+import { taskLabel } from "@/lib/display/task-label";
+import { useGallery } from "@/lib/queries/use-gallery";
 
 /**
  * Our own past results as inputs: a modal <dialog> of thumbnails (focus trapped, Escape

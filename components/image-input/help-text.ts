@@ -1,5 +1,5 @@
 import { INPUT_IMAGE_LIMITS } from "@/lib/models";
-import type { ImageKind } from "@/lib/client/images";
+import type { ImageKind } from "@/lib/browser-images";
 
 const L = INPUT_IMAGE_LIMITS;
 

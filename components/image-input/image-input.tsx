@@ -15,7 +15,7 @@ import { useImageFix } from "@/components/image-input/use-image-fix";
 import { useImageLoader, type ImageSource } from "@/components/image-input/use-image-loader";
 import { usePasteTarget } from "@/components/image-input/use-paste-target";
 import { ErrorText } from "@/components/ui/error-text";
-import { imageIssues, type ClientFix, type ImageKind, type ImageValue, type Size } from "@/lib/client/images";
+import { imageIssues, type ClientFix, type ImageKind, type ImageValue, type Size } from "@/lib/browser-images";
 
 export interface ImageInputProps {
   /** DOM id of the field's focusable control (the drop zone, or "Replace" once set). */

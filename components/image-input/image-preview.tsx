@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { checkerboard } from "@/components/image-input/styles";
 import { PlainImg } from "@/components/ui/plain-img";
-import { describeImage, type ImageValue } from "@/lib/client/images";
+import { describeImage, type ImageValue } from "@/lib/browser-images";
 
 interface ImagePreviewProps {
   value: ImageValue;

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from "react";
 import { smallButton } from "@/components/image-input/styles";
 import { PlainImg } from "@/components/ui/plain-img";
-import { renderMaskTint, type ImageValue } from "@/lib/client/images";
+import { renderMaskTint, type ImageValue } from "@/lib/browser-images";
 import { maskNeedsInversion, type TaskType } from "@/lib/models";
 
 interface MaskOverlayProps {

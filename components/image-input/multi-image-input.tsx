@@ -12,7 +12,7 @@ import { useDropTarget } from "@/components/image-input/use-drop-target";
 import { useImageLoader, type ImageSource } from "@/components/image-input/use-image-loader";
 import { usePasteTarget } from "@/components/image-input/use-paste-target";
 import { ErrorText } from "@/components/ui/error-text";
-import { imageIssues, type ImageValue } from "@/lib/client/images";
+import { imageIssues, type ImageValue } from "@/lib/browser-images";
 
 export interface MultiImageInputProps {
   /** DOM id of the field's focusable control: the add zone, or the list when it is full. */

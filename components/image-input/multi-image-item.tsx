@@ -8,7 +8,7 @@ import { ProblemList } from "@/components/image-input/problem-list";
 import { StatusLine } from "@/components/image-input/status-line";
 import { iconButton } from "@/components/image-input/styles";
 import { useImageFix } from "@/components/image-input/use-image-fix";
-import { imageIssues, type ImageValue } from "@/lib/client/images";
+import { imageIssues, type ImageValue } from "@/lib/browser-images";
 
 const IDLE = { state: "idle" } as const;
 

@@ -2,7 +2,7 @@
 
 import { useState } from "react";
 import { smallButton } from "@/components/image-input/styles";
-import { DEFAULT_PAD_COLOUR, type ClientFix, type ImageIssue } from "@/lib/client/images";
+import { DEFAULT_PAD_COLOUR, type ClientFix, type ImageIssue } from "@/lib/browser-images";
 
 interface ProblemListProps {
   id: string;

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { applyFix, type ClientFix, type FixOptions, type ImageValue } from "@/lib/client/images";
+import { applyFix, type ClientFix, type FixOptions, type ImageValue } from "@/lib/browser-images";
 
 /** Runs one fix at a time; `busy` names the fix in progress so its button can say so. */
 export function useImageFix() {

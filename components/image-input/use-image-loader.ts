@@ -8,7 +8,7 @@ import {
   prepareImage,
   type ImageKind,
   type PreparedImage,
-} from "@/lib/client/images";
+} from "@/lib/browser-images";
 
 export type ImageSource =
   | { type: "blob"; blob: Blob; name: string }

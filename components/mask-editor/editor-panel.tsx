@@ -5,9 +5,9 @@
  */
 import { useId } from "react";
 import type { PreflightResult } from "@/lib/canvas/preflight";
-import type { ImageValue } from "@/lib/client/images/image-value";
-import { BRUSH_MAX, BRUSH_MIN, TINT_COLORS, useMaskEditor } from "@/lib/client/mask/mask-editor-store";
-import { formatBytes } from "@/lib/client/images/problems";
+import type { ImageValue } from "@/lib/browser-images/image-value";
+import { BRUSH_MAX, BRUSH_MIN, TINT_COLORS, useMaskEditor } from "@/lib/mask-editor/mask-editor-store";
+import { formatBytes } from "@/lib/browser-images/problems";
 
 interface EditorPanelProps {
   preflight: PreflightResult;

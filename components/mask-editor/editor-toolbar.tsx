@@ -4,7 +4,7 @@ import { CommandButton } from "@/components/mask-editor/command-button";
 import type { EditorActions } from "@/lib/canvas/commands/types";
 import { TOOL_IDS, type ToolId } from "@/lib/canvas/editor/tool-ids";
 import { zoomLabel } from "@/lib/canvas/editor/view-ops";
-import { useMaskEditor } from "@/lib/client/mask/mask-editor-store";
+import { useMaskEditor } from "@/lib/mask-editor/mask-editor-store";
 
 const SHORT: Record<ToolId, string> = { brush: "Brush", eraser: "Eraser", rect: "Rect", lasso: "Lasso", polygon: "Polygon", hand: "Hand" };
 

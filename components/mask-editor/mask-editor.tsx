@@ -24,11 +24,11 @@ import { GestureController } from "@/lib/canvas/editor/gesture-controller";
 import { usesBrush } from "@/lib/canvas/editor/tool-ids";
 import { preflightMask } from "@/lib/canvas/preflight";
 import type { Stroke } from "@/lib/canvas/types";
-import type { ImageValue } from "@/lib/client/images/image-value";
-import { isPaintedMask } from "@/lib/client/mask/export-mask";
-import { imageKeyOf } from "@/lib/client/mask/image-key";
-import { useMaskDocs } from "@/lib/client/mask/mask-docs-store";
-import { useMaskEditor } from "@/lib/client/mask/mask-editor-store";
+import type { ImageValue } from "@/lib/browser-images/image-value";
+import { isPaintedMask } from "@/lib/mask-editor/export-mask";
+import { imageKeyOf } from "@/lib/mask-editor/image-key";
+import { useMaskDocs } from "@/lib/mask-editor/mask-docs-store";
+import { useMaskEditor } from "@/lib/mask-editor/mask-editor-store";
 import { maskNeedsInversion, type TaskType } from "@/lib/models";
 
 export interface MaskEditorProps {

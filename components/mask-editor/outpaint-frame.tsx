@@ -15,9 +15,9 @@ import {
   validateFrameSize, type FrameRect, type Placement,
 } from "@/lib/canvas/outpaint-frame";
 import type { Size, Stroke } from "@/lib/canvas/types";
-import { context2d, createCanvas } from "@/lib/client/images/canvas";
-import { valueFromCanvas } from "@/lib/client/images/encode";
-import type { ImageValue } from "@/lib/client/images/image-value";
+import { context2d, createCanvas } from "@/lib/browser-images/canvas";
+import { valueFromCanvas } from "@/lib/browser-images/encode";
+import type { ImageValue } from "@/lib/browser-images/image-value";
 import { INPUT_IMAGE_LIMITS } from "@/lib/models/image-rules";
 import { ASPECT_RATIOS, SIZE_SCALES, type AspectRatio, type SizeScale } from "@/lib/models/options";
 import { outputSize } from "@/lib/models/output-size";

@@ -3,8 +3,8 @@
 import { useMemo } from "react";
 import type { EditorActions } from "@/lib/canvas/commands/types";
 import type { Size, Stroke } from "@/lib/canvas/types";
-import { useMaskDocs } from "@/lib/client/mask/mask-docs-store";
-import { useMaskEditor } from "@/lib/client/mask/mask-editor-store";
+import { useMaskDocs } from "@/lib/mask-editor/mask-docs-store";
+import { useMaskEditor } from "@/lib/mask-editor/mask-editor-store";
 
 export function useEditorActions(
   docKey: string,

@@ -10,7 +10,7 @@ import { isTypingTarget } from "@/lib/canvas/commands/keys";
 import { commandForKey, runCommand } from "@/lib/canvas/commands/registry";
 import type { EditorActions } from "@/lib/canvas/commands/types";
 import type { GestureController } from "@/lib/canvas/editor/gesture-controller";
-import { useMaskEditor } from "@/lib/client/mask/mask-editor-store";
+import { useMaskEditor } from "@/lib/mask-editor/mask-editor-store";
 
 export function useEditorKeys(
   controller: GestureController,

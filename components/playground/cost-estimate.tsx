@@ -1,8 +1,8 @@
 "use client";
 
-import { isImageValue } from "@/lib/client/draft-types";
-import { useDraft, useFormStore } from "@/lib/client/form-store";
-import { usesField } from "@/lib/client/task-drafts";
+import { isImageValue } from "@/lib/playground-form/draft-types";
+import { useDraft, useFormStore } from "@/lib/playground-form/form-store";
+import { usesField } from "@/lib/playground-form/task-drafts";
 import { estimateJobCost, formatUsd, takesAspectRatio } from "@/lib/models";
 
 /**

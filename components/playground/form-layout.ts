@@ -4,7 +4,7 @@
  * IMAGE_VARIATION's single `image` (its sources are all in `images`) and the mask prompts of
  * INPAINTING/OUTPAINTING (inside the mask switch, drawn at mask_image).
  */
-import { MASK_SWITCH_TASKS, type TaskDraft } from "@/lib/client/draft-types";
+import { MASK_SWITCH_TASKS, type TaskDraft } from "@/lib/playground-form/draft-types";
 import { visibleFields, type FieldSpec, type TaskType } from "@/lib/models";
 
 export type SectionKey = "prompt" | "input" | "mask" | "tryOn" | "style" | "output" | "advanced";

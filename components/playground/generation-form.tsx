@@ -9,10 +9,10 @@ import { RunBar } from "@/components/playground/run-bar";
 import { findRunBlocker } from "@/components/playground/run-gate";
 import { TaskSwitcher } from "@/components/playground/task-switcher";
 import { lazyClient } from "@/components/ui/lazy-client";
-import { useDraft, useFormStore } from "@/lib/client/form-store";
-import { useControlsLoading } from "@/lib/client/loading-controls";
-import { useRunJob } from "@/lib/client/use-run-job";
-import { checkDraft, groupErrors } from "@/lib/client/validate-draft";
+import { useDraft, useFormStore } from "@/lib/playground-form/form-store";
+import { useControlsLoading } from "@/lib/playground-form/loading-controls";
+import { useRunJob } from "@/lib/playground-form/use-run-job";
+import { checkDraft, groupErrors } from "@/lib/playground-form/validate-draft";
 import { TASK_LABELS, type TaskType } from "@/lib/models";
 
 // Only VIRTUAL_TRY_ON needs these controls: loaded when that task is chosen (Run waits for them).

@@ -6,12 +6,12 @@ import { ProgressBar } from "@/components/ui/progress-bar";
 import { StatusBadge } from "@/components/playground/status-badge";
 import { ResultImages } from "@/components/playground/result-images";
 import type { ApiJob } from "@/lib/api-types";
-import { describeError } from "@/lib/client/api";
-import { elapsedBetween, formatDollars, formatElapsed, formatTime } from "@/lib/client/format";
-import { isTerminal, jobCostUsd } from "@/lib/client/job-status";
-import { taskLabel } from "@/lib/client/task-label";
-import { useJob } from "@/lib/client/use-job";
-import { useNow } from "@/lib/client/use-now";
+import { describeError } from "@/lib/queries/api";
+import { elapsedBetween, formatDollars, formatElapsed, formatTime } from "@/lib/display/format";
+import { isTerminal, jobCostUsd } from "@/lib/queries/job-status";
+import { taskLabel } from "@/lib/display/task-label";
+import { useJob } from "@/lib/queries/use-job";
+import { useNow } from "@/lib/display/use-now";
 
 // Loaded after the first paint (with the image loading they need), like the "Use as…" menus.
 const ReuseButtons = lazyClient(() => import("@/components/playground/reuse-buttons").then((m) => m.ReuseButtons));

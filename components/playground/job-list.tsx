@@ -2,8 +2,8 @@
 
 import { Alert } from "@/components/ui/alert";
 import { JobCard } from "@/components/playground/job-card";
-import { describeError } from "@/lib/client/api";
-import { useRecentJobs } from "@/lib/client/use-recent-jobs";
+import { describeError } from "@/lib/queries/api";
+import { useRecentJobs } from "@/lib/queries/use-recent-jobs";
 
 /** Recent runs, newest first; unfinished ones keep polling, so progress survives a reload. */
 export function JobList() {

@@ -3,7 +3,7 @@
 import { useEffect } from "react";
 import { GenerationForm } from "@/components/playground/generation-form";
 import { JobList } from "@/components/playground/job-list";
-import { ensureHydrated, useFormHydrated } from "@/lib/client/form-hydration";
+import { ensureHydrated, useFormHydrated } from "@/lib/playground-form/form-hydration";
 
 /**
  * Form left, runs right (one column under 1024 px). The saved draft (localStorage) and its

@@ -5,7 +5,7 @@ import type { DialogImage } from "@/components/ui/image-dialog";
 import { lazyClient } from "@/components/ui/lazy-client";
 import { PlainImg } from "@/components/ui/plain-img";
 import type { ApiImage } from "@/lib/api-types";
-import { formatDollars, formatPixels } from "@/lib/client/format";
+import { formatDollars, formatPixels } from "@/lib/display/format";
 
 // Loaded after the first paint: cards only appear once the runs are fetched anyway.
 const UseAsMenu = lazyClient(() => import("@/components/playground/use-as-menu").then((m) => m.UseAsMenu));

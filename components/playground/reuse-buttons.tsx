@@ -2,8 +2,8 @@
 
 import { Alert } from "@/components/ui/alert";
 import type { ApiJob } from "@/lib/api-types";
-import { useReuseParams } from "@/lib/client/reuse-params";
-import { usesField } from "@/lib/client/task-drafts";
+import { useReuseParams } from "@/lib/playground-form/reuse-params";
+import { usesField } from "@/lib/playground-form/task-drafts";
 import { isTaskType } from "@/lib/models";
 
 const buttonClass =

@@ -1,7 +1,7 @@
 "use client";
 
 import { Alert } from "@/components/ui/alert";
-import { describeError, isApiRequestError } from "@/lib/client/api";
+import { describeError, isApiRequestError } from "@/lib/queries/api";
 
 interface RunBarProps {
   canRun: boolean;

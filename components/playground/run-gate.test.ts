@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { findRunBlocker, type RunGateInput } from "@/components/playground/run-gate";
-import type { TaskDraft } from "@/lib/client/draft-types";
-import { defaultDraft } from "@/lib/client/task-drafts";
-import { checkDraft } from "@/lib/client/validate-draft";
+import type { TaskDraft } from "@/lib/playground-form/draft-types";
+import { defaultDraft } from "@/lib/playground-form/task-drafts";
+import { checkDraft } from "@/lib/playground-form/validate-draft";
 import type { TaskType } from "@/lib/models";
 
 function gate(task: TaskType, over: TaskDraft, state: Partial<Pick<RunGateInput, "hydrated" | "controlsLoading">> = {}) {

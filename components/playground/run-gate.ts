@@ -1,6 +1,6 @@
 import { labelOf } from "@/components/playground/field-help";
-import type { TaskDraft } from "@/lib/client/draft-types";
-import type { DraftCheck } from "@/lib/client/validate-draft";
+import type { TaskDraft } from "@/lib/playground-form/draft-types";
+import type { DraftCheck } from "@/lib/playground-form/validate-draft";
 import { TASK_FIELDS, type TaskType } from "@/lib/models";
 
 export interface RunGateInput {

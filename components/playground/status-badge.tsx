@@ -1,5 +1,5 @@
 import type { JobStatus } from "@/lib/api-types";
-import { STATUS_LABELS } from "@/lib/client/job-status";
+import { STATUS_LABELS } from "@/lib/queries/job-status";
 
 const TONES: Record<JobStatus, string> = {
   submitting: "bg-neutral-100 text-neutral-700",

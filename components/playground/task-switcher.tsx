@@ -1,6 +1,6 @@
 "use client";
 
-import { useFormStore } from "@/lib/client/form-store";
+import { useFormStore } from "@/lib/playground-form/form-store";
 import { TASK_LABELS, TASK_TYPES } from "@/lib/models";
 
 /**

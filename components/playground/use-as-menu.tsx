@@ -1,7 +1,7 @@
 "use client";
 
 import { MenuButton } from "@/components/ui/menu-button";
-import { USE_AS_TARGETS, targetLabel, useUseAs } from "@/lib/client/use-as";
+import { USE_AS_TARGETS, targetLabel, useUseAs } from "@/lib/playground-form/use-as";
 import { TASK_LABELS, TASK_TYPES } from "@/lib/models";
 
 interface UseAsMenuProps {

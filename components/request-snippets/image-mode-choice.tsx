@@ -1,4 +1,4 @@
-import type { ImageMode } from "@/lib/client/request-snippets";
+import type { ImageMode } from "@/lib/request-snippets/request-snippets";
 
 const CHOICES: readonly { id: ImageMode; label: string }[] = [
   { id: "urls", label: "Images as URLs of this playground" },

@@ -1,5 +1,5 @@
 import { useRef, type KeyboardEvent } from "react";
-import type { SnippetLanguage } from "@/lib/client/request-snippets";
+import type { SnippetLanguage } from "@/lib/request-snippets/request-snippets";
 
 export const LANGUAGES: readonly { id: SnippetLanguage; label: string }[] = [
   { id: "curl", label: "cURL" },

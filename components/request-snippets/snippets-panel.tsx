@@ -13,7 +13,7 @@ import {
   SNIPPET_BUILDERS,
   type ImageMode,
   type SnippetLanguage,
-} from "@/lib/client/request-snippets";
+} from "@/lib/request-snippets/request-snippets";
 
 /**
  * The "Copy request" panel: language tabs, how to carry input images, the code, and Copy.

@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { shareUrl } from "@/lib/client/share-api";
+import { shareUrl } from "@/lib/queries/share-api";
 
 /** A share's full link, selectable, with Copy and Open. */
 export function CopyLink({ path }: { path: string }) {

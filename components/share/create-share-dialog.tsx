@@ -9,8 +9,8 @@ import { CopyLink } from "@/components/share/copy-link";
 import { FormField } from "@/components/ui/form-field";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { ApiShare } from "@/lib/api-types";
-import { describeError, isApiRequestError } from "@/lib/client/api";
-import { shareApi, useShareMutation } from "@/lib/client/share-api";
+import { describeError, isApiRequestError } from "@/lib/queries/api";
+import { shareApi, useShareMutation } from "@/lib/queries/share-api";
 import { createShareSchema, EXPIRY_LABELS, SHARE_EXPIRIES, shareFieldErrors, type ShareExpiry } from "@/lib/shares/share-schema";
 
 const input = "w-full rounded-md border border-neutral-300 px-3 py-2 text-sm aria-invalid:border-red-600";

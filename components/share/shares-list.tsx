@@ -8,9 +8,9 @@ import { useState } from "react";
 import { CopyLink } from "@/components/share/copy-link";
 import { Alert } from "@/components/ui/alert";
 import type { ApiShare } from "@/lib/api-types";
-import { describeError } from "@/lib/client/api";
-import { formatDateTime } from "@/lib/client/format";
-import { shareApi, useShareMutation, useShares } from "@/lib/client/share-api";
+import { describeError } from "@/lib/queries/api";
+import { formatDateTime } from "@/lib/display/format";
+import { shareApi, useShareMutation, useShares } from "@/lib/queries/share-api";
 
 const button = "rounded-md border border-neutral-300 bg-white px-2.5 py-1 text-sm font-medium hover:bg-neutral-100 disabled:text-neutral-400";
 const STATUS_STYLE = { active: "bg-green-100 text-green-800", revoked: "bg-red-100 text-red-800", expired: "bg-neutral-200 text-neutral-700" };

@@ -3,7 +3,7 @@
 import { labelOf } from "@/components/playground/field-help";
 import { useField } from "@/components/playground/fields/use-field";
 import { SelectField } from "@/components/ui/select-field";
-import { useDraftValue } from "@/lib/client/form-store";
+import { useDraftValue } from "@/lib/playground-form/form-store";
 import { ASPECT_RATIOS, DEFAULTS, outputSize, SIZE_SCALES, type FieldSpec, type SizeScale } from "@/lib/models";
 
 /** Aspect ratio with the pixel size each choice gives at the chosen size: "3:2 — 1024 × 688". */

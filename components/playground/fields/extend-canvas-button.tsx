@@ -6,10 +6,10 @@
  */
 import { useState } from "react";
 import { lazyClient } from "@/components/ui/lazy-client";
-import { isImageValue, MASK_BY } from "@/lib/client/draft-types";
-import { useDraftValue, useFormStore } from "@/lib/client/form-store";
-import { imageKeyOf } from "@/lib/client/mask/image-key";
-import { useMaskDocs } from "@/lib/client/mask/mask-docs-store";
+import { isImageValue, MASK_BY } from "@/lib/playground-form/draft-types";
+import { useDraftValue, useFormStore } from "@/lib/playground-form/form-store";
+import { imageKeyOf } from "@/lib/mask-editor/image-key";
+import { useMaskDocs } from "@/lib/mask-editor/mask-docs-store";
 
 const LazyOutpaintFrame = lazyClient(
   () => import("@/components/mask-editor/outpaint-frame").then((m) => m.OutpaintFrame),

@@ -3,7 +3,7 @@
 import { labelOf } from "@/components/playground/field-help";
 import { LazyImageInput } from "@/components/playground/fields/lazy-image-input";
 import { useField } from "@/components/playground/fields/use-field";
-import { isImageValue } from "@/lib/client/draft-types";
+import { isImageValue } from "@/lib/playground-form/draft-types";
 import type { FieldSpec } from "@/lib/models";
 
 /** One image (source, condition image, reference, garment) in the current task's draft. */

@@ -3,7 +3,7 @@
 import { labelOf } from "@/components/playground/field-help";
 import { LazyMultiImageInput } from "@/components/playground/fields/lazy-image-input";
 import { useField } from "@/components/playground/fields/use-field";
-import { imageList } from "@/lib/client/draft-types";
+import { imageList } from "@/lib/playground-form/draft-types";
 import type { FieldSpec } from "@/lib/models";
 
 /** IMAGE_VARIATION's one to five source images. */

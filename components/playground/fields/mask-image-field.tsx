@@ -10,14 +10,14 @@ import { labelOf } from "@/components/playground/field-help";
 import { LazyImageInput, LazyMaskOverlay } from "@/components/playground/fields/lazy-image-input";
 import { useField } from "@/components/playground/fields/use-field";
 import { lazyClient } from "@/components/ui/lazy-client";
-import { isImageValue } from "@/lib/client/draft-types";
-import { useDraftValue, useFormStore } from "@/lib/client/form-store";
-import type { ImageValue } from "@/lib/client/images/image-value";
-import { isPaintedMask } from "@/lib/client/mask/export-mask";
-import { maskFileToStroke } from "@/lib/client/mask/import-mask";
-import { imageKeyOf } from "@/lib/client/mask/image-key";
-import { useMaskDocs } from "@/lib/client/mask/mask-docs-store";
-import { usePaintedMaskSync } from "@/lib/client/mask/use-painted-mask-sync";
+import { isImageValue } from "@/lib/playground-form/draft-types";
+import { useDraftValue, useFormStore } from "@/lib/playground-form/form-store";
+import type { ImageValue } from "@/lib/browser-images/image-value";
+import { isPaintedMask } from "@/lib/mask-editor/export-mask";
+import { maskFileToStroke } from "@/lib/mask-editor/import-mask";
+import { imageKeyOf } from "@/lib/mask-editor/image-key";
+import { useMaskDocs } from "@/lib/mask-editor/mask-docs-store";
+import { usePaintedMaskSync } from "@/lib/mask-editor/use-painted-mask-sync";
 import type { FieldSpec } from "@/lib/models";
 
 /** Konva and the editor load only when someone opens it (they stay out of the first load). */

@@ -4,8 +4,8 @@ import { ExtendCanvasButton } from "@/components/playground/fields/extend-canvas
 import { MaskImageField } from "@/components/playground/fields/mask-image-field";
 import { TextAreaField } from "@/components/playground/fields/text-area-field";
 import { SegmentedControl } from "@/components/ui/segmented-control";
-import { MASK_BY, maskBy } from "@/lib/client/draft-types";
-import { useDraft, useFormStore } from "@/lib/client/form-store";
+import { MASK_BY, maskBy } from "@/lib/playground-form/draft-types";
+import { useDraft, useFormStore } from "@/lib/playground-form/form-store";
 import { TASK_FIELDS, type TaskType } from "@/lib/models";
 
 const OPTIONS = [

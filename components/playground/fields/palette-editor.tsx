@@ -6,7 +6,7 @@ import { PaletteRow } from "@/components/playground/fields/palette-row";
 import { useField } from "@/components/playground/fields/use-field";
 import { ErrorText } from "@/components/ui/error-text";
 import { lazyClient } from "@/components/ui/lazy-client";
-import { useFormStore } from "@/lib/client/form-store";
+import { useFormStore } from "@/lib/playground-form/form-store";
 import { COLORS_MAX, COLORS_MIN, type FieldSpec } from "@/lib/models";
 
 // Image reading and colour extraction load only when someone asks for them.

@@ -2,8 +2,8 @@
 
 import { useRef, useState } from "react";
 import { ImageInput } from "@/components/image-input/image-input";
-import type { ImageValue } from "@/lib/client/draft-types";
-import { paletteFromImage } from "@/lib/client/palette-from-image";
+import type { ImageValue } from "@/lib/playground-form/draft-types";
+import { paletteFromImage } from "@/lib/browser-images/palette-from-image";
 
 interface Props {
   max: number;

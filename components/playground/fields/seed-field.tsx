@@ -4,7 +4,7 @@ import { useField } from "@/components/playground/fields/use-field";
 import { FormField, inputBase } from "@/components/ui/form-field";
 import { DiceIcon, LockIcon } from "@/components/ui/icons";
 import { NumberInput } from "@/components/ui/number-input";
-import { useFormStore } from "@/lib/client/form-store";
+import { useFormStore } from "@/lib/playground-form/form-store";
 import type { FieldSpec } from "@/lib/models";
 
 const buttonClass =

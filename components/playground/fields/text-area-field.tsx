@@ -3,7 +3,7 @@
 import { labelOf } from "@/components/playground/field-help";
 import { useField } from "@/components/playground/fields/use-field";
 import { FormField, inputClass } from "@/components/ui/form-field";
-import { countChars } from "@/lib/client/count-chars";
+import { countChars } from "@/lib/display/count-chars";
 import { PROMPT_MAX, type FieldSpec } from "@/lib/models";
 
 interface TextAreaFieldProps {

@@ -1,7 +1,7 @@
 "use client";
 
 import { fieldId } from "@/components/playground/field-help";
-import { useDraftValue, useFormStore, type DraftValue } from "@/lib/client/form-store";
+import { useDraftValue, useFormStore, type DraftValue } from "@/lib/playground-form/form-store";
 
 /** One field of the current task's draft: its value, a setter, and touch (errors show after it). */
 export function useField(name: string) {

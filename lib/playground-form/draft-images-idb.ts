@@ -1,0 +1,57 @@
+"use client";
+/**
+ * The form's images survive a reload: each image field of each draft is kept in IndexedDB
+ * (localStorage holds about 5 MB; one photo as a data URL can be more). Restored once, into
+ * fields that are still empty (an image added meanwhile wins), then every change is written
+ * shortly after it happens: a new image is put, a removed one deleted. Storage failures (private
+ * mode, quota) are ignored: the images stay in memory as before.
+ */
+import { createStore, delMany, entries, setMany, type UseStore } from "idb-keyval";
+import { diffEntries, imageEntries, parseEntryKey, validStored, type ImageEntries } from "@/lib/playground-form/draft-image-entries";
+import { useFormStore } from "@/lib/playground-form/form-store";
+import { usesField } from "@/lib/playground-form/task-drafts";
+
+const WRITE_DELAY_MS = 300;
+
+let store: UseStore | null = null;
+const idb = () => (store ??= createStore("nova-canvas", "draft-images"));
+
+/** Puts the saved images into the drafts' empty image fields. */
+export async function restoreDraftImages(): Promise<void> {
+  if (typeof indexedDB === "undefined") return;
+  const saved = await entries<string, unknown>(idb()).catch(() => []);
+  for (const [key, raw] of saved) {
+    const at = parseEntryKey(String(key));
+    const value = validStored(raw);
+    if (!at || !value || !usesField(at.task, at.field)) continue;
+    const form = useFormStore.getState();
+    const current = form.drafts[at.task][at.field];
+    const empty = current === null || current === undefined || (Array.isArray(current) && current.length === 0);
+    if (empty) form.setTaskField(at.task, at.field, value);
+  }
+}
+
+/** From now on, writes the drafts' images as they change. Call once, after restoring. */
+export function persistDraftImages(): () => void {
+  if (typeof indexedDB === "undefined") return () => {};
+  let saved: ImageEntries = imageEntries(useFormStore.getState().drafts);
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const flush = () => {
+    timer = null;
+    const next = imageEntries(useFormStore.getState().drafts);
+    const { put, del } = diffEntries(saved, next);
+    saved = next;
+    if (put.length) void setMany(put, idb()).catch(() => undefined);
+    if (del.length) void delMany(del, idb()).catch(() => undefined);
+  };
+  const unsubscribe = useFormStore.subscribe((s, prev) => {
+    if (s.drafts !== prev.drafts && timer === null) timer = setTimeout(flush, WRITE_DELAY_MS);
+  });
+  // A reload within the delay would lose the last change: write it as the page goes away.
+  const onHide = () => timer !== null && (clearTimeout(timer), flush());
+  window.addEventListener("pagehide", onHide);
+  return () => {
+    unsubscribe();
+    window.removeEventListener("pagehide", onHide);
+  };
+}

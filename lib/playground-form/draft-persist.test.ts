@@ -1,0 +1,46 @@
+import { describe, expect, it } from "vitest";
+import { mergePersisted, migratePersisted, persistedForm } from "@/lib/playground-form/draft-persist";
+import { defaultDrafts } from "@/lib/playground-form/task-drafts";
+import { fakeImage } from "@/lib/playground-form/test-images";
+
+const state = () => ({ taskType: "TEXT_IMAGE" as const, drafts: defaultDrafts(), seedLocked: false });
+
+describe("persisted form", () => {
+  it("stores scalars only: images are not in localStorage", () => {
+    const s = state();
+    s.drafts.INPAINTING = { ...s.drafts.INPAINTING, prompt: "sky", image: fakeImage(), mask_image: fakeImage() };
+    s.drafts.IMAGE_VARIATION = { ...s.drafts.IMAGE_VARIATION, images: [fakeImage()] };
+    const stored = JSON.parse(JSON.stringify(persistedForm(s)));
+    expect(stored.drafts.INPAINTING).toMatchObject({ prompt: "sky" });
+    expect(stored.drafts.INPAINTING).not.toHaveProperty("image");
+    expect(stored.drafts.INPAINTING).not.toHaveProperty("mask_image");
+    expect(stored.drafts.IMAGE_VARIATION).not.toHaveProperty("images");
+    expect(stored.drafts.COLOR_GUIDED_GENERATION.colors).toHaveLength(4);
+    expect(JSON.stringify(stored)).not.toContain("data:image");
+  });
+
+  it("restores stored scalars without dropping images already in memory", () => {
+    const current = state();
+    const image = fakeImage();
+    current.drafts.INPAINTING = { ...current.drafts.INPAINTING, image };
+    const merged = mergePersisted(
+      { taskType: "INPAINTING", seedLocked: true, drafts: { INPAINTING: { prompt: "sea", image: null, bogus: 1, cfg_scale: "x" } } },
+      current,
+    );
+    expect(merged.taskType).toBe("INPAINTING");
+    expect(merged.seedLocked).toBe(true);
+    expect(merged.drafts.INPAINTING).toMatchObject({ prompt: "sea", image, cfg_scale: 7.5 });
+    expect(merged.drafts.INPAINTING).not.toHaveProperty("bogus");
+  });
+
+  it("ignores an unknown task type", () => {
+    expect(mergePersisted({ taskType: "NOPE" }, state()).taskType).toBe("TEXT_IMAGE");
+  });
+
+  it("migrates the version-1 TEXT_IMAGE draft", () => {
+    const v1 = { draft: { prompt: "old", seed: 7 }, seedLocked: true };
+    const migrated = migratePersisted(v1, 1);
+    expect(migrated).toEqual({ taskType: "TEXT_IMAGE", seedLocked: true, drafts: { TEXT_IMAGE: { prompt: "old", seed: 7 } } });
+    expect(mergePersisted(migrated, state()).drafts.TEXT_IMAGE).toMatchObject({ prompt: "old", seed: 7, cfg_scale: 7.5 });
+  });
+});

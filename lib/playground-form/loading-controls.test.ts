@@ -1,0 +1,25 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { registerStandIn, useLoadingControls } from "@/lib/playground-form/loading-controls";
+
+const loading = () => useLoadingControls.getState().count > 0;
+
+describe("registerStandIn", () => {
+  beforeEach(() => useLoadingControls.setState({ count: 0 }));
+
+  it("counts the form as loading until every stand-in is gone", () => {
+    const style = registerStandIn();
+    const image = registerStandIn();
+    style();
+    expect(loading()).toBe(true);
+    image();
+    expect(loading()).toBe(false);
+  });
+
+  it("counts a stand-in released twice once, so another one still holds Run", () => {
+    const style = registerStandIn();
+    registerStandIn();
+    style();
+    style();
+    expect(loading()).toBe(true);
+  });
+});

@@ -1,0 +1,20 @@
+/**
+ * Query-key factory: every key the app caches under, in one place, so invalidation is exact.
+ * Keys nest: invalidating jobs.all also covers jobs.recent and every jobs.detail(id).
+ */
+export const queryKeys = {
+  jobs: {
+    all: ["jobs"] as const,
+    recent: ["jobs", "recent"] as const,
+    detail: (id: string) => ["jobs", "detail", id] as const,
+  },
+  gallery: {
+    all: ["gallery"] as const,
+    list: ["gallery", "list"] as const,
+    /** One filter's list (the filter as URL search params). */
+    filtered: (params: string) => ["gallery", "list", params] as const,
+    lineage: (imageId: string) => ["gallery", "lineage", imageId] as const,
+  },
+  spend: ["spend"] as const,
+  shares: ["shares"] as const,
+};
