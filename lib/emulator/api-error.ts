@@ -47,3 +47,14 @@ export const rateLimited = (retryAfterSeconds: number, message = "Rate limit exc
   });
 
 export const serverError = (message: string, code = "internal_error") => new EngineError(500, "server_error", code, message);
+
+/** [assumed, contract §1] OpenAI's status and type for an unknown model, with the gateway's code. */
+export const modelNotFound = (model: string) =>
+  new EngineError(404, "invalid_request_error", "model_not_found", `The model ${JSON.stringify(model)} does not exist; GET /v1/models lists the models`, "model");
+
+/**
+ * [assumed, contract §1 and §6] A retired model: the gateway documents the code
+ * `model_unavailable`, not its status; 410 Gone says that retrying will not help.
+ */
+export const modelUnavailable = (model: string, on: string) =>
+  new EngineError(410, "invalid_request_error", "model_unavailable", `The model ${model} was retired on ${on} and no longer accepts jobs`, "model");

@@ -1,3 +1,4 @@
+import type { Retirement } from "@/lib/emulator/catalog/catalog-json";
 import { FaultSyntaxError, mergeFaults, parseFaults, SUBMIT_COUNTERS, type FaultSpec, type SubmitStatus } from "@/lib/emulator/faults";
 
 /**
@@ -12,6 +13,8 @@ export interface SubmitFaults {
   refuse?: { status: SubmitStatus; retryAfterSeconds: number };
   /** Faults the new job carries (latency, fail, block, poll429/500, expire, retry_after). */
   job: FaultSpec;
+  /** Models retired for this submit: the engine-wide ones and the header's. */
+  retired: Retirement[];
 }
 
 export class FaultState {
@@ -46,14 +49,22 @@ export class FaultState {
       this.armedHeaders.add(header);
       this.arm(fromHeader);
     }
+    const retired = [...(this.spec.retire ?? []), ...(fromHeader.retire ?? [])];
+    // A retirement is the engine's state, not the job's: it is not stored with the job.
     const job = mergeFaults(this.spec, fromHeader);
+    delete job.retire;
     for (const [, status] of SUBMIT_COUNTERS) {
       if (this.counters[status] > 0) {
         this.counters[status]--;
-        return { refuse: { status, retryAfterSeconds: job.retry_after ?? 1 }, job };
+        return { refuse: { status, retryAfterSeconds: job.retry_after ?? 1 }, job, retired };
       }
     }
-    return { job };
+    return { job, retired };
+  }
+
+  /** The retired models a catalog read sees: the engine-wide ones and its header's (counters untouched). */
+  retirements(header: string | undefined): Retirement[] {
+    return [...(this.spec.retire ?? []), ...(header ? (parseFaults(header).retire ?? []) : [])];
   }
 
   private arm(spec: FaultSpec): void {

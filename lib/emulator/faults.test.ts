@@ -58,3 +58,40 @@ describe("FaultState", () => {
     expect(state.forSubmit("submit429=1").refuse?.status).toBe(429);
   });
 });
+
+describe("the retire fault", () => {
+  const day = new Date("2026-12-06T10:00:00Z");
+
+  it("reads one or more models, each with an optional date (default: the day it is read)", () => {
+    expect(parseFaults("retire=a-model@2026-09-30", day)).toEqual({ retire: [{ model: "a-model", on: "2026-09-30" }] });
+    expect(parseFaults("retire=a,b.c@2027-01-31;retire=d", day).retire).toEqual([
+      { model: "a", on: "2026-12-06" },
+      { model: "b.c", on: "2027-01-31" },
+      { model: "d", on: "2026-12-06" },
+    ]);
+  });
+
+  it("rejects a missing id, a bad id and a day that does not exist", () => {
+    expect(() => parseFaults("retire")).toThrow(/needs a model id/);
+    expect(() => parseFaults("retire=bad id")).toThrow(FaultSyntaxError);
+    expect(() => parseFaults("retire=a@2026-02-30")).toThrow(/not a date/);
+    expect(() => parseFaults("retire=a@2026-09-30@x")).toThrow(FaultSyntaxError);
+  });
+
+  it("formats back to the same spec", () => {
+    expect(formatFaults(parseFaults("retire=a@2026-09-30,b@2026-10-01;latency=5"))).toBe("retire=a@2026-09-30,b@2026-10-01;latency=5");
+  });
+
+  it("is engine state: submits see the engine's and the header's, jobs never carry it", () => {
+    const state = new FaultState("retire=a@2026-09-30;latency=5");
+    const submit = state.forSubmit("retire=b@2026-10-01");
+    expect(submit.retired).toEqual([
+      { model: "a", on: "2026-09-30" },
+      { model: "b", on: "2026-10-01" },
+    ]);
+    expect(submit.job).toEqual({ latency: 5 });
+    expect(state.retirements(undefined)).toEqual([{ model: "a", on: "2026-09-30" }]);
+    state.set("");
+    expect(state.forSubmit(undefined).retired).toEqual([]);
+  });
+});

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { EngineError, insufficientCredits, invalidParam, rateLimited, serverError } from "@/lib/emulator/api-error";
+import { EngineError, insufficientCredits, invalidParam, modelUnavailable, rateLimited, serverError } from "@/lib/emulator/api-error";
 import { renderOutput, type EngineContext } from "@/lib/emulator/engine-context";
 import { FaultSyntaxError, type SubmitFaults } from "@/lib/emulator/fault-state";
 import { readJsonBody, sendJson } from "@/lib/emulator/http-io";
@@ -14,6 +14,9 @@ export async function handleSubmit(ctx: EngineContext, req: IncomingMessage, res
   const raw = await readJsonBody(req, ctx.options.maxBodyBytes);
   const faults = decideFaults(ctx, req.headers["x-engine-faults"]);
   if (faults.refuse) throw refusal(faults.refuse.status, faults.refuse.retryAfterSeconds);
+  const model = (raw as { model?: unknown } | null)?.model;
+  const retired = faults.retired.find((r) => r.model === model);
+  if (retired) throw modelUnavailable(retired.model, retired.on);
 
   const { inputFetchTimeoutMs, maxBodyBytes, allowPrivateUrls } = ctx.options;
   const submit = await parseSubmit(raw, { timeoutMs: inputFetchTimeoutMs, maxBytes: maxBodyBytes, allowPrivateUrls });

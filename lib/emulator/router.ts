@@ -6,6 +6,7 @@ import { handleGetFaults, handleHealth, handlePutFaults } from "@/lib/emulator/r
 import { handleGetFile } from "@/lib/emulator/route-files";
 import { handleSubmit } from "@/lib/emulator/route-generations";
 import { handleGetJob } from "@/lib/emulator/route-jobs";
+import { handleGetModel, handleListModels } from "@/lib/emulator/route-models";
 
 /**
  * Request → handler. Order matters: files and health need no key; everything else under /v1
@@ -15,6 +16,7 @@ import { handleGetJob } from "@/lib/emulator/route-jobs";
  */
 const FILE = /^\/v1\/files\/([^/]+)\/(\d+)\.png$/;
 const JOB = /^\/v1\/jobs\/([^/]+)$/;
+const MODEL = /^\/v1\/models\/([^/]+)$/;
 
 export async function dispatch(ctx: EngineContext, req: IncomingMessage, res: ServerResponse, origin: string): Promise<void> {
   const url = new URL(req.url ?? "/", "http://engine.invalid");
@@ -39,6 +41,9 @@ export async function dispatch(ctx: EngineContext, req: IncomingMessage, res: Se
   if (path === "/v1/images/generations") return only(method, ["POST"], () => handleSubmit(ctx, req, res, origin));
   const job = JOB.exec(path);
   if (job) return only(method, ["GET"], () => handleGetJob(ctx, res, origin, decodeURIComponent(job[1])));
+  if (path === "/v1/models") return only(method, ["GET"], () => handleListModels(ctx, req, res));
+  const model = MODEL.exec(path);
+  if (model) return only(method, ["GET"], () => handleGetModel(ctx, req, res, model[1]));
   throw notFound(`No route ${method} ${path}`);
 }
 

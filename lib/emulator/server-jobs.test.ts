@@ -116,10 +116,10 @@ describe("validation", () => {
     expect(error.message).toMatch(/1024/);
   });
 
-  it("requires the Nova Canvas model", async () => {
+  it("answers model_not_found for a model it does not know", async () => {
     const res = await submit(engine, { model: "dall-e-3", prompt: "x" });
-    expect(res.status).toBe(400);
-    expect((await res.json()).error.param).toBe("model");
+    expect(res.status).toBe(404);
+    expect((await res.json()).error).toMatchObject({ type: "invalid_request_error", code: "model_not_found", param: "model" });
   });
 
   it("checks image inputs after the schema, naming the field", async () => {

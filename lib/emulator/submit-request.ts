@@ -1,4 +1,4 @@
-import { badRequest, invalidParam } from "@/lib/emulator/api-error";
+import { badRequest, invalidParam, modelNotFound } from "@/lib/emulator/api-error";
 import { takeCompatFields, type ResponseFormat } from "@/lib/emulator/openai-compat";
 import type { FetchLimits } from "@/lib/emulator/input-bytes";
 import { prepareInputs, type InputImages } from "@/lib/emulator/prepare-inputs";
@@ -30,8 +30,9 @@ export async function parseSubmit(raw: unknown, limits: FetchLimits): Promise<Su
     throw badRequest("invalid_request", "Request body must be a JSON object");
   }
   const { model } = raw as Record<string, unknown>;
-  if (model === undefined) throw invalidParam("model", `model is required: use "${novaCanvas.id}"`);
-  if (model !== novaCanvas.id) throw invalidParam("model", `model ${JSON.stringify(model)} does not exist here; use "${novaCanvas.id}"`);
+  if (model === undefined) throw invalidParam("model", "model is required (GET /v1/models lists them)");
+  if (typeof model !== "string") throw invalidParam("model", "model must be a model id string (GET /v1/models lists them)");
+  if (model !== novaCanvas.id) throw modelNotFound(model);
 
   const { sync, responseFormat, body } = takeCompatFields(raw as Record<string, unknown>);
   const result = validateGenerationRequest(body);

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { parseModelDetail, parseModelList, type CatalogListEntry, type ParsedModelDetail } from "@/lib/models/catalog";
 import { backoffDelay } from "./backoff";
 import { parseUpstreamJob, type UpstreamJob } from "./parse-job";
 import { readCappedBody } from "./read-capped-body";
@@ -39,6 +40,12 @@ export interface UpstreamClientOptions {
  * honest file and stops a hostile or broken one from filling memory.
  */
 export const MAX_DOWNLOAD_BYTES = 64 * 1024 * 1024;
+
+/**
+ * The catalog is a few hundred models of a few hundred bytes each; 4 MB leaves room for far more
+ * and stops a broken or hostile answer from filling memory (it is refused as it streams).
+ */
+export const MAX_CATALOG_BYTES = 4 * 1024 * 1024;
 
 export interface SubmitResult {
   jobId: string;
@@ -120,8 +127,44 @@ export function createUpstreamClient(opts: UpstreamClientOptions) {
     }
   }
 
+  /** A catalog answer: capped as it streams, then parsed as JSON (not JSON is transient, as for jobs). */
+  async function catalogJson(res: Response, what: string): Promise<unknown> {
+    if (!res.ok) throw await upstreamErrorFromResponse(res, redact);
+    const bytes = await readCappedBody(res, MAX_CATALOG_BYTES, what);
+    try {
+      return JSON.parse(bytes.toString("utf8")) as unknown;
+    } catch (e) {
+      throw new AppError("upstream_unavailable", "The gateway sent a response that is not JSON.", { cause: e });
+    }
+  }
+
   return {
     baseUrl: base,
+
+    /** GET /v1/models: the catalog's image models (contract §7); other models are left out. */
+    async listModels(): Promise<CatalogListEntry[]> {
+      return withRetries(async () => parseModelList(await catalogJson(await request("GET", "/v1/models"), "The model list")), isRetryable);
+    },
+
+    /**
+     * GET /v1/models/{id}: one model's schema. `ignored` lists what the parser did not understand
+     * (for the log; redacted, as it quotes the gateway). An answer about another model is no model.
+     */
+    async getModelDetail(id: string): Promise<ParsedModelDetail> {
+      return withRetries(async () => {
+        const res = await request("GET", `/v1/models/${encodeURIComponent(id)}`);
+        if (res.status === 404) {
+          await res.body?.cancel();
+          throw new AppError("not_found", `The gateway does not know the model ${JSON.stringify(id)}.`);
+        }
+        const parsed = parseModelDetail(await catalogJson(res, "The model's description"));
+        const ignored = parsed.ignored.map(redact);
+        if (parsed.model && parsed.model.id !== id) {
+          return { model: null, ignored: [...ignored, redact(`the answer describes ${JSON.stringify(parsed.model.id)}, not ${JSON.stringify(id)}`)] };
+        }
+        return { model: parsed.model, ignored };
+      }, isRetryable);
+    },
 
     async submit(payload: Record<string, unknown>): Promise<SubmitResult> {
       const notAccepted = (e: unknown) =>
