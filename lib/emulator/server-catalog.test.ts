@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CHAT_MODEL_ID, FLUX_KLEIN_ID, SEEDREAM_LITE_ID } from "@/lib/emulator/catalog/models";
 import type { EngineHandle } from "@/lib/emulator/server";
 import { call, startTestEngine } from "@/lib/emulator/test-helpers";
-import { novaCanvas } from "@/lib/models";
+import { novaCanvas, RATE_CARD } from "@/lib/models";
 import type { WireModelDetail, WireModelList } from "@/lib/models/catalog";
 
 let engine: EngineHandle;
@@ -40,8 +40,8 @@ describe("GET /v1/models", () => {
 describe("GET /v1/models/{id}", () => {
   it("describes the first model as deprecated, retiring on its announced date", async () => {
     const detail = (await (await call(engine, `/v1/models/${novaCanvas.id}`)).json()) as WireModelDetail;
-    expect(detail).toMatchObject({ id: novaCanvas.id, status: "deprecated", retirement_date: novaCanvas.deprecatedOn });
-    expect(detail.pricing_rows.map((r) => r.price)).toContain(novaCanvas.rateCard.perImageMicros.small.standard / 1e6);
+    expect(detail).toMatchObject({ id: novaCanvas.id, status: "deprecated", retirement_date: novaCanvas.lifecycle.retiresOn });
+    expect(detail.pricing_rows.map((r) => r.price)).toContain(RATE_CARD.perImageMicros.small.standard / 1e6);
   });
 
   it("describes the per-image price, limits and parameters of the other image models", async () => {

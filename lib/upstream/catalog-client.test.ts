@@ -26,7 +26,7 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     seen.push(req.headers);
     seenUrls.push(req.url ?? "");
-    const r = replies.shift() ?? { status: 500, body: { error: { message: "no reply scripted" } } };
+    const r: Reply = replies.shift() ?? { status: 500, body: { error: { message: "no reply scripted" } } };
     res.writeHead(r.status, { "content-type": "application/json", connection: "close", ...r.headers });
     res.end(typeof r.body === "string" ? r.body : JSON.stringify(r.body));
   });

@@ -8,6 +8,7 @@ import {
   LONG_SIDE,
   NEGATIVE_PROMPT_MAX,
   novaCanvas,
+  RATE_CARD,
   NUMBER_OF_IMAGES_MAX,
   NUMBER_OF_IMAGES_MIN,
   PROMPT_MAX,
@@ -70,7 +71,7 @@ const PARAMETERS: WireParameter[] = [
 
 /** One row per tier and quality, from the rate card; the tier is the output's pixel count (contract §4). */
 function pricingRows(): WirePricingRow[] {
-  const { perImageMicros, smallTierMaxPixels } = novaCanvas.rateCard;
+  const { perImageMicros, smallTierMaxPixels } = RATE_CARD;
   return (Object.keys(perImageMicros) as PriceTier[]).flatMap((tier) =>
     (Object.keys(perImageMicros[tier]) as Quality[]).map((quality) => ({
       unit: "image" as const,
@@ -97,7 +98,7 @@ export function firstModelDetail(): WireModelDetail {
     capabilities: ["text-to-image", "image-editing", "image-variation", "inpainting", "outpainting", "background-removal", "virtual-try-on"],
     // [assumed, contract §6] The gateway says "deprecated" without a date for it.
     deprecation_date: null,
-    retirement_date: novaCanvas.deprecatedOn,
+    retirement_date: novaCanvas.lifecycle.retiresOn,
     served_from: ["us-east-1"],
     max_output_pixels: LONG_SIDE.large * LONG_SIDE.large,
     supported_parameters: PARAMETERS,

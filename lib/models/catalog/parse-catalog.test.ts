@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { buildModelDetail, buildModelList, catalogIds } from "@/lib/emulator/catalog/catalog-json";
 import { FLUX_KLEIN_ID, SEEDREAM_LITE_ID } from "@/lib/emulator/catalog/models";
-import { novaCanvas } from "@/lib/models";
+import { novaCanvas, RATE_CARD } from "@/lib/models";
 import { parseModelDetail, parseModelList } from "@/lib/models/catalog";
 
 /** Through JSON text, as the client receives it. */
@@ -22,12 +22,12 @@ describe("what the offline engine serves parses completely", () => {
       id: novaCanvas.id,
       displayName: novaCanvas.label,
       status: "deprecated",
-      retiresOn: novaCanvas.deprecatedOn,
-      imagePriceMicros: novaCanvas.rateCard.perImageMicros.small.standard,
+      retiresOn: novaCanvas.lifecycle.retiresOn,
+      imagePriceMicros: RATE_CARD.perImageMicros.small.standard,
       billedPerReturnedImage: true,
     });
     expect(model!.imagePrices).toContainEqual({
-      priceMicros: novaCanvas.rateCard.perImageMicros.large.premium,
+      priceMicros: RATE_CARD.perImageMicros.large.premium,
       conditions: { quality: ["premium"], size_tier: ["large"] },
     });
     expect(model!.params.find((p) => p.name === "style")?.conditions).toEqual({ task_type: ["TEXT_IMAGE"] });
