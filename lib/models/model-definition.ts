@@ -4,7 +4,7 @@
  * interface; a second model is a second value of it (its own folder and one registry line),
  * not an edit of the first.
  */
-import type { CostEstimate, CostInput } from "@/lib/models/cost";
+import type { CostEstimate } from "@/lib/models/cost";
 import type { FieldSpec } from "@/lib/models/field-spec";
 import type { Label } from "@/lib/models/labels";
 import type { MaskPolarity } from "@/lib/models/mask-polarity";
@@ -50,8 +50,11 @@ export interface ModelDefinition {
   validate: (input: unknown) => ModelValidation;
   /** Every run records the seed it used: fills one in (from `random`, in [0, 1)) where the task takes one. */
   ensureSeed: (req: ModelRequest, random: () => number) => ModelRequest;
-  /** The price of a run before it runs (the form's live price, the job's estimate). */
-  estimateCost: (input: CostInput, inputSize?: Size) => CostEstimate;
+  /**
+   * The price of a run before it runs (the form's live price, the job's estimate). Takes a
+   * checked request or a half-typed draft alike: what is missing or invalid counts as the default.
+   */
+  estimateCost: (input: ModelRequest, inputSize?: Size) => CostEstimate;
   /** What one returned image costs, from the job's parameters and the image's real size. */
   outputPriceMicros: (params: Record<string, unknown>, size: Size) => number;
   /** The body for POST /v1/images/generations from a request this model's `validate` accepted. */
