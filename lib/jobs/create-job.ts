@@ -15,7 +15,11 @@ const RANDOM_STEPS = 2 ** 47;
  * Submits a validated request. The job row is written before the upstream call, so a job the
  * gateway accepts is always on record, even if this process dies before the answer arrives.
  */
-export async function createJob(rt: Runtime, model: ModelDefinition, request: ModelRequest): Promise<JobRow> {
+export async function createJob(
+  rt: Pick<Runtime, "db" | "client" | "tracker" | "baseDurationMs">,
+  model: ModelDefinition,
+  request: ModelRequest,
+): Promise<JobRow> {
   // Every run records the seed it used, so any result can be reproduced.
   // A crypto-backed draw in [0, 1), fine enough for any model's seed range.
   const seeded = model.ensureSeed(request, () => randomInt(0, RANDOM_STEPS) / RANDOM_STEPS);

@@ -7,6 +7,7 @@ import { getDb } from "@/lib/db/client";
 import { getBlobStore } from "@/lib/storage";
 import { createUpstreamClient, type UpstreamClient } from "@/lib/upstream/client";
 import { startEngine } from "@/lib/emulator/server";
+import { ModelsService } from "@/lib/model-catalog/models-service";
 import { JobTracker } from "./tracker";
 
 /**
@@ -18,6 +19,8 @@ export interface Runtime {
   db: Awaited<ReturnType<typeof getDb>>;
   client: UpstreamClient;
   tracker: JobTracker;
+  /** The models on offer: built-in ones and the gateway's catalog, read at most hourly. */
+  models: ModelsService;
   upstream: "offline" | "gateway";
   /** Typical duration of a standard, small job: where the first poll aims. */
   baseDurationMs?: number;
@@ -76,7 +79,7 @@ async function boot(): Promise<Runtime> {
   });
   await tracker.start();
   log("info", "runtime.ready", { upstream });
-  return { db, client, tracker, upstream, baseDurationMs };
+  return { db, client, tracker, models: new ModelsService(client), upstream, baseDurationMs };
 }
 
 export function getRuntime(): Promise<Runtime> {

@@ -10,7 +10,6 @@ import { createLocalBlobStore } from "@/lib/storage";
 import { dialects, type TestDatabase } from "@/lib/testing/test-databases";
 import { createUpstreamClient } from "@/lib/upstream/client";
 import { createJob } from "./create-job";
-import type { Runtime } from "./runtime";
 import { JobTracker } from "./tracker";
 
 /**
@@ -57,7 +56,7 @@ describe.each(dialects)("job tracker ($dialect)", ({ create }) => {
     await rm(blobDir, { recursive: true, force: true });
   });
 
-  function runtime(opts: { faults?: string; leaseMs?: number; stuckAfterMs?: number; owner?: string } = {}): Runtime {
+  function runtime(opts: { faults?: string; leaseMs?: number; stuckAfterMs?: number; owner?: string } = {}): Parameters<typeof createJob>[0] {
     const client = createUpstreamClient({
       baseUrl: engine.url,
       apiKey: KEY,
@@ -75,7 +74,7 @@ describe.each(dialects)("job tracker ($dialect)", ({ create }) => {
       owner: opts.owner,
     });
     trackers.push(tracker);
-    return { db, client, tracker, upstream: "offline", baseDurationMs: 350 };
+    return { db, client, tracker, baseDurationMs: 350 };
   }
 
   async function finished(id: string) {
