@@ -2,6 +2,8 @@
  * JSON shapes of the app's own API (/api/*), shared by route handlers and the browser.
  * Money is in US dollars as numbers rounded to the cent's hundredth; ids are uuids.
  */
+import type { CatalogModel } from "@/lib/models/catalog";
+import type { TaskType } from "@/lib/models/options";
 export type JobStatus = "submitting" | "queued" | "processing" | "completed" | "failed";
 
 export const TERMINAL_STATUSES: readonly JobStatus[] = ["completed", "failed"];
@@ -133,4 +135,19 @@ export interface ApiShare {
   imageCount: number;
   /** `/s/<token>`; null when the link cannot be shown again (sealed with another data folder's key). */
   path: string | null;
+}
+
+/** A model the playground offers (GET /api/models). */
+export interface ApiModel {
+  id: string;
+  label: string;
+  source: "built-in" | "catalog";
+  tasks: { type: TaskType; label: string }[];
+  status: "active" | "deprecated" | "retired";
+  /** ISO date the model retires or retired; null when none is announced. */
+  retiresOn: string | null;
+  /** Why it cannot run now (retired, refused by the gateway); null when it can. */
+  unavailable: { reason: string; since: string | null } | null;
+  /** A catalog model's entry, from which the browser builds the same definition the server uses. */
+  catalog: CatalogModel | null;
 }
