@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
 import { AppError } from "@/lib/errors";
-import { GALLERY_SORTS, isRealDate } from "@/lib/gallery/gallery-filter";
+import { GALLERY_SORTS, isRealDate } from "@/lib/db/gallery-query-filter";
 
 /**
  * The gallery's page cursor: opaque base64url JSON to the client, so anything may come back in

@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Queryable } from "@/lib/db/client";
 import { images, jobs, type ImageRow } from "@/lib/db/schema";
 import { decodeCursor, encodeCursor, type GalleryCursor as Cursor } from "@/lib/db/gallery-cursor";
-import { nextDay, type GalleryFilter } from "@/lib/gallery/gallery-filter";
+import { nextDay, type GalleryQueryFilter as GalleryFilter } from "@/lib/db/gallery-query-filter";
 import { isUuid } from "@/lib/ids";
 
 /** An image with the job facts the gallery shows beside it. */

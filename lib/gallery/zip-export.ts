@@ -5,20 +5,14 @@ import "server-only";
  * is deflated). Memory stays at about one image, whatever the selection's size.
  */
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
-import { inArray, eq } from "drizzle-orm";
-import { images, jobs } from "@/lib/db/schema";
+import { getDb } from "@/lib/db/client";
+import { listImagesForExport } from "@/lib/db/image-bulk-queries";
 import { AppError } from "@/lib/errors";
-import { getRuntime } from "@/lib/jobs/runtime";
 import { microsToUsd } from "@/lib/models";
 import { getBlobStore } from "@/lib/storage";
 
 export async function zipImages(ids: string[]): Promise<{ stream: ReadableStream<Uint8Array>; name: string }> {
-  const { db } = await getRuntime();
-  const rows = await db
-    .select({ image: images, taskType: jobs.taskType, prompt: jobs.prompt, params: jobs.params })
-    .from(images)
-    .innerJoin(jobs, eq(jobs.id, images.jobId))
-    .where(inArray(images.id, ids));
+  const rows = await listImagesForExport(await getDb(), ids);
   const found = new Map(rows.map((r) => [r.image.id, r]));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {

@@ -1,4 +1,5 @@
 import "server-only";
+import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getJob, getJobImages, listImagesOfJobs, listRecentJobs } from "@/lib/db/job-queries";
 import { listJobInputs } from "@/lib/db/input-queries";
@@ -26,14 +27,14 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export async function readJob(id: string): Promise<ApiJob> {
   if (!UUID.test(id)) throw new AppError("not_found", "No job with this id.");
-  const { db } = await getRuntime();
+  const db = await getDb();
   const job = await getJob(db, id);
   if (!job) throw new AppError("not_found", "No job with this id.");
   return toApiJob(job, await getJobImages(db, id), await listJobInputs(db, id));
 }
 
 export async function readRecentJobs(limit: number): Promise<ApiJob[]> {
-  const { db } = await getRuntime();
+  const db = await getDb();
   const jobs = await listRecentJobs(db, limit);
   const images = await listImagesOfJobs(db, jobs.map((j) => j.id));
   const inputs = await Promise.all(jobs.map((j) => listJobInputs(db, j.id)));

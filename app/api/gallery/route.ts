@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { parseGalleryFilter } from "@/lib/gallery/gallery-filter";
 import { handleRoute } from "@/lib/http/handle-route";
 import { parseLimit } from "@/lib/http/query-params";
-import { readGalleryPage } from "@/lib/jobs/gallery-service";
+import { readGalleryPage } from "@/lib/gallery/gallery-service";
 
 export const dynamic = "force-dynamic";
 

@@ -1,4 +1,5 @@
 import { handleSessionForm } from "@/lib/auth/sign-in-service";
+import { clientAddress, visitorProtocol } from "@/lib/http/forwarded";
 import { handleRoute } from "@/lib/http/handle-route";
 import { formBody } from "@/lib/http/read-body";
 
@@ -9,5 +10,9 @@ const FORM_LIMIT = 16 * 1024;
 
 /** Sign in, sign out, sign out everywhere: a plain HTML form post (lib/auth/sign-in-service.ts). */
 export const POST = handleRoute({ body: formBody(FORM_LIMIT) }, async (req, _ctx, body) =>
-  handleSessionForm(body.value, req.headers),
+  handleSessionForm(body.value, {
+    cookieHeader: req.headers.get("cookie"),
+    address: clientAddress(req.headers),
+    secure: visitorProtocol(req.headers) === "https",
+  }),
 );

@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { AppError } from "@/lib/errors";
 import { parseGalleryFilter } from "@/lib/gallery/gallery-filter";
 import { handleRoute } from "@/lib/http/handle-route";
-import { readGalleryIds } from "@/lib/jobs/gallery-service";
+import { readGalleryIds } from "@/lib/gallery/gallery-service";
 
 export const dynamic = "force-dynamic";
 

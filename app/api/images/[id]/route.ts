@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import { handleRoute } from "@/lib/http/handle-route";
 import { jsonBody } from "@/lib/http/read-body";
-import { updateImage } from "@/lib/jobs/gallery-service";
+import { updateImage } from "@/lib/gallery/gallery-service";
 
 export const dynamic = "force-dynamic";
 

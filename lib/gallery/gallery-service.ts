@@ -1,6 +1,7 @@
 import "server-only";
 import type { GalleryIds, GalleryItem, GalleryPage, ImageLineage, SpendSummary } from "@/lib/api-types";
 import { AppError } from "@/lib/errors";
+import { getDb } from "@/lib/db/client";
 import { getImage, listGallery, listGalleryIds, setFavorite, setFavorites, type GalleryRow } from "@/lib/db/gallery-queries";
 import { imageLineage } from "@/lib/db/lineage-queries";
 import { BULK_MAX_IMAGES } from "@/lib/gallery/bulk-limit";
@@ -10,11 +11,10 @@ import { spendSummary } from "@/lib/db/spend-queries";
 import { getInput } from "@/lib/db/input-queries";
 import { getBlobStore } from "@/lib/storage";
 import { microsToUsd } from "@/lib/models";
-import { getRuntime } from "./runtime";
-import { toApiImage } from "./serialize";
+import { toApiImage } from "@/lib/jobs/serialize";
 
 export async function readGalleryPage(opts: { cursor?: string; limit: number; filter?: GalleryFilter }): Promise<GalleryPage> {
-  const { db } = await getRuntime();
+  const db = await getDb();
   const { rows, nextCursor } = await listGallery(db, opts);
   return {
     items: rows.map(toGalleryItem),
@@ -28,14 +28,14 @@ function toGalleryItem(r: GalleryRow): GalleryItem {
 
 /** Every image id the filter matches, in its order, up to the most one bulk action takes. */
 export async function readGalleryIds(filter: GalleryFilter): Promise<GalleryIds> {
-  const { db } = await getRuntime();
+  const db = await getDb();
   const { ids, total } = await listGalleryIds(db, filter, BULK_MAX_IMAGES);
   return { ids, total, max: BULK_MAX_IMAGES };
 }
 
 /** The images this one was made from and the images made from it. */
 export async function readLineage(id: string): Promise<ImageLineage> {
-  const { db } = await getRuntime();
+  const db = await getDb();
   const image = await getImage(db, id);
   if (!image) throw new AppError("not_found", "No image with this id.");
   const { parents, children } = await imageLineage(db, image);
@@ -49,12 +49,12 @@ export async function updateFavorites(body: unknown): Promise<{ updated: number;
   if (typeof b?.favorite !== "boolean") {
     throw new AppError("validation_failed", "favorite must be true or false", { fields: [{ field: "favorite", message: "favorite must be true or false" }] });
   }
-  const { db } = await getRuntime();
+  const db = await getDb();
   return { updated: await setFavorites(db, ids, b.favorite), favorite: b.favorite };
 }
 
 export async function readSpend(now = new Date()): Promise<SpendSummary> {
-  const { db } = await getRuntime();
+  const db = await getDb();
   const s = await spendSummary(db, now);
   return {
     todayUsd: microsToUsd(s.todayMicros),
@@ -69,7 +69,7 @@ export async function readSpend(now = new Date()): Promise<SpendSummary> {
 
 /** The stored bytes of an image or its thumbnail, with the content type recorded at copy time. */
 export async function readImageFile(id: string, variant: "file" | "thumb"): Promise<{ bytes: Buffer; contentType: string; name: string }> {
-  const { db } = await getRuntime();
+  const db = await getDb();
   const row = await getImage(db, id);
   if (!row) throw new AppError("not_found", "No image with this id.");
   const key = variant === "file" ? row.blobKey : row.thumbKey;
@@ -83,7 +83,7 @@ export async function readImageFile(id: string, variant: "file" | "thumb"): Prom
 /** An input image by content hash (inputs are content-addressed, so the URL never changes). */
 export async function readInputFile(sha256: string): Promise<{ bytes: Buffer; contentType: string; name: string }> {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError("not_found", "No input image with this hash.");
-  const { db } = await getRuntime();
+  const db = await getDb();
   const row = await getInput(db, sha256);
   const bytes = row ? await getBlobStore().get(row.blobKey) : null;
   if (!row || !bytes) throw new AppError("not_found", "No input image with this hash.");
@@ -98,7 +98,7 @@ export async function updateImage(id: string, body: unknown): Promise<{ id: stri
       fields: [{ field: "favorite", message: "favorite must be true or false" }],
     });
   }
-  const { db } = await getRuntime();
+  const db = await getDb();
   if (!(await setFavorite(db, id, favorite))) throw new AppError("not_found", "No image with this id.");
   return { id, favorite };
 }
