@@ -4,12 +4,12 @@
  * the response.
  */
 export type ErrorCode =
-  | "invalid_request" // 400: malformed body, unknown field
+  | "invalid_request" // 400: a request that cannot be read (not JSON, empty, bad encoding or length)
   | "unauthorized" // 401: PLAYGROUND_PASSWORD is set and the request has no valid session
   | "cross_site" // 403: a state-changing request that did not come from the app's own pages
   | "unsupported_media_type" // 415: a body in a content type the route does not take
   | "host_not_allowed" // 421: a Host header this server does not answer to (DNS rebinding)
-  | "validation_failed" // 422: field-level rule broken
+  | "validation_failed" // 422: a field rule broken, in a body or a query; `fields` names each (lib/field-errors.ts)
   | "payload_too_large" // 413
   | "not_found" // 404
   | "bad_api_key" // upstream 401

@@ -5,10 +5,15 @@ import "server-only";
  * points at it. Rows first, blobs after: a crash in between leaves an orphan file, never a row
  * whose file is gone.
  */
+import { z } from "zod";
 import { getDb } from "@/lib/db/client";
 import { blobKeysInUse, countSharesHolding, deleteImageRows } from "@/lib/db/image-bulk-queries";
 import { log } from "@/lib/log";
 import { getBlobStore } from "@/lib/storage";
+import { imageIdsBody } from "@/lib/gallery/image-ids";
+
+/** `{ "imageIds": [...], "dryRun"?: true }` (POST /api/images/delete). */
+export const deleteImagesBody = imageIdsBody.extend({ dryRun: z.boolean({ error: "dryRun must be true or false" }).optional() });
 
 /** How many shares hold these images (the confirmation says so before anything is deleted). */
 export async function sharesUsing(ids: string[]): Promise<number> {

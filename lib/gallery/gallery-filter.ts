@@ -5,6 +5,7 @@
  */
 import { z } from "zod";
 import type { FieldError } from "@/lib/errors";
+import { toFieldErrors } from "@/lib/field-errors";
 import { TASK_TYPES, type TaskType } from "@/lib/models/options";
 import { refineStorableText } from "@/lib/text/storable-text";
 import { DATE_RE, GALLERY_SORTS, isRealDate, type GalleryQueryFilter, type GallerySort } from "@/lib/db/gallery-query-filter";
@@ -59,7 +60,7 @@ export function parseGalleryFilter(params: URLSearchParams): FilterResult {
     if (v !== null && v !== "") raw[k] = v;
   }
   const r = schema.safeParse(raw);
-  if (!r.success) return { ok: false, errors: r.error.issues.map((i) => ({ field: String(i.path[0] ?? ""), message: i.message })) };
+  if (!r.success) return { ok: false, errors: toFieldErrors(r.error.issues) };
   const v = r.data;
   return {
     ok: true,

@@ -1,11 +1,13 @@
 import "server-only";
+import { z } from "zod";
 import type { GalleryIds, GalleryItem, GalleryPage, ImageLineage, SpendSummary } from "@/lib/api-types";
 import { AppError } from "@/lib/errors";
 import { getDb } from "@/lib/db/client";
 import { getImage, listGallery, listGalleryIds, setFavorite, setFavorites, type GalleryRow } from "@/lib/db/gallery-queries";
 import { imageLineage } from "@/lib/db/lineage-queries";
 import { BULK_MAX_IMAGES } from "@/lib/gallery/bulk-limit";
-import { parseImageIds } from "@/lib/gallery/image-ids";
+import { imageIdsBody } from "@/lib/gallery/image-ids";
+import { parseBodyValue } from "@/lib/http/parse-body";
 import type { GalleryFilter } from "@/lib/gallery/gallery-filter";
 import { spendSummary } from "@/lib/db/spend-queries";
 import { getInput } from "@/lib/db/input-queries";
@@ -42,15 +44,15 @@ export async function readLineage(id: string): Promise<ImageLineage> {
   return { parents: parents.map(toGalleryItem), children: children.map(toGalleryItem) };
 }
 
+const favorite = z.boolean({ error: "favorite must be true or false" });
+const favoritesBody = imageIdsBody.extend({ favorite });
+const imageEditBody = z.object({ favorite }, { error: "request body must be a JSON object" }).strict();
+
 /** `{ "imageIds": [...], "favorite": true | false }`: stars or unstars them all in one write. */
 export async function updateFavorites(body: unknown): Promise<{ updated: number; favorite: boolean }> {
-  const b = body as { imageIds?: unknown; favorite?: unknown } | null;
-  const ids = parseImageIds(b?.imageIds);
-  if (typeof b?.favorite !== "boolean") {
-    throw new AppError("validation_failed", "favorite must be true or false", { fields: [{ field: "favorite", message: "favorite must be true or false" }] });
-  }
+  const input = parseBodyValue(favoritesBody, body);
   const db = await getDb();
-  return { updated: await setFavorites(db, ids, b.favorite), favorite: b.favorite };
+  return { updated: await setFavorites(db, input.imageIds, input.favorite), favorite: input.favorite };
 }
 
 export async function readSpend(now = new Date()): Promise<SpendSummary> {
@@ -90,15 +92,10 @@ export async function readInputFile(sha256: string): Promise<{ bytes: Buffer; co
   return { bytes, contentType: row.contentType, name: `input-${sha256.slice(0, 12)}.${row.blobKey.split(".").pop()}` };
 }
 
-/** Marks an image as a favourite or not; the body is `{ "favorite": true | false }`. */
+/** Marks an image as a favourite or not; the body is `{ "favorite": true | false }`, nothing else. */
 export async function updateImage(id: string, body: unknown): Promise<{ id: string; favorite: boolean }> {
-  const favorite = (body as { favorite?: unknown } | null)?.favorite;
-  if (typeof favorite !== "boolean" || Object.keys(body as object).length !== 1) {
-    throw new AppError("validation_failed", "favorite must be true or false (and is the only field)", {
-      fields: [{ field: "favorite", message: "favorite must be true or false" }],
-    });
-  }
+  const input = parseBodyValue(imageEditBody, body, { unknownFieldMessage: (key) => `${key} is not an image field (favorite is the only one)` });
   const db = await getDb();
-  if (!(await setFavorite(db, id, favorite))) throw new AppError("not_found", "No image with this id.");
-  return { id, favorite };
+  if (!(await setFavorite(db, id, input.favorite))) throw new AppError("not_found", "No image with this id.");
+  return { id, favorite: input.favorite };
 }

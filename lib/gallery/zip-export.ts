@@ -7,7 +7,7 @@ import "server-only";
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
 import { getDb } from "@/lib/db/client";
 import { listImagesForExport } from "@/lib/db/image-bulk-queries";
-import { AppError } from "@/lib/errors";
+import { validationFailed } from "@/lib/field-errors";
 import { microsToUsd } from "@/lib/models";
 import { getBlobStore } from "@/lib/storage";
 
@@ -17,7 +17,7 @@ export async function zipImages(ids: string[]): Promise<{ stream: ReadableStream
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
     const m = `imageIds names ${missing.length} image${missing.length === 1 ? "" : "s"} that do not exist (${missing.slice(0, 3).join(", ")})`;
-    throw new AppError("validation_failed", m, { fields: [{ field: "imageIds", message: m }] });
+    throw validationFailed([{ field: "imageIds", message: m }]);
   }
   const ordered = ids.map((id) => found.get(id)!);
   const width = String(ordered.length).length;

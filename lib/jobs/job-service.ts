@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { getJob, getJobImages, listImagesOfJobs, listRecentJobs } from "@/lib/db/job-queries";
 import { listJobInputs } from "@/lib/db/input-queries";
 import type { ApiJob } from "@/lib/api-types";
+import { parseBodyValue } from "@/lib/http/parse-body";
 import { validateGenerationRequest } from "@/lib/models";
 import { createJob } from "./create-job";
 import { getRuntime } from "./runtime";
@@ -11,15 +12,11 @@ import { toApiJob } from "./serialize";
 
 /** What the /api/jobs routes call: validation, submission and reads, mapped to API JSON. */
 export async function submitJob(body: unknown): Promise<ApiJob> {
-  const parsed = validateGenerationRequest(body);
-  if (!parsed.ok) {
-    const summary = parsed.errors.map((e) => e.message).join("; ");
-    throw new AppError("validation_failed", summary, { fields: parsed.errors });
-  }
+  const request = parseBodyValue(validateGenerationRequest, body);
   const rt = await getRuntime();
-  const job = await createJob(rt, parsed.value);
+  const job = await createJob(rt, request);
   // Most runs carry no images: skip the inputs query on the hot path then.
-  const hasImages = ["image", "images", "reference_image", "mask_image"].some((f) => f in parsed.value);
+  const hasImages = ["image", "images", "reference_image", "mask_image"].some((f) => f in request);
   return toApiJob(job, [], hasImages ? await listJobInputs(rt.db, job.id) : []);
 }
 

@@ -24,7 +24,9 @@ import {
   type ShareWithCount,
 } from "@/lib/db/share-queries";
 import { AppError } from "@/lib/errors";
-import { createShareSchema, expiryDate, shareFieldErrors, updateShareSchema } from "@/lib/shares/share-schema";
+import { validationFailed } from "@/lib/field-errors";
+import { parseBodyValue, type BodyParser } from "@/lib/http/parse-body";
+import { createShareSchema, expiryDate, unknownShareField, updateShareSchema } from "@/lib/shares/share-schema";
 import { hashShareToken, looksLikeShareToken, newShareToken } from "@/lib/shares/share-token";
 import { openToken, sealToken } from "@/lib/shares/token-seal";
 import { isUuid } from "@/lib/ids";
@@ -54,15 +56,10 @@ function toApiShare(row: ShareRow, imageCount: number): ApiShare {
   };
 }
 
-function parseOrThrow<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import("zod").ZodError } }, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const fields = shareFieldErrors(result.error);
-  throw new AppError("validation_failed", fields.map((f) => f.message).join("; "), { fields });
-}
+const parseShareBody = <T>(schema: BodyParser<T>, body: unknown): T => parseBodyValue(schema, body, { unknownFieldMessage: unknownShareField });
 
 export async function createShare(body: unknown, now = new Date()): Promise<ApiShare> {
-  const input = parseOrThrow(createShareSchema, body);
+  const input = parseShareBody(createShareSchema, body);
   // Ids compare in lower case: Postgres prints uuids that way, whatever case they were sent in.
   const ids = [...new Set(input.imageIds.map((id) => id.toLowerCase()))];
   const db = await getDb();
@@ -70,7 +67,7 @@ export async function createShare(body: unknown, now = new Date()): Promise<ApiS
   const missing = ids.filter((id) => !known.has(id));
   if (missing.length > 0) {
     const message = `imageIds names ${missing.length} image${missing.length === 1 ? "" : "s"} that do not exist (${missing.slice(0, 3).join(", ")})`;
-    throw new AppError("validation_failed", message, { fields: [{ field: "imageIds", message }] });
+    throw validationFailed([{ field: "imageIds", message }]);
   }
   const token = newShareToken();
   const row = await insertShare(
@@ -108,7 +105,7 @@ async function withCount(row: ShareRow): Promise<ApiShare> {
 }
 
 export async function editShare(id: string, body: unknown): Promise<ApiShare> {
-  const patch = parseOrThrow(updateShareSchema, body);
+  const patch = parseShareBody(updateShareSchema, body);
   await ownShare(id);
   const db = await getDb();
   const row = await updateShare(db, id, patch);
