@@ -6,9 +6,10 @@
  *   3. Headers: a fresh CSP nonce per request, put on the request's own CSP header (Next reads
  *      the nonce from there for its scripts) and on the response with the other security
  *      headers (lib/http/security-headers.ts).
- * The API is not matched here: its route handlers go through the same checks themselves
- * (lib/http/handle-route.ts), and a proxy in front of it would buffer request bodies (Next caps
- * that at 10 MB, below our 40 MB limit for image uploads).
+ * The API is not matched here, so this never answers an API call (no redirect, no 401): its route
+ * handlers go through the same checks themselves (lib/http/handle-route.ts, which answers a
+ * request without a live session with 401 `unauthorized`), and a proxy in front of it would
+ * buffer request bodies (Next caps that at 10 MB, below our 40 MB limit for image uploads).
  */
 import { NextResponse, type NextRequest } from "next/server";
 import { pageAccessAllowed, safeNextPath } from "@/lib/auth/access";

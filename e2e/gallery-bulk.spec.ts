@@ -82,7 +82,7 @@ test("select all in a view larger than one action takes: the first 500, and it s
   await bar.getByRole("button", { name: "Select all in the gallery" }).click();
   await expect(bar).toContainText(`${ids.length.toLocaleString("en-US")} selected`);
   if (total > 500) await expect(bar).toContainText(`the first 500 of ${total.toLocaleString("en-US")}`);
-  expect((await request.get("/api/gallery/ids?sort=sideways")).status()).toBe(400);
+  expect((await request.get("/api/gallery/ids?sort=sideways")).status()).toBe(422);
 });
 
 test("the large view shows lineage both ways, and reuses a job's parameters in the playground", async ({ page, request }) => {

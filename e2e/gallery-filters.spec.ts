@@ -63,7 +63,7 @@ test("favourite an image, show favourites only, search prompts, sort by cost; a 
 
 test("gallery API: a bad filter names the field and the limit", async ({ request }) => {
   const res = await request.get(`/api/gallery?sort=random&q=${"x".repeat(201)}`);
-  expect(res.status()).toBe(400);
+  expect(res.status()).toBe(422);
   const fields = (await res.json()).error.fields.map((f: { field: string; message: string }) => `${f.field}: ${f.message}`);
   expect(fields).toContain("sort: sort must be one of newest, oldest, cost");
   expect(fields).toContain("q: q must be at most 200 characters");

@@ -4,12 +4,12 @@
  * the response.
  */
 export type ErrorCode =
-  | "invalid_request" // 400: malformed body, unknown field
+  | "invalid_request" // 400: a request that cannot be read (not JSON, empty, bad encoding or length)
   | "unauthorized" // 401: PLAYGROUND_PASSWORD is set and the request has no valid session
   | "cross_site" // 403: a state-changing request that did not come from the app's own pages
   | "unsupported_media_type" // 415: a body in a content type the route does not take
   | "host_not_allowed" // 421: a Host header this server does not answer to (DNS rebinding)
-  | "validation_failed" // 422: field-level rule broken
+  | "validation_failed" // 422: a field rule broken, in a body or a query; `fields` names each (lib/field-errors.ts)
   | "payload_too_large" // 413
   | "not_found" // 404
   | "bad_api_key" // upstream 401
@@ -18,6 +18,7 @@ export type ErrorCode =
   | "upstream_unavailable" // upstream 5xx, timeout, connection refused
   | "upstream_invalid" // upstream rejected the request (400/422)
   | "outcome_unknown" // a submit whose result we could not learn
+  | "model_unavailable" // the gateway no longer runs the model (model_not_found / model_unavailable)
   | "internal"; // 500
 
 export interface FieldError {
@@ -41,6 +42,7 @@ const STATUS: Record<ErrorCode, number> = {
   upstream_unavailable: 503,
   upstream_invalid: 422,
   outcome_unknown: 502,
+  model_unavailable: 422,
   internal: 500,
 };
 

@@ -11,7 +11,6 @@ import { DEVICE_COOKIE, DEVICE_DAYS, newDeviceValue, verifyDeviceValue } from "@
 import { endAllSessions, endSession, hasLiveSession, startSession } from "@/lib/auth/session-store";
 import { accessPassword, passwordMatches, SESSION_COOKIE, SESSION_DAYS, sessionFromCookieHeader } from "@/lib/auth/session";
 import { lockedForSeconds, recordFailure, recordSuccess, type SignInClient } from "@/lib/auth/sign-in-limiter";
-import { clientAddress, visitorProtocol } from "@/lib/http/forwarded";
 import { log } from "@/lib/log";
 
 function seeOther(path: string): NextResponse {
@@ -20,12 +19,21 @@ function seeOther(path: string): NextResponse {
 
 const DAY_S = 24 * 60 * 60;
 
-export async function handleSessionForm(form: URLSearchParams, headers: Headers): Promise<NextResponse> {
+/**
+ * Who posted the form, as the route read it from the request (lib/http/forwarded.ts): the
+ * cookies, the client's address for the limiter, and whether the visitor used https.
+ */
+export interface SessionFormVisitor {
+  cookieHeader: string | null;
+  address: string;
+  secure: boolean;
+}
+
+export async function handleSessionForm(form: URLSearchParams, visitor: SessionFormVisitor): Promise<NextResponse> {
   const next = safeNextPath(form.get("next"));
   const password = accessPassword();
   if (!password) return seeOther(next);
-  const cookieHeader = headers.get("cookie");
-  const secure = visitorProtocol(headers) === "https";
+  const { cookieHeader, secure } = visitor;
   const action = form.get("action");
 
   if (action === "sign-out" || action === "sign-out-everywhere") {
@@ -41,7 +49,7 @@ export async function handleSessionForm(form: URLSearchParams, headers: Headers)
   }
 
   const client: SignInClient = {
-    address: clientAddress(headers),
+    address: visitor.address,
     device: verifyDeviceValue(sessionFromCookieHeader(cookieHeader, DEVICE_COOKIE)),
   };
   const back = (query: string) => seeOther(`/sign-in?${query}&next=${encodeURIComponent(next)}`);

@@ -57,9 +57,9 @@ describe("decodeCursor", () => {
     ["bytes that are not JSON", Buffer.from([0xff, 0xfe, 0x00]).toString("base64url")],
     ["text that is not base64url", "%ff%fe"],
     ["an empty string", ""],
-  ])("refuses %s with a 400 naming cursor", (_name, cursor) => {
+  ])("refuses %s with a 422 naming cursor", (_name, cursor) => {
     const e = rejection(cursor);
-    expect(e.status).toBe(400);
+    expect(e.status).toBe(422);
     expect(e.fields).toEqual([{ field: "cursor", message: "cursor is not valid" }]);
   });
 });

@@ -1,7 +1,7 @@
 import "server-only";
 import { z } from "zod";
-import { AppError } from "@/lib/errors";
-import { GALLERY_SORTS, isRealDate } from "@/lib/gallery/gallery-filter";
+import { validationFailed } from "@/lib/field-errors";
+import { GALLERY_SORTS, isRealDate } from "@/lib/db/gallery-query-filter";
 
 /**
  * The gallery's page cursor: opaque base64url JSON to the client, so anything may come back in
@@ -30,7 +30,7 @@ export function encodeCursor(c: GalleryCursor): string {
   return Buffer.from(JSON.stringify(c)).toString("base64url");
 }
 
-/** The cursor a page handed out, or a 400 naming `cursor` for anything else. */
+/** The cursor a page handed out, or a 422 naming `cursor` for anything else. */
 export function decodeCursor(raw: string): GalleryCursor {
   let parsed: unknown;
   try {
@@ -40,7 +40,5 @@ export function decodeCursor(raw: string): GalleryCursor {
   }
   const result = cursorSchema.safeParse(parsed);
   if (result.success) return result.data;
-  throw new AppError("invalid_request", "cursor is not valid", {
-    fields: [{ field: "cursor", message: "cursor is not valid" }],
-  });
+  throw validationFailed([{ field: "cursor", message: "cursor is not valid" }]);
 }

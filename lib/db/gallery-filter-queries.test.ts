@@ -227,12 +227,12 @@ forEachDialect("gallery filters", (t) => {
         }
         const err = await errorOf(listGallery(t.db, { cursor, limit: 7, filter: { sort } }));
         expect(err, `${from} cursor with ${sort}`).toBeInstanceOf(AppError);
-        expect(err).toMatchObject({ code: "invalid_request", fields: [{ field: "cursor" }] });
+        expect(err).toMatchObject({ code: "validation_failed", fields: [{ field: "cursor" }] });
       }
     }
     // No filter means the newest sort: a newest cursor continues it, an oldest one does not.
     await expect(listGallery(t.db, { cursor: cursors.get("newest"), limit: 7 })).resolves.toBeDefined();
-    expect(await errorOf(listGallery(t.db, { cursor: cursors.get("oldest"), limit: 7 }))).toMatchObject({ code: "invalid_request" });
+    expect(await errorOf(listGallery(t.db, { cursor: cursors.get("oldest"), limit: 7 }))).toMatchObject({ code: "validation_failed" });
   });
 
   it("a cursor continues the same sort under a different filter (no error)", async () => {

@@ -1,10 +1,10 @@
 import "server-only";
 import { and, eq, getTableColumns, inArray, sql, type SQL } from "drizzle-orm";
-import { AppError } from "@/lib/errors";
+import { validationFailed } from "@/lib/field-errors";
 import type { Queryable } from "@/lib/db/client";
 import { images, jobs, type ImageRow } from "@/lib/db/schema";
 import { decodeCursor, encodeCursor, type GalleryCursor as Cursor } from "@/lib/db/gallery-cursor";
-import { nextDay, type GalleryFilter } from "@/lib/gallery/gallery-filter";
+import { nextDay, type GalleryQueryFilter as GalleryFilter } from "@/lib/db/gallery-query-filter";
 import { isUuid } from "@/lib/ids";
 
 /** An image with the job facts the gallery shows beside it. */
@@ -76,7 +76,7 @@ export async function listGallery(
   const filter = opts.filter ?? { sort: "newest" };
   const after = opts.cursor ? decodeCursor(opts.cursor) : null;
   if (after && (after.s ?? "newest") !== filter.sort) {
-    throw new AppError("invalid_request", "cursor belongs to another sort order", { fields: [{ field: "cursor", message: "cursor belongs to another sort order" }] });
+    throw validationFailed([{ field: "cursor", message: "cursor belongs to another sort order" }]);
   }
   // The route validates `limit`; clamping here keeps a bad value from scanning the whole table.
   const limit = Number.isFinite(opts.limit) ? Math.min(500, Math.max(1, Math.floor(opts.limit))) : 50;

@@ -104,7 +104,7 @@ forEachDialect("database", (t) => {
     for (const cursor of bad) {
       const err = await listGallery(t.db, { cursor, limit: 5 }).catch((e: unknown) => e);
       expect(err).toBeInstanceOf(AppError);
-      expect(err).toMatchObject({ code: "invalid_request", message: "cursor is not valid" });
+      expect(err).toMatchObject({ code: "validation_failed", message: "cursor is not valid" });
     }
   });
 

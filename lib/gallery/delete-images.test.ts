@@ -8,9 +8,12 @@ import { insertTestImages, insertTestJob, testImage } from "@/lib/testing/db-fix
 import { forEachDialect } from "@/lib/testing/test-databases";
 import { withTempDataDir } from "@/lib/testing/temp-data-dir";
 
-// delete-images takes its database from the app runtime; here it is the test database.
+// delete-images takes its database from lib/db (getDb); here it is the test database.
 const holder = vi.hoisted(() => ({ db: undefined as unknown }));
-vi.mock("@/lib/jobs/runtime", () => ({ getRuntime: async () => ({ db: holder.db }) }));
+vi.mock("@/lib/db/client", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/db/client")>()),
+  getDb: async () => holder.db,
+}));
 
 withTempDataDir("delete-images");
 

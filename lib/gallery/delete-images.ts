@@ -5,32 +5,27 @@ import "server-only";
  * points at it. Rows first, blobs after: a crash in between leaves an orphan file, never a row
  * whose file is gone.
  */
-import { inArray, or, sql } from "drizzle-orm";
-import { images, shareImages } from "@/lib/db/schema";
-import { getRuntime } from "@/lib/jobs/runtime";
+import { z } from "zod";
+import { getDb } from "@/lib/db/client";
+import { blobKeysInUse, countSharesHolding, deleteImageRows } from "@/lib/db/image-bulk-queries";
 import { log } from "@/lib/log";
 import { getBlobStore } from "@/lib/storage";
+import { imageIdsBody } from "@/lib/gallery/image-ids";
+
+/** `{ "imageIds": [...], "dryRun"?: true }` (POST /api/images/delete). */
+export const deleteImagesBody = imageIdsBody.extend({ dryRun: z.boolean({ error: "dryRun must be true or false" }).optional() });
 
 /** How many shares hold these images (the confirmation says so before anything is deleted). */
 export async function sharesUsing(ids: string[]): Promise<number> {
-  const { db } = await getRuntime();
-  const [row] = await db
-    .select({ n: sql<number>`count(distinct ${shareImages.shareId})`.mapWith(Number) })
-    .from(shareImages)
-    .where(inArray(shareImages.imageId, ids));
-  return row?.n ?? 0;
+  return countSharesHolding(await getDb(), ids);
 }
 
 export async function deleteImages(ids: string[]): Promise<{ deleted: number; blobsRemoved: number }> {
-  const { db } = await getRuntime();
-  const gone = await db.delete(images).where(inArray(images.id, ids)).returning({ blobKey: images.blobKey, thumbKey: images.thumbKey });
+  const db = await getDb();
+  const gone = await deleteImageRows(db, ids);
   const keys = [...new Set(gone.flatMap((g) => [g.blobKey, g.thumbKey]))];
   if (keys.length === 0) return { deleted: 0, blobsRemoved: 0 };
-  const stillUsed = await db
-    .select({ blobKey: images.blobKey, thumbKey: images.thumbKey })
-    .from(images)
-    .where(or(inArray(images.blobKey, keys), inArray(images.thumbKey, keys)));
-  const used = new Set(stillUsed.flatMap((r) => [r.blobKey, r.thumbKey]));
+  const used = await blobKeysInUse(db, keys);
   let removed = 0;
   for (const key of keys) {
     if (used.has(key)) continue;

@@ -5,38 +5,21 @@
  */
 import { z } from "zod";
 import type { FieldError } from "@/lib/errors";
+import { toFieldErrors } from "@/lib/field-errors";
 import { TASK_TYPES, type TaskType } from "@/lib/models/options";
 import { refineStorableText } from "@/lib/text/storable-text";
+import { DATE_RE, GALLERY_SORTS, isRealDate, type GalleryQueryFilter, type GallerySort } from "@/lib/db/gallery-query-filter";
 
-export const GALLERY_SORTS = ["newest", "oldest", "cost"] as const;
-export type GallerySort = (typeof GALLERY_SORTS)[number];
+export { GALLERY_SORTS, isRealDate, nextDay, type GallerySort } from "@/lib/db/gallery-query-filter";
+
 export const SORT_LABELS: Record<GallerySort, string> = { newest: "Newest first", oldest: "Oldest first", cost: "Most expensive first" };
 export const QUALITIES = ["standard", "premium"] as const;
 export const SEARCH_MAX = 200;
 
-export interface GalleryFilter {
+/** The filter the page and the API parse to; the queries take it as a GalleryQueryFilter. */
+export interface GalleryFilter extends GalleryQueryFilter {
   task?: TaskType;
-  favorites?: boolean;
   quality?: (typeof QUALITIES)[number];
-  /** Inclusive calendar dates (UTC), YYYY-MM-DD. */
-  from?: string;
-  to?: string;
-  q?: string;
-  sort: GallerySort;
-}
-
-const DATE_RE = /^\d{4}-\d{2}-\d{2}$/;
-
-/** A calendar date that exists (no 30 February: Date.parse would roll it over to March). */
-export function isRealDate(d: string): boolean {
-  if (!DATE_RE.test(d) || d < "0001-01-01") return false;
-  const t = Date.parse(`${d}T00:00:00Z`);
-  return !Number.isNaN(t) && new Date(t).toISOString().slice(0, 10) === d;
-}
-
-/** The day after a real date, as YYYY-MM-DD (the exclusive end of a "to" day, in UTC). */
-export function nextDay(d: string): string {
-  return new Date(Date.parse(`${d}T00:00:00Z`) + 24 * 60 * 60 * 1000).toISOString().slice(0, 10);
 }
 
 /**
@@ -77,7 +60,7 @@ export function parseGalleryFilter(params: URLSearchParams): FilterResult {
     if (v !== null && v !== "") raw[k] = v;
   }
   const r = schema.safeParse(raw);
-  if (!r.success) return { ok: false, errors: r.error.issues.map((i) => ({ field: String(i.path[0] ?? ""), message: i.message })) };
+  if (!r.success) return { ok: false, errors: toFieldErrors(r.error.issues) };
   const v = r.data;
   return {
     ok: true,

@@ -5,25 +5,19 @@ import "server-only";
  * is deflated). Memory stays at about one image, whatever the selection's size.
  */
 import { Zip, ZipDeflate, ZipPassThrough } from "fflate";
-import { inArray, eq } from "drizzle-orm";
-import { images, jobs } from "@/lib/db/schema";
-import { AppError } from "@/lib/errors";
-import { getRuntime } from "@/lib/jobs/runtime";
+import { getDb } from "@/lib/db/client";
+import { listImagesForExport } from "@/lib/db/image-bulk-queries";
+import { validationFailed } from "@/lib/field-errors";
 import { microsToUsd } from "@/lib/models";
 import { getBlobStore } from "@/lib/storage";
 
 export async function zipImages(ids: string[]): Promise<{ stream: ReadableStream<Uint8Array>; name: string }> {
-  const { db } = await getRuntime();
-  const rows = await db
-    .select({ image: images, taskType: jobs.taskType, prompt: jobs.prompt, params: jobs.params })
-    .from(images)
-    .innerJoin(jobs, eq(jobs.id, images.jobId))
-    .where(inArray(images.id, ids));
+  const rows = await listImagesForExport(await getDb(), ids);
   const found = new Map(rows.map((r) => [r.image.id, r]));
   const missing = ids.filter((id) => !found.has(id));
   if (missing.length > 0) {
     const m = `imageIds names ${missing.length} image${missing.length === 1 ? "" : "s"} that do not exist (${missing.slice(0, 3).join(", ")})`;
-    throw new AppError("validation_failed", m, { fields: [{ field: "imageIds", message: m }] });
+    throw validationFailed([{ field: "imageIds", message: m }]);
   }
   const ordered = ids.map((id) => found.get(id)!);
   const width = String(ordered.length).length;

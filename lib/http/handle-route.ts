@@ -3,6 +3,7 @@ import { NextResponse } from "next/server";
 import { apiAccessAllowed } from "@/lib/auth/access";
 import { AppError } from "@/lib/errors";
 import { describeAllowedHosts, isAllowedHost } from "@/lib/http/allowed-hosts";
+import { BODY_LIMITS } from "@/lib/http/body-limits";
 import { crossSiteRefusal } from "@/lib/http/cross-site";
 import { visitorHost } from "@/lib/http/forwarded";
 import { checkDeclaredLength, readBody, type BodySpec, type BodyType, type ParsedBody } from "@/lib/http/read-body";
@@ -15,18 +16,18 @@ import { log } from "@/lib/log";
  *   1. Host: only the names this server answers to (allowed-hosts.ts) — 421.
  *   2. Session: with PLAYGROUND_PASSWORD, a live session (lib/auth/access.ts) — 401.
  *   3. Origin: state-changing requests from the app's own pages only (cross-site.ts) — 403.
- *   4. Body: the declared type and size, read once (read-body.ts) — 415, 413, 400. A route that
- *      declares no body reads none, and refuses a declared one over NO_BODY_BYTES.
+ *   4. Body: the declared type and size (body-limits.ts), read once (read-body.ts) — 415, 413,
+ *      400. A route that declares no body reads none, and refuses a declared one over
+ *      BODY_LIMITS.none.
  * Then the handler; AppErrors become their status and safe JSON, anything else a generic 500
  * (logged, redacted). Every answer carries the API's security headers (security-headers.ts).
- * Routes parse what they read with their zod schema, in the service they call.
+ * What was read is checked with parse-body.ts (`parseBody` in the route, or `parseBodyValue` in
+ * the service it calls): a broken field rule is a 422 naming the field.
  */
 export interface RouteOptions<T extends BodyType = BodyType> {
   body?: BodySpec<T>;
 }
 
-/** Routes without a body still get `{}` or a small form from some clients; nothing more. */
-const NO_BODY_BYTES = 1024;
 
 type Handler<C> = (req: Request, ctx: C) => Promise<Response>;
 type BodyHandler<C, T extends BodyType> = (req: Request, ctx: C, body: ParsedBody<T>) => Promise<Response>;
@@ -48,7 +49,7 @@ async function guarded<C, T extends BodyType>(req: Request, ctx: C, options: Rou
     const refusal = crossSiteRefusal(req);
     if (refusal) throw new AppError("cross_site", refusal);
     if (!options.body) {
-      checkDeclaredLength(req, NO_BODY_BYTES);
+      checkDeclaredLength(req, BODY_LIMITS.none);
       return await fn(req, ctx, { type: "json", value: undefined } as ParsedBody<T>);
     }
     return await fn(req, ctx, await readBody(req, options.body));

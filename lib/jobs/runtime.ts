@@ -11,9 +11,11 @@ import { ModelsService } from "@/lib/model-catalog/models-service";
 import { JobTracker } from "./tracker";
 
 /**
- * The process-wide services the route handlers share: database, blob store, upstream client and
- * tracker. Kept on globalThis because Next.js may load this module more than once (hot reload,
- * separate route bundles), and there must be one tracker per process.
+ * The process-wide tracker and upstream client (and the database handle the tracker uses, the
+ * one `getDb()` in lib/db opens). Services that only read or write rows take the database from
+ * lib/db directly; this is for what needs the tracker or the upstream. Kept on globalThis because
+ * Next.js may load this module more than once (hot reload, separate route bundles), and there
+ * must be one tracker per process.
  */
 export interface Runtime {
   db: Awaited<ReturnType<typeof getDb>>;

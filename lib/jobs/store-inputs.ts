@@ -1,7 +1,8 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
 import { findImageIdBySha, linkJobInputs, upsertInput } from "@/lib/db/input-queries";
-import { AppError, type FieldError } from "@/lib/errors";
+import type { FieldError } from "@/lib/errors";
+import { validationFailed } from "@/lib/field-errors";
 import { checkInputImage, checkMask, decodeImageInput, inspectImage, invertMask, sha256Hex, type InputImageInfo } from "@/lib/images";
 import { applyOrientation } from "@/lib/images/orient";
 import { getBlobStore } from "@/lib/storage";
@@ -84,7 +85,7 @@ export async function storeRequestInputs(
 ): Promise<StoredInputs> {
   const { decoded, problems } = await checkAll(request);
   if (problems.length > 0) {
-    throw new AppError("validation_failed", problems.map((p) => p.message).join("; "), { fields: problems });
+    throw validationFailed(problems);
   }
   const params: Record<string, unknown> = { ...request };
   const upstream: Record<string, unknown> = { ...request };

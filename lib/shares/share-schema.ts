@@ -4,6 +4,7 @@
  */
 import { z } from "zod";
 import type { FieldError } from "@/lib/errors";
+import { toFieldErrors } from "@/lib/field-errors";
 import { BULK_MAX_IMAGES } from "@/lib/gallery/bulk-limit";
 import { refineStorableText } from "@/lib/text/storable-text";
 
@@ -53,13 +54,12 @@ export const updateShareSchema = z
   .strict();
 export type UpdateShareInput = z.infer<typeof updateShareSchema>;
 
-/** zod issues → one FieldError per top-level field, the schema's own messages. */
+/** How a key that is not part of a share is named. */
+export const unknownShareField = (key: string) => `${key} is not a share field`;
+
+/** zod issues → one FieldError per top-level field (lib/field-errors.ts), the schema's own messages. */
 export function shareFieldErrors(error: z.ZodError): FieldError[] {
-  return error.issues.map((issue) =>
-    issue.code === "unrecognized_keys"
-      ? { field: issue.keys[0] ?? "", message: `${issue.keys.join(", ")} is not a share field` }
-      : { field: typeof issue.path[0] === "string" ? issue.path[0] : "", message: issue.message },
-  );
+  return toFieldErrors(error.issues, unknownShareField);
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;

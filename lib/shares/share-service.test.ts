@@ -15,12 +15,13 @@ import { appErrorOf, bindShareDb, DAY, tokenOf } from "@/lib/testing/share-fixtu
 
 /** The owner side of shares: create, list, edit, revoke, expire, delete; how tokens are stored. */
 
-// share-service takes its database from the app runtime; here it is the describe block's test db.
+// share-service takes its database from lib/db (getDb); here it is the describe block's test db.
 const holder = vi.hoisted(() => ({ db: undefined as unknown }));
-vi.mock("@/lib/jobs/runtime", () => ({
-  getRuntime: async () => {
+vi.mock("@/lib/db/client", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/db/client")>()),
+  getDb: async () => {
     if (!holder.db) throw new Error("test db not set");
-    return { db: holder.db };
+    return holder.db;
   },
 }));
 

@@ -8,6 +8,7 @@ import "server-only";
  */
 import { cache } from "react";
 import type { ApiShare, ShareStatus } from "@/lib/api-types";
+import { getDb } from "@/lib/db/client";
 import type { ShareRow } from "@/lib/db/schema";
 import {
   countShareView,
@@ -23,8 +24,9 @@ import {
   type ShareWithCount,
 } from "@/lib/db/share-queries";
 import { AppError } from "@/lib/errors";
-import { getRuntime } from "@/lib/jobs/runtime";
-import { createShareSchema, expiryDate, shareFieldErrors, updateShareSchema } from "@/lib/shares/share-schema";
+import { validationFailed } from "@/lib/field-errors";
+import { parseBodyValue, type BodyParser } from "@/lib/http/parse-body";
+import { createShareSchema, expiryDate, unknownShareField, updateShareSchema } from "@/lib/shares/share-schema";
 import { hashShareToken, looksLikeShareToken, newShareToken } from "@/lib/shares/share-token";
 import { openToken, sealToken } from "@/lib/shares/token-seal";
 import { isUuid } from "@/lib/ids";
@@ -54,23 +56,18 @@ function toApiShare(row: ShareRow, imageCount: number): ApiShare {
   };
 }
 
-function parseOrThrow<T>(schema: { safeParse(v: unknown): { success: true; data: T } | { success: false; error: import("zod").ZodError } }, body: unknown): T {
-  const result = schema.safeParse(body);
-  if (result.success) return result.data;
-  const fields = shareFieldErrors(result.error);
-  throw new AppError("validation_failed", fields.map((f) => f.message).join("; "), { fields });
-}
+const parseShareBody = <T>(schema: BodyParser<T>, body: unknown): T => parseBodyValue(schema, body, { unknownFieldMessage: unknownShareField });
 
 export async function createShare(body: unknown, now = new Date()): Promise<ApiShare> {
-  const input = parseOrThrow(createShareSchema, body);
+  const input = parseShareBody(createShareSchema, body);
   // Ids compare in lower case: Postgres prints uuids that way, whatever case they were sent in.
   const ids = [...new Set(input.imageIds.map((id) => id.toLowerCase()))];
-  const { db } = await getRuntime();
+  const db = await getDb();
   const known = await existingImageIds(db, ids);
   const missing = ids.filter((id) => !known.has(id));
   if (missing.length > 0) {
     const message = `imageIds names ${missing.length} image${missing.length === 1 ? "" : "s"} that do not exist (${missing.slice(0, 3).join(", ")})`;
-    throw new AppError("validation_failed", message, { fields: [{ field: "imageIds", message }] });
+    throw validationFailed([{ field: "imageIds", message }]);
   }
   const token = newShareToken();
   const row = await insertShare(
@@ -91,26 +88,26 @@ export async function createShare(body: unknown, now = new Date()): Promise<ApiS
 }
 
 export async function readShares(): Promise<ApiShare[]> {
-  const { db } = await getRuntime();
+  const db = await getDb();
   return (await listShares(db)).map((r: ShareWithCount) => toApiShare(r, r.imageCount));
 }
 
 async function ownShare(id: string): Promise<ShareRow> {
-  const { db } = await getRuntime();
+  const db = await getDb();
   const row = isUuid(id) ? await getShare(db, id) : null;
   if (!row) throw new AppError("not_found", "No share with this id.");
   return row;
 }
 
 async function withCount(row: ShareRow): Promise<ApiShare> {
-  const { db } = await getRuntime();
+  const db = await getDb();
   return toApiShare(row, (await listSharedImages(db, row.id)).length);
 }
 
 export async function editShare(id: string, body: unknown): Promise<ApiShare> {
-  const patch = parseOrThrow(updateShareSchema, body);
+  const patch = parseShareBody(updateShareSchema, body);
   await ownShare(id);
-  const { db } = await getRuntime();
+  const db = await getDb();
   const row = await updateShare(db, id, patch);
   if (!row) throw new AppError("not_found", "No share with this id.");
   return withCount(row);
@@ -120,14 +117,14 @@ export async function editShare(id: string, body: unknown): Promise<ApiShare> {
 export async function revokeShare(id: string, now = new Date()): Promise<ApiShare> {
   const existing = await ownShare(id);
   if (existing.revokedAt) return withCount(existing);
-  const { db } = await getRuntime();
+  const db = await getDb();
   const row = await updateShare(db, id, { revokedAt: now });
   return withCount(row!);
 }
 
 export async function removeShare(id: string): Promise<void> {
   await ownShare(id);
-  const { db } = await getRuntime();
+  const db = await getDb();
   await deleteShare(db, id);
 }
 
@@ -171,7 +168,7 @@ function visibleParams(params: Record<string, unknown>, showPrompts: boolean): R
  */
 const liveShareByToken = cache(async (token: string): Promise<ShareRow | null> => {
   if (!looksLikeShareToken(token)) return null;
-  const { db } = await getRuntime();
+  const db = await getDb();
   const row = await getShareByTokenHash(db, hashShareToken(token));
   return row && shareStatus(row) === "active" ? row : null;
 });
@@ -180,7 +177,7 @@ const liveShareByToken = cache(async (token: string): Promise<ShareRow | null> =
 const publicShare = cache(async (token: string): Promise<PublicShare | null> => {
   const row = await liveShareByToken(token);
   if (!row) return null;
-  const { db } = await getRuntime();
+  const db = await getDb();
   const rows = await listSharedImages(db, row.id);
   return {
     token,
@@ -204,7 +201,7 @@ const publicShare = cache(async (token: string): Promise<PublicShare | null> => 
 export async function openShare(token: string, opts: { countView?: boolean } = {}): Promise<PublicShare | null> {
   const share = await publicShare(token);
   const row = share && opts.countView ? await liveShareByToken(token) : null;
-  if (row) await countShareView((await getRuntime()).db, row.id);
+  if (row) await countShareView(await getDb(), row.id);
   return share;
 }
 
@@ -212,7 +209,7 @@ export async function openShare(token: string, opts: { countView?: boolean } = {
 export async function sharedImageFile(token: string, n: number, variant: "file" | "thumb") {
   const row = await liveShareByToken(token);
   if (!row || !Number.isInteger(n) || n < 1) return null;
-  const { db } = await getRuntime();
+  const db = await getDb();
   const image = await getSharedImage(db, row.id, n - 1);
   if (!image) return null;
   return {

@@ -12,12 +12,13 @@ import { bindShareDb, DAY, putBlobs, tokenOf } from "@/lib/testing/share-fixture
 
 /** The visitor side of shares: what a token opens (and what it never reaches), image files and responses, the preview. */
 
-// share-service takes its database from the app runtime; here it is the describe block's test db.
+// share-service takes its database from lib/db (getDb); here it is the describe block's test db.
 const holder = vi.hoisted(() => ({ db: undefined as unknown }));
-vi.mock("@/lib/jobs/runtime", () => ({
-  getRuntime: async () => {
+vi.mock("@/lib/db/client", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/db/client")>()),
+  getDb: async () => {
     if (!holder.db) throw new Error("test db not set");
-    return { db: holder.db };
+    return holder.db;
   },
 }));
 

@@ -77,8 +77,8 @@ export async function seedShareFixture(db: Db): Promise<ShareFixture> {
 }
 
 /**
- * Seeds the describe block's database and points the mocked runtime (`holder`, read by the test
- * file's vi.mock of @/lib/jobs/runtime) at it while the block runs. Returns the fixture, filled
+ * Seeds the describe block's database and points the mocked database (`holder`, read by the test
+ * file's vi.mock of getDb in @/lib/db/client) at it while the block runs. Returns the fixture, filled
  * in once the block's beforeAll has run.
  */
 export function bindShareDb(db: () => Db, holder: { db: unknown }): ShareFixture {

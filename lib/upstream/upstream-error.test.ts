@@ -12,6 +12,22 @@ function envelope(status: number, error: Record<string, unknown>, headers: Recor
 }
 
 describe("upstreamErrorFromResponse", () => {
+  it("maps model_not_found and model_unavailable to model_unavailable on the model field, whatever the status", async () => {
+    for (const [status, code] of [[404, "model_not_found"], [410, "model_unavailable"], [400, "model_unavailable"]] as const) {
+      const message = `The model x was retired on 2026-09-30 (${code})`;
+      const e = await upstreamErrorFromResponse(envelope(status, { message, type: "invalid_request_error", code, param: "model" }), identity);
+      expect(e.code).toBe("model_unavailable");
+      expect(e.status).toBe(422);
+      expect(e.message).toBe(message);
+      expect(e.fields).toEqual([{ field: "model", message }]);
+    }
+  });
+
+  it("keeps a job's 404 a not_found", async () => {
+    const e = await upstreamErrorFromResponse(envelope(404, { message: "no such job", code: "job_not_found" }), identity);
+    expect(e.code).toBe("not_found");
+  });
+
   it("maps 400 to upstream_invalid and names the param as a field", async () => {
     const e = await upstreamErrorFromResponse(
       envelope(400, { message: "cfg_scale must be between 1.1 and 10", type: "invalid_request_error", code: "invalid_value", param: "cfg_scale" }),

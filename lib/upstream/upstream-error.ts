@@ -9,16 +9,23 @@ import { parseRetryAfter } from "./backoff";
 export async function upstreamErrorFromResponse(res: Response, redact: (s: string) => string): Promise<AppError> {
   let message = "";
   let param: string | undefined;
+  let code: unknown;
   try {
-    const body = (await res.json()) as { error?: { message?: unknown; param?: unknown } };
+    const body = (await res.json()) as { error?: { message?: unknown; param?: unknown; code?: unknown } };
     if (typeof body?.error?.message === "string") message = redact(body.error.message).slice(0, 500);
     if (typeof body?.error?.param === "string") param = redact(body.error.param).slice(0, 100);
+    code = body?.error?.code;
   } catch {
     // Not JSON (a proxy's HTML page, say): the status alone decides.
   }
   const retryAfterMs = parseRetryAfter(res.headers.get("retry-after"));
   const retryAfterSeconds = retryAfterMs === undefined ? undefined : Math.max(1, Math.ceil(retryAfterMs / 1000));
   const suffix = message ? `: ${message}` : "";
+  if (code === "model_not_found" || code === "model_unavailable") {
+    // Whatever the status: the model is gone (contract §6), so no retry helps and the page must say so.
+    const text = message || "The gateway no longer runs this model.";
+    return new AppError("model_unavailable", text, { fields: [{ field: "model", message: text }] });
+  }
   switch (res.status) {
     case 400:
     case 422:

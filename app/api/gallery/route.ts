@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { AppError } from "@/lib/errors";
+import { validationFailed } from "@/lib/field-errors";
 import { parseGalleryFilter } from "@/lib/gallery/gallery-filter";
 import { handleRoute } from "@/lib/http/handle-route";
 import { parseLimit } from "@/lib/http/query-params";
-import { readGalleryPage } from "@/lib/jobs/gallery-service";
+import { readGalleryPage } from "@/lib/gallery/gallery-service";
 
 export const dynamic = "force-dynamic";
 
@@ -11,6 +11,6 @@ export const GET = handleRoute(async (req: Request) => {
   const params = new URL(req.url).searchParams;
   const limit = parseLimit(params, { fallback: 50, max: 200 });
   const parsed = parseGalleryFilter(params);
-  if (!parsed.ok) throw new AppError("invalid_request", parsed.errors.map((e) => e.message).join("; "), { fields: parsed.errors });
+  if (!parsed.ok) throw validationFailed(parsed.errors);
   return NextResponse.json(await readGalleryPage({ cursor: params.get("cursor") ?? undefined, limit, filter: parsed.filter }));
 });

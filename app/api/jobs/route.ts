@@ -1,13 +1,13 @@
 import { NextResponse } from "next/server";
-import { env } from "@/lib/env";
 import { handleRoute } from "@/lib/http/handle-route";
+import { jobRequestLimit } from "@/lib/http/body-limits";
 import { jsonBody } from "@/lib/http/read-body";
 import { parseLimit } from "@/lib/http/query-params";
 import { readRecentJobs, submitJob } from "@/lib/jobs/job-service";
 
 export const dynamic = "force-dynamic";
 
-export const POST = handleRoute({ body: jsonBody(env().MAX_BODY_BYTES) }, async (_req, _ctx, body) => {
+export const POST = handleRoute({ body: jsonBody(jobRequestLimit()) }, async (_req, _ctx, body) => {
   const job = await submitJob(body.value);
   return NextResponse.json(job, { status: 201, headers: { location: `/api/jobs/${job.id}` } });
 });

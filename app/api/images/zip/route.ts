@@ -1,6 +1,8 @@
-import { parseImageIds } from "@/lib/gallery/image-ids";
+import { imageIdsBody } from "@/lib/gallery/image-ids";
 import { zipImages } from "@/lib/gallery/zip-export";
+import { BODY_LIMITS } from "@/lib/http/body-limits";
 import { handleRoute } from "@/lib/http/handle-route";
+import { parseBody } from "@/lib/http/parse-body";
 import { jsonOrFormBody } from "@/lib/http/read-body";
 
 export const dynamic = "force-dynamic";
@@ -9,9 +11,8 @@ export const dynamic = "force-dynamic";
  * A ZIP of the chosen images plus images.json. JSON `{ "imageIds": [...] }`, or a plain form
  * post with `imageIds=a,b,c` (the gallery uses a form, so the browser downloads it natively).
  */
-export const POST = handleRoute({ body: jsonOrFormBody(1024 * 1024) }, async (_req, _ctx, body) => {
-  const raw = body.type === "json" ? (body.value as { imageIds?: unknown } | null)?.imageIds : body.value.get("imageIds");
-  const { stream, name } = await zipImages(parseImageIds(raw));
+export const POST = handleRoute({ body: jsonOrFormBody(BODY_LIMITS.bulkImages) }, async (_req, _ctx, body) => {
+  const { stream, name } = await zipImages(parseBody(imageIdsBody, body).imageIds);
   return new Response(stream, {
     headers: {
       "content-type": "application/zip",

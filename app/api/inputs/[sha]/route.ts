@@ -1,6 +1,6 @@
 import { handleRoute } from "@/lib/http/handle-route";
 import { imageResponse } from "@/lib/http/image-response";
-import { readInputFile } from "@/lib/jobs/gallery-service";
+import { readInputFile } from "@/lib/gallery/gallery-service";
 
 export const dynamic = "force-dynamic";
 

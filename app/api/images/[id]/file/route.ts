@@ -1,6 +1,6 @@
 import { handleRoute } from "@/lib/http/handle-route";
 import { imageResponse } from "@/lib/http/image-response";
-import { readImageFile } from "@/lib/jobs/gallery-service";
+import { readImageFile } from "@/lib/gallery/gallery-service";
 
 export const dynamic = "force-dynamic";
 

@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { handleRoute } from "@/lib/http/handle-route";
-import { readLineage } from "@/lib/jobs/gallery-service";
+import { readLineage } from "@/lib/gallery/gallery-service";
 
 export const dynamic = "force-dynamic";
 

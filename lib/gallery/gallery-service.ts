@@ -1,20 +1,22 @@
 import "server-only";
+import { z } from "zod";
 import type { GalleryIds, GalleryItem, GalleryPage, ImageLineage, SpendSummary } from "@/lib/api-types";
 import { AppError } from "@/lib/errors";
+import { getDb } from "@/lib/db/client";
 import { getImage, listGallery, listGalleryIds, setFavorite, setFavorites, type GalleryRow } from "@/lib/db/gallery-queries";
 import { imageLineage } from "@/lib/db/lineage-queries";
 import { BULK_MAX_IMAGES } from "@/lib/gallery/bulk-limit";
-import { parseImageIds } from "@/lib/gallery/image-ids";
+import { imageIdsBody } from "@/lib/gallery/image-ids";
+import { parseBodyValue } from "@/lib/http/parse-body";
 import type { GalleryFilter } from "@/lib/gallery/gallery-filter";
 import { spendSummary } from "@/lib/db/spend-queries";
 import { getInput } from "@/lib/db/input-queries";
 import { getBlobStore } from "@/lib/storage";
 import { microsToUsd } from "@/lib/models";
-import { getRuntime } from "./runtime";
-import { toApiImage } from "./serialize";
+import { toApiImage } from "@/lib/jobs/serialize";
 
 export async function readGalleryPage(opts: { cursor?: string; limit: number; filter?: GalleryFilter }): Promise<GalleryPage> {
-  const { db } = await getRuntime();
+  const db = await getDb();
   const { rows, nextCursor } = await listGallery(db, opts);
   return {
     items: rows.map(toGalleryItem),
@@ -28,33 +30,33 @@ function toGalleryItem(r: GalleryRow): GalleryItem {
 
 /** Every image id the filter matches, in its order, up to the most one bulk action takes. */
 export async function readGalleryIds(filter: GalleryFilter): Promise<GalleryIds> {
-  const { db } = await getRuntime();
+  const db = await getDb();
   const { ids, total } = await listGalleryIds(db, filter, BULK_MAX_IMAGES);
   return { ids, total, max: BULK_MAX_IMAGES };
 }
 
 /** The images this one was made from and the images made from it. */
 export async function readLineage(id: string): Promise<ImageLineage> {
-  const { db } = await getRuntime();
+  const db = await getDb();
   const image = await getImage(db, id);
   if (!image) throw new AppError("not_found", "No image with this id.");
   const { parents, children } = await imageLineage(db, image);
   return { parents: parents.map(toGalleryItem), children: children.map(toGalleryItem) };
 }
 
+const favorite = z.boolean({ error: "favorite must be true or false" });
+const favoritesBody = imageIdsBody.extend({ favorite });
+const imageEditBody = z.object({ favorite }, { error: "request body must be a JSON object" }).strict();
+
 /** `{ "imageIds": [...], "favorite": true | false }`: stars or unstars them all in one write. */
 export async function updateFavorites(body: unknown): Promise<{ updated: number; favorite: boolean }> {
-  const b = body as { imageIds?: unknown; favorite?: unknown } | null;
-  const ids = parseImageIds(b?.imageIds);
-  if (typeof b?.favorite !== "boolean") {
-    throw new AppError("validation_failed", "favorite must be true or false", { fields: [{ field: "favorite", message: "favorite must be true or false" }] });
-  }
-  const { db } = await getRuntime();
-  return { updated: await setFavorites(db, ids, b.favorite), favorite: b.favorite };
+  const input = parseBodyValue(favoritesBody, body);
+  const db = await getDb();
+  return { updated: await setFavorites(db, input.imageIds, input.favorite), favorite: input.favorite };
 }
 
 export async function readSpend(now = new Date()): Promise<SpendSummary> {
-  const { db } = await getRuntime();
+  const db = await getDb();
   const s = await spendSummary(db, now);
   return {
     todayUsd: microsToUsd(s.todayMicros),
@@ -69,7 +71,7 @@ export async function readSpend(now = new Date()): Promise<SpendSummary> {
 
 /** The stored bytes of an image or its thumbnail, with the content type recorded at copy time. */
 export async function readImageFile(id: string, variant: "file" | "thumb"): Promise<{ bytes: Buffer; contentType: string; name: string }> {
-  const { db } = await getRuntime();
+  const db = await getDb();
   const row = await getImage(db, id);
   if (!row) throw new AppError("not_found", "No image with this id.");
   const key = variant === "file" ? row.blobKey : row.thumbKey;
@@ -83,22 +85,17 @@ export async function readImageFile(id: string, variant: "file" | "thumb"): Prom
 /** An input image by content hash (inputs are content-addressed, so the URL never changes). */
 export async function readInputFile(sha256: string): Promise<{ bytes: Buffer; contentType: string; name: string }> {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError("not_found", "No input image with this hash.");
-  const { db } = await getRuntime();
+  const db = await getDb();
   const row = await getInput(db, sha256);
   const bytes = row ? await getBlobStore().get(row.blobKey) : null;
   if (!row || !bytes) throw new AppError("not_found", "No input image with this hash.");
   return { bytes, contentType: row.contentType, name: `input-${sha256.slice(0, 12)}.${row.blobKey.split(".").pop()}` };
 }
 
-/** Marks an image as a favourite or not; the body is `{ "favorite": true | false }`. */
+/** Marks an image as a favourite or not; the body is `{ "favorite": true | false }`, nothing else. */
 export async function updateImage(id: string, body: unknown): Promise<{ id: string; favorite: boolean }> {
-  const favorite = (body as { favorite?: unknown } | null)?.favorite;
-  if (typeof favorite !== "boolean" || Object.keys(body as object).length !== 1) {
-    throw new AppError("validation_failed", "favorite must be true or false (and is the only field)", {
-      fields: [{ field: "favorite", message: "favorite must be true or false" }],
-    });
-  }
-  const { db } = await getRuntime();
-  if (!(await setFavorite(db, id, favorite))) throw new AppError("not_found", "No image with this id.");
-  return { id, favorite };
+  const input = parseBodyValue(imageEditBody, body, { unknownFieldMessage: (key) => `${key} is not an image field (favorite is the only one)` });
+  const db = await getDb();
+  if (!(await setFavorite(db, id, input.favorite))) throw new AppError("not_found", "No image with this id.");
+  return { id, favorite: input.favorite };
 }
