@@ -26,7 +26,7 @@ beforeAll(async () => {
   server = http.createServer((req, res) => {
     seen.push(req.headers);
     seenUrls.push(req.url ?? "");
-    const r = replies.shift() ?? { status: 500, body: { error: { message: "no reply scripted" } } };
+    const r: Reply = replies.shift() ?? { status: 500, body: { error: { message: "no reply scripted" } } };
     res.writeHead(r.status, { "content-type": "application/json", connection: "close", ...r.headers });
     res.end(typeof r.body === "string" ? r.body : JSON.stringify(r.body));
   });
@@ -70,6 +70,15 @@ describe("against the offline engine", () => {
     const { model, ignored } = await client().getModelDetail(SEEDREAM_LITE_ID);
     expect(ignored).toEqual([]);
     expect(model).toMatchObject({ id: SEEDREAM_LITE_ID, imagePriceMicros: 35_000, status: "active" });
+  });
+
+  it("submits a catalog model's job and reads its result with the same parser as the first model's", async () => {
+    const c = client();
+    const { jobId } = await c.submit({ model: FLUX_KLEIN_ID, prompt: "a red kite", num_images: 2, seed: 1 });
+    let job = await c.getJob(jobId);
+    while (job.status !== "completed" && job.status !== "failed") job = await c.getJob(jobId);
+    expect(job.status).toBe("completed");
+    expect(job.outputs.map((o) => o.kind)).toEqual(["url", "url"]);
   });
 
   it("maps an unknown model to not_found, and a wrong key to bad_api_key, without retrying", async () => {
