@@ -4,7 +4,7 @@ import { mix, type Rgb } from "@/lib/emulator/palette";
 import { fnv1a, mulberry32, rngRange } from "@/lib/emulator/prng";
 import { readPrompt } from "@/lib/emulator/prompt-words";
 import { createRaster, drawCircle, fillVerticalGradient, type Raster } from "@/lib/emulator/raster";
-import { averageRasters, dominantColours, lerpInto } from "@/lib/emulator/raster-blend";
+import { dominantColours, lerpInto } from "@/lib/emulator/raster-blend";
 import { decodeCover } from "@/lib/emulator/raster-io";
 import { catalogRequestOf, variantSeed, type RenderJob } from "@/lib/emulator/render-job";
 
@@ -26,7 +26,7 @@ export async function renderSeedreamJob(job: RenderJob): Promise<Buffer> {
   const { width, height } = job;
   const scene = readPrompt(typeof req.prompt === "string" ? req.prompt : "", undefined);
   const refs = job.inputs.images ?? [];
-  const reference = refs.length > 0 ? averageRasters(await Promise.all(refs.map((b) => decodeCover(b, width, height)))) : null;
+  const reference = refs.length > 0 ? await averageReferences(refs, width, height) : null;
   const palette = reference && !scene.namedColours ? dominantColours(reference, 5) : scene.palette;
 
   const rng = mulberry32(variantSeed(job));
@@ -52,6 +52,22 @@ export async function renderSeedreamJob(job: RenderJob): Promise<Buffer> {
   }
   if (reference) lerpInto(r, reference, REFERENCE_WEIGHT);
   return encodePng(r);
+}
+
+/**
+ * The references scaled to cover the output, averaged (as averageRasters does), decoded one at
+ * a time into a running sum: 14 references at 3K would otherwise be 14 rasters of 28 MB at once.
+ */
+async function averageReferences(refs: Buffer[], width: number, height: number): Promise<Raster> {
+  const out = createRaster(width, height);
+  // 14 × 255 fits 16 bits.
+  const sum = new Uint16Array(out.data.length);
+  for (const bytes of refs) {
+    const { data } = await decodeCover(bytes, width, height);
+    for (let i = 0; i < sum.length; i++) sum[i] += data[i];
+  }
+  for (let i = 0; i < sum.length; i++) out.data[i] = sum[i] / refs.length;
+  return out;
 }
 
 interface Ridge {
