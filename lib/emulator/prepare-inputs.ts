@@ -13,6 +13,7 @@ import type { GenerationRequest } from "@/lib/models";
  */
 export interface InputImages {
   image?: Buffer;
+  /** The request's list of images: the first model's `images`, or a catalog model's `image[]`. */
   images?: Buffer[];
   reference_image?: Buffer;
   mask_image?: Buffer;

@@ -5,7 +5,7 @@ import sharp from "sharp";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FLUX_KLEIN_ID, SEEDREAM_LITE_ID } from "@/lib/emulator/catalog/models";
 import type { EngineHandle } from "@/lib/emulator/server";
-import { download, imagesOf, meanColour, pngSize, pollJob, runJob, startTestEngine, submit } from "@/lib/emulator/test-helpers";
+import { call, download, imagesOf, meanColour, pngSize, pollJob, runJob, startTestEngine, submit } from "@/lib/emulator/test-helpers";
 import { dataUrl, meanAbsDiff, pixels, rejection, renderOne, renderSync, solidPng } from "@/lib/emulator/test-images";
 
 /** Jobs for the catalog's other image models: sizes, determinism, looks, editing, validation. */
@@ -101,6 +101,11 @@ describe("three looks", () => {
 });
 
 describe("models the engine does not serve", () => {
+  it("refuses the catalog's chat model with a 400 that says it makes no images", async () => {
+    const { id: model } = (await (await call(engine, "/v1/models")).json()).data.find((m: { output_modalities: string[] }) => !m.output_modalities.includes("image"));
+    expect(await rejection(engine, { model, prompt: "x" })).toMatchObject({ param: "model", message: expect.stringMatching(/does not make images/) });
+  });
+
   it("answers model_unavailable for a retired model, naming it and the date; others still work", async () => {
     const res = await submit(engine, flux({ prompt: "x" }), { "X-Engine-Faults": `retire=${FLUX_KLEIN_ID}@2026-10-01` });
     expect(res.status).toBe(410);

@@ -1,4 +1,5 @@
 import { badRequest, invalidParam, modelNotFound } from "@/lib/emulator/api-error";
+import { catalogIds } from "@/lib/emulator/catalog/catalog-json";
 import { engineImageModel } from "@/lib/emulator/catalog/models";
 import { takeCompatFields, type ResponseFormat } from "@/lib/emulator/openai-compat";
 import type { FetchLimits } from "@/lib/emulator/input-bytes";
@@ -12,7 +13,8 @@ import { novaCanvas, outputSize, validateGenerationRequest, type GenerationReque
  * gateway would answer. For the playground's first model, validation is the playground's own
  * schema (lib/models) and its own input rules (lib/images/input-rules.ts), so the engine can
  * never accept what the app rejects or the other way round; the catalog's other models are
- * checked against their catalog entries (submit-catalog.ts). An unknown model is a 404.
+ * checked against their catalog entries (submit-catalog.ts). A model the catalog lists that
+ * makes no images is a 400; one it does not list, a 404.
  */
 export interface SubmitRequest {
   /** Image fields hold "sha256:<hex>" of their bytes; the bytes are in `inputs`. */
@@ -39,6 +41,9 @@ export async function parseSubmit(raw: unknown, limits: FetchLimits): Promise<Su
   if (typeof model !== "string") throw invalidParam("model", "model must be a model id string (GET /v1/models lists them)");
   if (model !== novaCanvas.id) {
     const catalogModel = engineImageModel(model);
+    if (!catalogModel && catalogIds().includes(model)) {
+      throw invalidParam("model", `${model} does not make images; choose a model whose output_modalities include "image" (GET /v1/models)`);
+    }
     if (!catalogModel) throw modelNotFound(model);
     return parseCatalogSubmit(catalogModel, raw as Record<string, unknown>, limits, OMITTED_SEED);
   }
