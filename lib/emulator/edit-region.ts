@@ -12,6 +12,7 @@ import { whiteIsEdit, type RenderJob } from "@/lib/emulator/render-job";
  */
 export async function editRegion(job: RenderJob): Promise<Mask> {
   const req = job.request;
+  if (req.task_type !== "INPAINTING" && req.task_type !== "OUTPAINTING") throw new Error(`a ${req.task_type ?? req.model} job has no edit region`);
   if (job.inputs.mask_image) return decodeMaskImage(job.inputs.mask_image, whiteIsEdit(req.task_type));
   const prompt =
     req.task_type === "INPAINTING" ? (req.mask_prompt ?? req.inpaint_mask_prompt) : req.task_type === "OUTPAINTING" ? req.mask_prompt : undefined;

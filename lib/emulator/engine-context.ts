@@ -50,6 +50,6 @@ export function outputUrl(ctx: EngineContext, origin: string, job: EngineJob, in
 }
 
 export function renderOutput(ctx: EngineContext, job: EngineJob, index: number): Promise<Buffer> {
-  const render = rendererFor(job.render.request.task_type);
+  const render = rendererFor(job.render.request);
   return ctx.images.get(job.id, index, () => render({ ...job.render, index }));
 }

@@ -3,7 +3,9 @@ import { z } from "zod";
 import type { EngineJob } from "@/lib/emulator/job-store";
 import type { InputImages } from "@/lib/emulator/prepare-inputs";
 import { canonicalJson } from "@/lib/emulator/prng";
-import { isTaskType, type GenerationRequest } from "@/lib/models";
+import { engineImageModel } from "@/lib/emulator/catalog/models";
+import type { EngineRequest } from "@/lib/emulator/render-job";
+import { isTaskType } from "@/lib/models";
 
 /**
  * One engine job as a file (`jobs/<id>.json` in the engine's folder): everything but its input
@@ -53,7 +55,13 @@ const recordSchema = z.object({
   ]),
   faults: faultsSchema,
   render: z.object({
-    request: z.record(z.string(), z.unknown()).refine((r) => isTaskType(r.task_type), "render.request.task_type is not a task type"),
+    // The first model's jobs name a task type; a catalog model's jobs name their model instead.
+    request: z
+      .record(z.string(), z.unknown())
+      .refine(
+        (r) => (r.task_type === undefined ? engineImageModel(r.model) !== undefined : isTaskType(r.task_type)),
+        "render.request names neither a task type nor a catalog image model",
+      ),
     requestKey: z.string(),
     seed: z.number().int(),
     width: z.number().int().positive(),
@@ -134,7 +142,7 @@ export function jobFromRecord(record: JobRecord, bytesOf: (hash: string) => Buff
     id: record.id,
     createdAt: record.createdAt,
     durationMs: record.durationMs,
-    render: { ...render, request: request as unknown as GenerationRequest, inputs },
+    render: { ...render, request: request as unknown as EngineRequest, inputs },
     numberOfImages: record.numberOfImages,
     maskIndex: record.maskIndex,
     outcome: record.outcome,

@@ -5,7 +5,8 @@ import { ASPECT_RATIOS, outputSize, SIZE_SCALES } from "@/lib/models";
  * The OpenAI images fields the gateway accepts on top of Nova's own, so `openai.images.generate`
  * works unchanged: `n` (alias of number_of_images), `response_format` (sync only) and `size`
  * (only a "WxH" that is exactly one of Nova's output sizes; it sets aspect_ratio/size_scale).
- * They are taken off the body here, before the strict Nova schema sees it.
+ * They are taken off the body here, before the strict Nova schema sees it. The catalog's other
+ * models share the transport fields (takeTransportFields) and `n`, not `size`.
  */
 export type ResponseFormat = "url" | "b64_json";
 
@@ -17,16 +18,21 @@ export interface CompatFields {
 }
 
 export function takeCompatFields(raw: Record<string, unknown>): CompatFields {
-  const { sync, n, response_format, size, ...body } = raw;
+  const { size, ...rest } = raw;
+  const { sync, responseFormat, n, body } = takeTransportFields(rest);
+  applyImageCount(n, body, "number_of_images");
+  if (size !== undefined && size !== null && size !== "auto") applySize(size, body);
+  return { sync, responseFormat, body };
+}
+
+/**
+ * The fields every model's submit shares (sync, response_format, and OpenAI's `n`, returned
+ * for the caller to fold into its own image-count field), taken off the body with `model`.
+ */
+export function takeTransportFields(raw: Record<string, unknown>): CompatFields & { n: unknown } {
+  const { sync, n, response_format, ...body } = raw;
   delete body.model; // checked by parseSubmit; the schema accepts it but the key must not vary
   if (sync !== undefined && typeof sync !== "boolean") throw invalidParam("sync", "sync must be true or false");
-
-  if (n !== undefined && n !== null) {
-    if (body.number_of_images !== undefined && body.number_of_images !== n) {
-      throw invalidParam("n", "n and number_of_images disagree; send one of them");
-    }
-    body.number_of_images = n;
-  }
 
   let responseFormat: ResponseFormat = "url";
   if (response_format !== undefined && response_format !== null) {
@@ -38,9 +44,14 @@ export function takeCompatFields(raw: Record<string, unknown>): CompatFields {
     }
     responseFormat = response_format;
   }
+  return { sync: sync === true, responseFormat, n, body };
+}
 
-  if (size !== undefined && size !== null && size !== "auto") applySize(size, body);
-  return { sync: sync === true, responseFormat, body };
+/** OpenAI's `n` as an alias of the model's own image count (400 when both are given and differ). */
+export function applyImageCount(n: unknown, body: Record<string, unknown>, field: string): void {
+  if (n === undefined || n === null) return;
+  if (body[field] !== undefined && body[field] !== n) throw invalidParam("n", `n and ${field} disagree; send one of them`);
+  body[field] = n;
 }
 
 /** "WxH" → the aspect_ratio/size_scale pair that produces exactly that size, or a 400. */

@@ -13,13 +13,14 @@ import type { GenerationRequest } from "@/lib/models";
  */
 export interface InputImages {
   image?: Buffer;
+  /** The request's list of images: the first model's `images`, or a catalog model's `image[]`. */
   images?: Buffer[];
   reference_image?: Buffer;
   mask_image?: Buffer;
 }
 
-export interface PreparedInputs {
-  request: GenerationRequest;
+export interface PreparedInputs<R = GenerationRequest> {
+  request: R;
   inputs: InputImages;
   /** The source image's size, after orientation: the output size of size-keeping tasks. */
   sourceSize?: { width: number; height: number };
@@ -56,9 +57,14 @@ function refuse(problems: InputProblem[]): never {
   throw invalidParam(param, problems.map((p) => p.message).join("; "));
 }
 
-export async function prepareInputs(request: GenerationRequest, limits: FetchLimits): Promise<PreparedInputs> {
+/**
+ * A request has at most one list of images (the first model's `images`, or a catalog model's
+ * `image[]`): its bytes are `inputs.images`, in order.
+ */
+export async function prepareInputs<R extends object = GenerationRequest>(request: R, limits: FetchLimits): Promise<PreparedInputs<R>> {
   const req = request as Record<string, unknown>;
   const sources = SOURCE_FIELDS.flatMap((f) => itemsOf(req, f));
+  const listParams = new Set(SOURCE_FIELDS.filter((f) => Array.isArray(req[f])));
   const masks = itemsOf(req, "mask_image");
   const bytes = await readAll([...sources, ...masks], limits);
 
@@ -69,7 +75,7 @@ export async function prepareInputs(request: GenerationRequest, limits: FetchLim
     problems.push(...check.problems);
     infos.push(check.info);
   }
-  const imageInfo = sources[0]?.param === "image" ? infos[0] : null;
+  const imageInfo = sources[0]?.param === "image" && !listParams.has("image") ? infos[0] : null;
   if (masks.length > 0 && problems.length === 0 && imageInfo) {
     problems.push(...(await checkMask(bytes[sources.length], imageInfo)).problems);
   }
@@ -79,14 +85,14 @@ export async function prepareInputs(request: GenerationRequest, limits: FetchLim
   const stripped: Record<string, unknown> = { ...req };
   [...sources, ...masks].forEach((item, i) => {
     const b = bytes[i];
-    if (item.param === "images") {
+    if (listParams.has(item.param as (typeof SOURCE_FIELDS)[number])) {
       (inputs.images ??= []).push(b);
     } else {
       inputs[item.param as "image" | "reference_image" | "mask_image"] = b;
       stripped[item.param] = contentId(b);
     }
   });
-  if (inputs.images) stripped.images = inputs.images.map(contentId);
+  for (const param of listParams) stripped[param] = (inputs.images ?? []).map(contentId);
   const sourceSize = imageInfo ? { width: imageInfo.width, height: imageInfo.height } : undefined;
-  return { request: stripped as GenerationRequest, inputs, sourceSize };
+  return { request: stripped as R, inputs, sourceSize };
 }

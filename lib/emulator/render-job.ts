@@ -3,10 +3,24 @@ import { canonicalJson, mixSeeds, sha256Seed } from "@/lib/emulator/prng";
 import type { GenerationRequest, TaskType } from "@/lib/models";
 import { maskNeedsInversion } from "@/lib/models";
 
+/**
+ * A job for one of the catalog's other image models (catalog/models.ts): the model's id and
+ * its parameters as validated against its catalog entry, defaults filled in. No task type: the
+ * model picks the renderer.
+ */
+export interface CatalogJobRequest {
+  model: string;
+  task_type?: undefined;
+  [param: string]: unknown;
+}
+
+/** What the engine accepted: a request of the playground's first model, or of a catalog model. */
+export type EngineRequest = GenerationRequest | CatalogJobRequest;
+
 /** Everything a renderer gets: the validated request, its input bytes, the image's seed and size. */
 export interface RenderJob {
   /** The validated request; image fields hold "sha256:<hex>" of their bytes (see prepare-inputs.ts). */
-  request: GenerationRequest;
+  request: EngineRequest;
   /** Canonical JSON of the request without its seed: what makes two requests "the same". */
   requestKey: string;
   /** The decoded-from-transport bytes of every image field, checked at submit. */
@@ -49,4 +63,11 @@ export function whiteIsEdit(task: TaskType): boolean {
 export function requestOf<T extends TaskType>(job: RenderJob, task: T): Extract<GenerationRequest, { task_type: T }> {
   if (job.request.task_type !== task) throw new Error(`a ${job.request.task_type} job reached the ${task} renderer`);
   return job.request as Extract<GenerationRequest, { task_type: T }>;
+}
+
+/** The request of a catalog model's job (renderers are registered per model id). */
+export function catalogRequestOf(job: RenderJob, model: string): CatalogJobRequest {
+  const req = job.request;
+  if (req.task_type !== undefined || req.model !== model) throw new Error(`a ${req.task_type ?? req.model} job reached the ${model} renderer`);
+  return req;
 }

@@ -53,8 +53,7 @@ function refusal(status: 402 | 429 | 500, retryAfterSeconds: number): EngineErro
 }
 
 function createJob(ctx: EngineContext, submit: SubmitRequest, faults: SubmitFaults): EngineJob {
-  const { request, inputs, seed, width, height } = submit;
-  const numberOfImages = "number_of_images" in request ? request.number_of_images : 1;
+  const { request, inputs, seed, width, height, numberOfImages } = submit;
   const returnsMask = request.task_type === "VIRTUAL_TRY_ON" && request.return_mask === true;
   // The seed is left out of the key: image i is rendered from (key, seed + i).
   const withoutSeed: Record<string, unknown> = { ...request };

@@ -1,18 +1,25 @@
 import { badRequest, invalidParam, modelNotFound } from "@/lib/emulator/api-error";
+import { catalogIds } from "@/lib/emulator/catalog/catalog-json";
+import { engineImageModel } from "@/lib/emulator/catalog/models";
 import { takeCompatFields, type ResponseFormat } from "@/lib/emulator/openai-compat";
 import type { FetchLimits } from "@/lib/emulator/input-bytes";
 import { prepareInputs, type InputImages } from "@/lib/emulator/prepare-inputs";
+import type { EngineRequest } from "@/lib/emulator/render-job";
+import { parseCatalogSubmit } from "@/lib/emulator/submit-catalog";
 import { novaCanvas, outputSize, validateGenerationRequest, type GenerationRequest } from "@/lib/models";
 
 /**
  * A submit body → a validated request with its input images read and checked, or the 400 the
- * gateway would answer. Validation is the playground's own schema (lib/models) and its own
- * input rules (lib/images/input-rules.ts), so the engine can never accept what the app rejects
- * or the other way round.
+ * gateway would answer. For the playground's first model, validation is the playground's own
+ * schema (lib/models) and its own input rules (lib/images/input-rules.ts), so the engine can
+ * never accept what the app rejects or the other way round; the catalog's other models are
+ * checked against their catalog entries (submit-catalog.ts). A model the catalog lists that
+ * makes no images is a 400; one it does not list, a 404.
  */
 export interface SubmitRequest {
   /** Image fields hold "sha256:<hex>" of their bytes; the bytes are in `inputs`. */
-  request: GenerationRequest;
+  request: EngineRequest;
+  numberOfImages: number;
   inputs: InputImages;
   /** The seed actually used (the request's, else OMITTED_SEED). */
   seed: number;
@@ -32,7 +39,14 @@ export async function parseSubmit(raw: unknown, limits: FetchLimits): Promise<Su
   const { model } = raw as Record<string, unknown>;
   if (model === undefined) throw invalidParam("model", "model is required (GET /v1/models lists them)");
   if (typeof model !== "string") throw invalidParam("model", "model must be a model id string (GET /v1/models lists them)");
-  if (model !== novaCanvas.id) throw modelNotFound(model);
+  if (model !== novaCanvas.id) {
+    const catalogModel = engineImageModel(model);
+    if (!catalogModel && catalogIds().includes(model)) {
+      throw invalidParam("model", `${model} does not make images; choose a model whose output_modalities include "image" (GET /v1/models)`);
+    }
+    if (!catalogModel) throw modelNotFound(model);
+    return parseCatalogSubmit(catalogModel, raw as Record<string, unknown>, limits, OMITTED_SEED);
+  }
 
   const { sync, responseFormat, body } = takeCompatFields(raw as Record<string, unknown>);
   const result = validateGenerationRequest(body);
@@ -41,7 +55,8 @@ export async function parseSubmit(raw: unknown, limits: FetchLimits): Promise<Su
     const message = result.errors.map((e) => e.message).join("; ");
     throw invalidParam(first?.field ? first.field : null, message || "invalid request");
   }
-  const { request, inputs, sourceSize } = await prepareInputs(result.value, limits);
+  const { request, inputs, sourceSize } = await prepareInputs<GenerationRequest>(result.value, limits);
+  const numberOfImages = "number_of_images" in request ? request.number_of_images : 1;
 
   const seed = "seed" in request && typeof request.seed === "number" ? request.seed : OMITTED_SEED;
   // TEXT_IMAGE, IMAGE_VARIATION and COLOR_GUIDED_GENERATION choose their size; the others keep the source's.
@@ -49,5 +64,5 @@ export async function parseSubmit(raw: unknown, limits: FetchLimits): Promise<Su
     "aspect_ratio" in request && "size_scale" in request
       ? outputSize(request.aspect_ratio, request.size_scale)
       : (sourceSize ?? outputSize("1:1", "small"));
-  return { request, inputs, seed, sync, responseFormat, ...size };
+  return { request, inputs, numberOfImages, seed, sync, responseFormat, ...size };
 }

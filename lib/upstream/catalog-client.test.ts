@@ -72,6 +72,15 @@ describe("against the offline engine", () => {
     expect(model).toMatchObject({ id: SEEDREAM_LITE_ID, imagePriceMicros: 35_000, status: "active" });
   });
 
+  it("submits a catalog model's job and reads its result with the same parser as the first model's", async () => {
+    const c = client();
+    const { jobId } = await c.submit({ model: FLUX_KLEIN_ID, prompt: "a red kite", num_images: 2, seed: 1 });
+    let job = await c.getJob(jobId);
+    while (job.status !== "completed" && job.status !== "failed") job = await c.getJob(jobId);
+    expect(job.status).toBe("completed");
+    expect(job.outputs.map((o) => o.kind)).toEqual(["url", "url"]);
+  });
+
   it("maps an unknown model to not_found, and a wrong key to bad_api_key, without retrying", async () => {
     expect((await caught(client().getModelDetail("no-such-model"))).code).toBe("not_found");
     const wrong = createUpstreamClient({ baseUrl: engine.url, apiKey: "sk-wrong", timeoutMs: 5000 });
