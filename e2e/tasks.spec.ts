@@ -43,7 +43,7 @@ test("TEXT_IMAGE with a condition image and control strength makes an image of t
   expect(job.params).toMatchObject({ task_type: "TEXT_IMAGE", control_strength: 0.9, control_mode: "CANNY_EDGE", aspect_ratio: "16:9" });
   expect(job.inputs.map((i) => [i.role, i.width, i.height])).toEqual([["image", 640, 480]]);
   expect(job.images).toHaveLength(1);
-  // 16:9 small is 1024 × 576 (lib/models/output-size.ts); the stored file is checked to be that size too.
+  // 16:9 small is 1024 × 576 (lib/models/nova-canvas/output-size.ts); the stored file is checked to be that size too.
   expect([job.images[0].width, job.images[0].height]).toEqual([1024, 576]);
   await resultPixels(request, job);
 });

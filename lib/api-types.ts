@@ -3,7 +3,7 @@
  * Money is in US dollars as numbers rounded to the cent's hundredth; ids are uuids.
  */
 import type { CatalogModel } from "@/lib/models/catalog";
-import type { TaskType } from "@/lib/models/options";
+import type { TaskType } from "@/lib/models/task-types";
 export type JobStatus = "submitting" | "queued" | "processing" | "completed" | "failed";
 
 export const TERMINAL_STATUSES: readonly JobStatus[] = ["completed", "failed"];

@@ -37,8 +37,8 @@ import { images, jobs, type NewImageRow, type NewJobRow } from "@/lib/db/schema"
 import { env } from "@/lib/env";
 import { sha256Hex } from "@/lib/images/hash";
 import { makeThumbnail } from "@/lib/images/thumbnail";
-import { novaCanvas } from "@/lib/models/nova-canvas";
-import { TASK_TYPES } from "@/lib/models/options";
+import { novaCanvas } from "@/lib/models/nova-canvas/definition";
+import { TASK_TYPES } from "@/lib/models/task-types";
 import { getBlobStore } from "@/lib/storage";
 import { count, sql } from "drizzle-orm";
 

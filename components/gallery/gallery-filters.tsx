@@ -4,8 +4,8 @@
  * change goes to the URL at once (the search box after a short pause), and the grid follows.
  */
 import { useEffect, useId, useState } from "react";
-import { TASK_LABELS } from "@/lib/models/labels";
-import { TASK_TYPES, type TaskType } from "@/lib/models/options";
+import { TASK_LABELS } from "@/lib/models/task-labels";
+import { TASK_TYPES, type TaskType } from "@/lib/models/task-types";
 import { GALLERY_SORTS, isFiltered, QUALITIES, SEARCH_MAX, SORT_LABELS, type GalleryFilter, type GallerySort } from "@/lib/gallery/gallery-filter";
 
 const control = "h-9 rounded-md border border-neutral-300 bg-white px-2 text-sm";

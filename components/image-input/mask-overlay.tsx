@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from "react";
 import { smallButton } from "@/components/image-input/styles";
 import { PlainImg } from "@/components/ui/plain-img";
 import { renderMaskTint, type ImageValue } from "@/lib/browser-images";
-import { maskNeedsInversion, type TaskType } from "@/lib/models";
+import { maskNeedsInversion, novaCanvas, type TaskType } from "@/lib/models";
 
 interface MaskOverlayProps {
   image: ImageValue;
@@ -26,7 +26,7 @@ export function MaskOverlay({ image, mask, taskType }: MaskOverlayProps) {
   const [raw, setRaw] = useState(false);
   const [failed, setFailed] = useState(false);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const inverted = taskType ? maskNeedsInversion(taskType) : false;
+  const inverted = taskType ? maskNeedsInversion(taskType, novaCanvas.maskPolarity) : false;
   const mismatch = image.width !== mask.width || image.height !== mask.height;
 
   useEffect(() => {

@@ -29,7 +29,7 @@ import { isPaintedMask } from "@/lib/mask-editor/export-mask";
 import { imageKeyOf } from "@/lib/mask-editor/image-key";
 import { useMaskDocs } from "@/lib/mask-editor/mask-docs-store";
 import { useMaskEditor } from "@/lib/mask-editor/mask-editor-store";
-import { maskNeedsInversion, type TaskType } from "@/lib/models";
+import { maskNeedsInversion, novaCanvas, type TaskType } from "@/lib/models";
 
 export interface MaskEditorProps {
   image: ImageValue;
@@ -141,7 +141,7 @@ export function MaskEditor({ image, task, sent, onClose }: MaskEditorProps) {
             {ui.helpOpen && <HelpOverlay onClose={() => ui.setHelpOpen(false)} />}
           </div>
           <div className="max-h-[40vh] border-t border-neutral-200 lg:max-h-none lg:w-72 lg:border-l lg:border-t-0">
-            <EditorPanel preflight={preflight} sent={sent} exportPending={exportPending} inverted={maskNeedsInversion(task)} />
+            <EditorPanel preflight={preflight} sent={sent} exportPending={exportPending} inverted={maskNeedsInversion(task, novaCanvas.maskPolarity)} />
           </div>
         </div>
       </div>

@@ -19,8 +19,8 @@ import { context2d, createCanvas } from "@/lib/browser-images/canvas";
 import { valueFromCanvas } from "@/lib/browser-images/encode";
 import type { ImageValue } from "@/lib/browser-images/image-value";
 import { INPUT_IMAGE_LIMITS } from "@/lib/models/image-rules";
-import { ASPECT_RATIOS, SIZE_SCALES, type AspectRatio, type SizeScale } from "@/lib/models/options";
-import { outputSize } from "@/lib/models/output-size";
+import { ASPECT_RATIOS, SIZE_SCALES, type AspectRatio, type SizeScale } from "@/lib/models/nova-canvas/options";
+import { outputSize } from "@/lib/models/nova-canvas/output-size";
 
 export interface OutpaintFrameProps {
   image: ImageValue;

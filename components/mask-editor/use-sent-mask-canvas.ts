@@ -2,6 +2,7 @@
 /** "What the model receives": the black-and-white mask in the task's provider polarity, at source size. */
 import { useMemo } from "react";
 import { toRgbaForTask } from "@/lib/canvas/rasterize";
+import { novaCanvas } from "@/lib/models";
 import type { TaskType } from "@/lib/models";
 import type { MaskRaster } from "@/components/mask-editor/use-mask-raster";
 
@@ -12,7 +13,7 @@ export function useSentMaskCanvas(raster: MaskRaster | null, task: TaskType): HT
     const canvas = document.createElement("canvas");
     canvas.width = bitmap.width;
     canvas.height = bitmap.height;
-    canvas.getContext("2d")?.putImageData(new ImageData(toRgbaForTask(bitmap, task), bitmap.width, bitmap.height), 0, 0);
+    canvas.getContext("2d")?.putImageData(new ImageData(toRgbaForTask(bitmap, task, novaCanvas.maskPolarity), bitmap.width, bitmap.height), 0, 0);
     return canvas;
   }, [raster, task]);
 }

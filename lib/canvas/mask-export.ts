@@ -1,13 +1,13 @@
 /**
  * Export helpers. The app always paints white = change, and the browser always uploads the mask
- * that way (lib/client/mask/export-mask.ts: `toRgba(mask, APP_MASK_POLARITY)`). The provider's
+ * that way (lib/mask-editor/export-mask.ts: `toRgba(mask, APP_MASK_POLARITY)`). The provider's
  * polarity is not applied here: the server applies it, once, just before the bytes go upstream
  * (lib/jobs/store-inputs.ts, `maskNeedsInversion` → `invertMask`), so the stored strokes, the
  * stored input and the on-screen overlay never depend on which task is selected.
  * `toRgbaForTask` only previews what will be sent (the editor's "sent mask" view).
  */
 import { maskNeedsInversion, type MaskPolarity } from "@/lib/models/mask-polarity";
-import type { TaskType } from "@/lib/models/options";
+import type { TaskType } from "@/lib/models/task-types";
 import type { MaskBitmap } from "@/lib/canvas/types";
 
 /**
@@ -30,9 +30,13 @@ export function toRgba(mask: MaskBitmap, polarity: MaskPolarity): Uint8ClampedAr
   return out;
 }
 
-/** `toRgba` with the polarity the given task's provider expects: a preview of the bytes the server will send. */
-export function toRgbaForTask(mask: MaskBitmap, taskType: TaskType): Uint8ClampedArray<ArrayBuffer> {
-  return toRgba(mask, maskNeedsInversion(taskType) ? "black-edit" : "white-edit");
+/** `toRgba` with the polarity the model reads for the task: a preview of the bytes the server will send. */
+export function toRgbaForTask(
+  mask: MaskBitmap,
+  taskType: TaskType,
+  polarity: Partial<Record<TaskType, MaskPolarity>>,
+): Uint8ClampedArray<ArrayBuffer> {
+  return toRgba(mask, maskNeedsInversion(taskType, polarity) ? "black-edit" : "white-edit");
 }
 
 export interface MaskStats {

@@ -23,7 +23,7 @@ import {
 import { rasterizeMask } from "@/lib/canvas/rasterize";
 import { countWhite, onlyBinary, pixel } from "@/lib/canvas/test-helpers";
 import type { Size } from "@/lib/canvas/types";
-import { ASPECT_RATIOS, SIZE_SCALES } from "@/lib/models/options";
+import { ASPECT_RATIOS, SIZE_SCALES } from "@/lib/models/nova-canvas/options";
 
 const square: Size = { width: 1024, height: 1024 };
 

@@ -10,8 +10,8 @@
  */
 import type { Point, Size, Stroke } from "@/lib/canvas/types";
 import { INPUT_IMAGE_LIMITS } from "@/lib/models/image-rules";
-import type { AspectRatio, SizeScale } from "@/lib/models/options";
-import { outputSize } from "@/lib/models/output-size";
+import type { AspectRatio, SizeScale } from "@/lib/models/nova-canvas/options";
+import { outputSize } from "@/lib/models/nova-canvas/output-size";
 
 /** Where the source goes: its top-left corner in frame px and its scale factor. */
 export interface Placement {

@@ -163,7 +163,8 @@ describe("output and export", () => {
     expect(Array.from(toRgba(mask, "white-edit").slice(0, 8))).toEqual([255, 255, 255, 255, 0, 0, 0, 255]);
     expect(Array.from(toRgba(mask, "black-edit").slice(0, 8))).toEqual([0, 0, 0, 255, 255, 255, 255, 255]);
     // The gateway takes white = edit for inpainting, so nothing is inverted for it today.
-    expect(toRgbaForTask(mask, "INPAINTING")).toEqual(toRgba(mask, "white-edit"));
+    expect(toRgbaForTask(mask, "INPAINTING", { INPAINTING: "white-edit" })).toEqual(toRgba(mask, "white-edit"));
+    expect(toRgbaForTask(mask, "INPAINTING", { INPAINTING: "black-edit" })).toEqual(toRgba(mask, "black-edit"));
   });
 
   it("reports stats", () => {

@@ -1,5 +1,5 @@
 import { createMask, paintBox, paintRoundedBox, type Mask } from "@/lib/emulator/mask";
-import type { GarmentClass } from "@/lib/models/options";
+import type { GarmentClass } from "@/lib/models/nova-canvas/options";
 
 /**
  * Where a garment goes when mask_type is GARMENT, without a body model: a band of the image

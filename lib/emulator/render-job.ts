@@ -1,7 +1,7 @@
 import type { InputImages } from "@/lib/emulator/prepare-inputs";
 import { canonicalJson, mixSeeds, sha256Seed } from "@/lib/emulator/prng";
 import type { GenerationRequest, TaskType } from "@/lib/models";
-import { maskNeedsInversion } from "@/lib/models";
+import { maskNeedsInversion, novaCanvas } from "@/lib/models";
 
 /**
  * A job for one of the catalog's other image models (catalog/models.ts): the model's id and
@@ -56,7 +56,7 @@ export function variantSeedIgnoring(job: RenderJob, fields: readonly string[]): 
  * mask-polarity.ts): white = edit unless that table says the task wants black = edit.
  */
 export function whiteIsEdit(task: TaskType): boolean {
-  return !maskNeedsInversion(task);
+  return !maskNeedsInversion(task, novaCanvas.maskPolarity);
 }
 
 /** The request narrowed to its task type (renderers are registered per task type). */

@@ -1,9 +1,10 @@
 import sharp from "sharp";
 import { startEngine, type EngineHandle, type EngineOptions } from "@/lib/emulator/server";
+import { novaCanvas } from "@/lib/models";
 
 /** Shared by the engine's tests: a fast engine, an authenticated fetch, submit-and-wait. */
 export const KEY = "sk-test";
-export const MODEL = "amazon-nova-canvas";
+export const MODEL = novaCanvas.id;
 
 export function startTestEngine(opts: Partial<EngineOptions> = {}): Promise<EngineHandle> {
   return startEngine({ port: 0, latencyMs: { min: 50, max: 100 }, rateLimitPerMinute: 10_000, ...opts });

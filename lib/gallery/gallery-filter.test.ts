@@ -10,7 +10,7 @@ import {
   type FilterResult,
   type GalleryFilter,
 } from "@/lib/gallery/gallery-filter";
-import { TASK_TYPES } from "@/lib/models/options";
+import { TASK_TYPES } from "@/lib/models/task-types";
 
 const parse = (query: string | Record<string, string>): FilterResult => parseGalleryFilter(new URLSearchParams(query));
 

@@ -6,7 +6,7 @@
 import { z } from "zod";
 import type { FieldError } from "@/lib/errors";
 import { toFieldErrors } from "@/lib/field-errors";
-import { TASK_TYPES, type TaskType } from "@/lib/models/options";
+import { TASK_TYPES, type TaskType } from "@/lib/models/task-types";
 import { refineStorableText } from "@/lib/text/storable-text";
 import { DATE_RE, GALLERY_SORTS, isRealDate, type GalleryQueryFilter, type GallerySort } from "@/lib/db/gallery-query-filter";
 

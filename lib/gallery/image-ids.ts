@@ -7,7 +7,7 @@ import { z } from "zod";
 import { validationFailed } from "@/lib/field-errors";
 import { BULK_MAX_IMAGES } from "@/lib/gallery/bulk-limit";
 import { isUuid } from "@/lib/ids";
-import { describeValue } from "@/lib/models/schemas/describe-value";
+import { describeValue } from "@/lib/models/rules/describe-value";
 
 /** The ids, or the one message saying what is wrong with them. */
 function checkImageIds(raw: unknown): { ids: string[] } | { problem: string } {

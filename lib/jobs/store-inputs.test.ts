@@ -49,7 +49,7 @@ describe("storeRequestInputs", () => {
     expect(first.inputSize).toEqual({ width: 640, height: 480 });
     expect(String(first.upstream.image)).toMatch(/^iVBORw0KGgo/);
     const job = await insertJob(t.db, {
-      model: "amazon-nova-canvas",
+      model: novaCanvas.id,
       taskType: "INPAINTING",
       params: first.params,
       imagesRequested: 1,

@@ -151,7 +151,7 @@ describe.each(dialects)("job tracker ($dialect)", ({ create }) => {
   it("marks a submit cut short by a crash as outcome unknown instead of resending it", async () => {
     const { insertJob } = await import("@/lib/db/job-queries");
     const orphan = await insertJob(db, {
-      model: "amazon-nova-canvas",
+      model: novaCanvas.id,
       taskType: "TEXT_IMAGE",
       status: "submitting",
       params: { task_type: "TEXT_IMAGE", prompt: "lost" },

@@ -3,8 +3,8 @@
  * the browser (form validation, price), on the server and in the offline engine alike, so
  * nothing here may import server-only code, node built-ins or read the environment.
  */
-export * from "@/lib/models/options";
-export * from "@/lib/models/limits";
+export * from "@/lib/models/nova-canvas/options";
+export * from "@/lib/models/nova-canvas/limits";
 export {
   TASK_SCHEMAS,
   TASK_PARAMS,
@@ -24,11 +24,12 @@ export {
   type ColorGuidedGenerationRequest,
   type BackgroundRemovalRequest,
   type VirtualTryOnRequest,
-} from "@/lib/models/schemas";
-export { isImageSource } from "@/lib/models/schemas/field-rules";
-export { validateGenerationRequest, isTaskType, DEFAULT_TASK_TYPE, type ValidationResult } from "@/lib/models/validate";
-export { withSeed, ensureSeed } from "@/lib/models/seed";
-export { outputSize, LONG_SIDE, MIN_SIDE, type Size } from "@/lib/models/output-size";
+} from "@/lib/models/nova-canvas/schemas";
+export { isImageSource } from "@/lib/models/rules/field-rules";
+export { validateGenerationRequest, DEFAULT_TASK_TYPE, type ValidationResult } from "@/lib/models/nova-canvas/validate";
+export { isTaskType } from "@/lib/models/task-types";
+export { withSeed, ensureSeed } from "@/lib/models/nova-canvas/seed";
+export { outputSize, LONG_SIDE, MIN_SIDE, type Size } from "@/lib/models/nova-canvas/output-size";
 export {
   RATE_CARD,
   RATE_CARD_DATE,
@@ -36,20 +37,17 @@ export {
   pricePerImageMicros,
   type RateCard,
   type PriceTier,
-} from "@/lib/models/rate-card";
-export { estimateJobCost, takesAspectRatio, type CostEstimate, type CostInput } from "@/lib/models/cost";
+} from "@/lib/models/nova-canvas/rate-card";
+export { estimateJobCost, takesAspectRatio, type CostEstimate, type CostInput } from "@/lib/models/nova-canvas/cost";
 export { microsToUsd, formatUsd, MICROS_PER_USD } from "@/lib/models/money";
-export {
-  PROVIDER_MASK_POLARITY,
-  APP_MASK_POLARITY,
-  maskNeedsInversion,
-  type MaskPolarity,
-} from "@/lib/models/mask-polarity";
-export { buildUpstreamPayload } from "@/lib/models/upstream-payload";
-export { TASK_FIELDS, SHARED_FIELDS, visibleFields, type FieldSpec, type FieldKind, type FieldGroup } from "@/lib/models/fields";
-export { TASK_LABELS, STYLE_LABELS, type Label } from "@/lib/models/labels";
+export { APP_MASK_POLARITY, maskNeedsInversion, type MaskPolarity } from "@/lib/models/mask-polarity";
+export { PROVIDER_MASK_POLARITY } from "@/lib/models/nova-canvas/mask-polarity";
+export { buildUpstreamPayload } from "@/lib/models/nova-canvas/upstream-payload";
+export { TASK_FIELDS, SHARED_FIELDS, visibleFields, type FieldSpec, type FieldKind, type FieldGroup } from "@/lib/models/nova-canvas/fields";
+export { TASK_LABELS, type Label } from "@/lib/models/task-labels";
+export { STYLE_LABELS } from "@/lib/models/nova-canvas/style-labels";
 export type { ModelDefinition, ModelSource, ModelLifecycle, ModelRequest, ModelValidation, TaskRecord } from "@/lib/models/model-definition";
-export { novaCanvas } from "@/lib/models/nova-canvas";
+export { novaCanvas } from "@/lib/models/nova-canvas/definition";
 export { getModel, listModels, defaultModel, DEFAULT_MODEL_ID } from "@/lib/models/registry";
 export { validateJobRequest, type JobRequestResult } from "@/lib/models/validate-job-request";
 export { INPUT_IMAGE_LIMITS, inputImageProblems, maskProblems, downscaleToFit, resizeCanvasFor, type ImageFacts, type MaskFacts, type ImageFix, type ImageProblem } from "@/lib/models/image-rules";

@@ -1,13 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { TASK_TYPES, type TaskType } from "@/lib/models/options";
-import { maskNeedsInversion, PROVIDER_MASK_POLARITY, type MaskPolarity } from "@/lib/models/mask-polarity";
+import { TASK_TYPES, type TaskType } from "@/lib/models/task-types";
+import { maskNeedsInversion, type MaskPolarity } from "@/lib/models/mask-polarity";
+import { PROVIDER_MASK_POLARITY } from "@/lib/models/nova-canvas/mask-polarity";
 
 describe("mask polarity", () => {
   it("follows the gateway page: white = edit for every task, so nothing is inverted", () => {
     for (const task of TASK_TYPES) {
       expect(PROVIDER_MASK_POLARITY[task]).toBe("white-edit");
-      expect(maskNeedsInversion(task)).toBe(false);
+      expect(maskNeedsInversion(task, PROVIDER_MASK_POLARITY)).toBe(false);
     }
+  });
+
+  it("reads a task the model does not list as the app paints it", () => {
+    expect(maskNeedsInversion("INPAINTING", {})).toBe(false);
   });
 
   it("inverts exactly the tasks whose provider polarity is black = edit", () => {

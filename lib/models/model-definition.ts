@@ -4,12 +4,12 @@
  * interface; a second model is a second value of it (its own folder and one registry line),
  * not an edit of the first.
  */
-import type { CostEstimate } from "@/lib/models/cost";
+import type { CostEstimate } from "@/lib/models/nova-canvas/cost";
 import type { FieldSpec } from "@/lib/models/field-spec";
-import type { Label } from "@/lib/models/labels";
+import type { Label } from "@/lib/models/task-labels";
 import type { MaskPolarity } from "@/lib/models/mask-polarity";
-import type { TaskType } from "@/lib/models/options";
-import type { Size } from "@/lib/models/output-size";
+import type { TaskType } from "@/lib/models/task-types";
+import type { Size } from "@/lib/models/nova-canvas/output-size";
 import type { FieldError } from "@/lib/errors";
 
 /** Where a definition comes from: written in this repo, or built from the gateway's catalog. */

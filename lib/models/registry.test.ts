@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { novaCanvas } from "@/lib/models/nova-canvas";
+import { novaCanvas } from "@/lib/models/nova-canvas/definition";
 import { DEFAULT_MODEL_ID, defaultModel, getModel, listModels } from "@/lib/models/registry";
 
 describe("the model registry", () => {

@@ -4,7 +4,7 @@
  * time on the server; a hand-written definition wins over a catalog one with the same id.
  */
 import type { ModelDefinition } from "@/lib/models/model-definition";
-import { novaCanvas } from "@/lib/models/nova-canvas";
+import { novaCanvas } from "@/lib/models/nova-canvas/definition";
 
 const MODELS: readonly ModelDefinition[] = [novaCanvas];
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { ModelDefinition } from "@/lib/models/model-definition";
-import { novaCanvas } from "@/lib/models/nova-canvas";
-import { VALID } from "@/lib/models/test-fixtures";
+import { novaCanvas } from "@/lib/models/nova-canvas/definition";
+import { VALID } from "@/lib/models/nova-canvas/test-fixtures";
 import { validateJobRequest } from "@/lib/models/validate-job-request";
 
 describe("validateJobRequest", () => {

@@ -5,7 +5,7 @@
 import type { FieldError } from "@/lib/errors";
 import type { ModelDefinition, ModelRequest } from "@/lib/models/model-definition";
 import { DEFAULT_MODEL_ID, getModel, listModels } from "@/lib/models/registry";
-import { describeValue } from "@/lib/models/schemas/describe-value";
+import { describeValue } from "@/lib/models/rules/describe-value";
 
 export type JobRequestResult =
   | { ok: true; model: ModelDefinition; value: ModelRequest }

@@ -11,6 +11,7 @@ import {
   SNIPPET_BUILDERS,
   typescriptSnippet,
 } from "@/lib/request-snippets/request-snippets";
+import { novaCanvas } from "@/lib/models";
 
 const ORIGIN = "https://play.example.com";
 const SHA_A = "a".repeat(64);
@@ -21,7 +22,7 @@ type JobLike = Pick<ApiJob, "params" | "taskType" | "model">;
 const job = (params: Record<string, unknown>): JobLike => ({
   params,
   taskType: String(params.task_type),
-  model: "amazon-nova-canvas",
+  model: novaCanvas.id,
 });
 
 const textImage = job({
@@ -67,7 +68,7 @@ describe("buildRequestBody", () => {
   it("keeps only the task's fields and names the model", () => {
     const body = buildRequestBody(textImage, { origin: ORIGIN });
     expect(body).toEqual({
-      model: "amazon-nova-canvas",
+      model: novaCanvas.id,
       task_type: "TEXT_IMAGE",
       prompt: textImage.params.prompt,
       quality: "premium",

@@ -3,9 +3,9 @@
  * browser-safe. The API key only appears as an environment variable: the browser never has it.
  */
 import type { ApiJob } from "@/lib/api-types";
-import type { GenerationRequest } from "@/lib/models/schemas";
-import { buildUpstreamPayload } from "@/lib/models/upstream-payload";
-import { isTaskType } from "@/lib/models/validate";
+import type { GenerationRequest } from "@/lib/models/nova-canvas/schemas";
+import { buildUpstreamPayload } from "@/lib/models/nova-canvas/upstream-payload";
+import { isTaskType } from "@/lib/models/task-types";
 
 export const API_KEY_ENV = "EMPIRIOLABS_API_KEY";
 export const BASE_URL_ENV = "EMPIRIOLABS_BASE_URL";

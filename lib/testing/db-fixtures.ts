@@ -1,13 +1,14 @@
 import { randomBytes } from "node:crypto";
 import type { Queryable } from "@/lib/db/client";
 import { images, jobs, type ImageRow, type JobRow, type NewImageRow, type NewJobRow } from "@/lib/db/schema";
+import { novaCanvas } from "@/lib/models";
 
 /** Test rows with plausible defaults; only what a case cares about needs to be given. */
 export async function insertTestJob(db: Queryable, over: Partial<NewJobRow> = {}): Promise<JobRow> {
   const [job] = await db
     .insert(jobs)
     .values({
-      model: "amazon-nova-canvas",
+      model: novaCanvas.id,
       taskType: "TEXT_IMAGE",
       params: { prompt: "a lighthouse at dusk", quality: "standard" },
       prompt: "a lighthouse at dusk",

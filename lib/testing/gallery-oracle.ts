@@ -6,7 +6,7 @@
 import type { Db } from "@/lib/db/client";
 import type { JobRow } from "@/lib/db/schema";
 import type { GalleryFilter, GallerySort } from "@/lib/gallery/gallery-filter";
-import type { TaskType } from "@/lib/models/options";
+import type { TaskType } from "@/lib/models/task-types";
 import { insertTestImages, insertTestJob, testImage } from "@/lib/testing/db-fixtures";
 
 /** The facts of one seeded image that filters and sorts look at. */

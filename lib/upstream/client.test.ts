@@ -3,6 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 import { createUpstreamClient, type UpstreamClientOptions } from "./client";
+import { novaCanvas } from "@/lib/models";
 
 /**
  * The client against a real HTTP server on 127.0.0.1 (no fetch mocks): each test installs its
@@ -104,7 +105,7 @@ async function closedPort(): Promise<number> {
 }
 
 const PAYLOAD = {
-  model: "amazon-nova-canvas",
+  model: novaCanvas.id,
   task_type: "TEXT_IMAGE",
   prompt: "a lighthouse at dusk",
   number_of_images: 2,

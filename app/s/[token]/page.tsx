@@ -3,7 +3,7 @@ import { notFound } from "next/navigation";
 import { SharedParams } from "@/components/share/shared-params";
 import { openShare } from "@/lib/shares/share-service";
 import { shareMetadata } from "@/lib/shares/share-metadata";
-import { TASK_LABELS } from "@/lib/models/labels";
+import { TASK_LABELS } from "@/lib/models/task-labels";
 
 export const dynamic = "force-dynamic";
 

@@ -4,7 +4,7 @@
  * one is refused and no job ever runs; the other fields may carry odd but valid text to show it
  * passes through. Whole-body breakage (wrong type, malformed JSON) is in request-bodies.ts.
  */
-import type { TaskType } from "../../../lib/models/options";
+import type { TaskType } from "../../../lib/models/task-types";
 import { ODD_TEXT, PROTO_KEYS } from "./hostile-values";
 import { invalidValues, JOB_FIELDS } from "./job-fields";
 import { jsonText, raw, withKey } from "./json-text";

@@ -20,8 +20,9 @@ import {
   SIMILARITY_STRENGTH_MAX,
   SIMILARITY_STRENGTH_MIN,
   VARIATION_IMAGES_MAX,
-} from "../../../lib/models/limits";
-import * as OPTIONS from "../../../lib/models/options";
+} from "../../../lib/models/nova-canvas/limits";
+import { novaCanvas } from "../../../lib/models/nova-canvas/definition";
+import * as OPTIONS from "../../../lib/models/nova-canvas/options";
 import { raw, RawJson } from "./json-text";
 import { ABSURD_NUMBERS, NASTY_TEXT, ODD_TEXT, overlong, WRONG_TYPES } from "./hostile-values";
 import type { Prng } from "./prng";
@@ -37,7 +38,7 @@ type Kind =
   | { kind: "literal"; value: string };
 
 export const JOB_FIELDS: Record<string, Kind> = {
-  model: { kind: "literal", value: "amazon-nova-canvas" },
+  model: { kind: "literal", value: novaCanvas.id },
   task_type: { kind: "enum", values: OPTIONS.TASK_TYPES },
   prompt: { kind: "text", max: PROMPT_MAX },
   // "" and blanks count as absent (the gateway must never get ""), so they are not invalid here.

@@ -10,7 +10,7 @@ import { catalogFields, type CatalogField } from "@/lib/models/catalog/catalog-f
 import type { CatalogModel } from "@/lib/models/catalog/catalog-model";
 import { catalogPrice } from "@/lib/models/catalog/catalog-price";
 import type { ModelDefinition, ModelLifecycle, ModelRequest } from "@/lib/models/model-definition";
-import { normalizeInput } from "@/lib/models/schemas/shared";
+import { normalizeInput } from "@/lib/models/rules/normalize-input";
 
 /** The one task a catalog model runs; the app files it with text-to-image runs. */
 const TASK = "TEXT_IMAGE" as const;

@@ -7,7 +7,7 @@
 import type { z } from "zod";
 import type { CatalogParam, CatalogValue } from "@/lib/models/catalog/catalog-model";
 import type { FieldGroup, FieldSpec } from "@/lib/models/field-spec";
-import { booleanField, enumField, imageField, imageListField, rangeField, textField } from "@/lib/models/schemas/field-rules";
+import { booleanField, enumField, imageField, imageListField, rangeField, textField } from "@/lib/models/rules/field-rules";
 
 export interface CatalogField {
   /** The name the app uses (request key, draft key, stored params). */
