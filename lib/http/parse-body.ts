@@ -15,7 +15,7 @@ import type { ParsedBody } from "@/lib/http/read-body";
  */
 export type BodyParser<V> =
   | z.ZodType<V, unknown>
-  | ((value: unknown) => { ok: true; value: V } | { ok: false; errors: FieldError[] });
+  | ((value: unknown) => { ok: true; value: V } | { ok: false; errors: readonly FieldError[] });
 
 export interface ParseOptions {
   /** How a key the schema does not know is named ("x is not a share field"). */
