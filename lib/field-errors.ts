@@ -38,6 +38,6 @@ export function toFieldErrors(
 }
 
 /** The 422 of a request that broke field rules: the messages joined, and each field named. */
-export function validationFailed(fields: FieldError[]): AppError {
-  return new AppError("validation_failed", fields.map((f) => f.message).join("; "), { fields });
+export function validationFailed(fields: readonly FieldError[]): AppError {
+  return new AppError("validation_failed", fields.map((f) => f.message).join("; "), { fields: [...fields] });
 }

@@ -175,11 +175,11 @@ function cycleThrough(start, members) {
 }
 
 for (const members of components) {
-  // One shortest cycle through each folder of the knot that no cycle shown so far passes through.
+  // The shortest cycles first, until every folder of the knot is in one that is shown.
+  const cycles = members.map((m) => cycleThrough(m, members)).sort((a, b) => a.length - b.length);
   const shown = new Set();
-  for (const start of members) {
-    if (shown.has(start)) continue;
-    const cycle = cycleThrough(start, members);
+  for (const cycle of cycles) {
+    if (cycle.every((f) => shown.has(f))) continue;
     cycle.forEach((f) => shown.add(f));
     const lines = cycle.slice(1).map((to, i) => `    ${cycle[i]} → ${to}: ${edges.get(cycle[i]).get(to)}`);
     findings.push(`folder cycle: ${cycle.join(" → ")}\n${lines.join("\n")}`);

@@ -6,6 +6,7 @@
  */
 import "server-only";
 import { NextResponse } from "next/server";
+import { z } from "zod";
 import { safeNextPath } from "@/lib/auth/access";
 import { DEVICE_COOKIE, DEVICE_DAYS, newDeviceValue, verifyDeviceValue } from "@/lib/auth/device-cookie";
 import { endAllSessions, endSession, hasLiveSession, startSession } from "@/lib/auth/session-store";
@@ -29,12 +30,20 @@ export interface SessionFormVisitor {
   secure: boolean;
 }
 
-export async function handleSessionForm(form: URLSearchParams, visitor: SessionFormVisitor): Promise<NextResponse> {
-  const next = safeNextPath(form.get("next"));
+/** The form's fields; any may be missing (each answer is a redirect, never a field error). */
+export const sessionFormBody = z.object({
+  action: z.string().optional(),
+  password: z.string().optional(),
+  next: z.string().optional(),
+});
+export type SessionForm = z.infer<typeof sessionFormBody>;
+
+export async function handleSessionForm(form: SessionForm, visitor: SessionFormVisitor): Promise<NextResponse> {
+  const next = safeNextPath(form.next);
   const password = accessPassword();
   if (!password) return seeOther(next);
   const { cookieHeader, secure } = visitor;
-  const action = form.get("action");
+  const action = form.action;
 
   if (action === "sign-out" || action === "sign-out-everywhere") {
     // Everywhere ends every session, so only a signed-in browser may ask for it.
@@ -59,7 +68,7 @@ export async function handleSessionForm(form: URLSearchParams, visitor: SessionF
     res.headers.set("retry-after", String(wait));
     return res;
   }
-  if (!passwordMatches(form.get("password") ?? "", password)) {
+  if (!passwordMatches(form.password ?? "", password)) {
     recordFailure(client);
     return back("error=password");
   }

@@ -37,6 +37,8 @@ describe("parseBody", () => {
   it("reads a form's fields as an object, the first of a repeated name", () => {
     const form = new URLSearchParams([["imageIds", A], ["imageIds", "not-an-id"]]);
     expect(parseBody(imageIdsBody, { type: "form", value: form })).toEqual({ imageIds: [A] });
+    const hostile = new URLSearchParams([["__proto__", "x"], ["toString", "y"], ["imageIds", A]]);
+    expect(parseBody(imageIdsBody, { type: "form", value: hostile })).toEqual({ imageIds: [A] });
   });
 
   it("keeps the imageIds messages of parseImageIds", () => {

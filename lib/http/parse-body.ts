@@ -15,7 +15,7 @@ import type { ParsedBody } from "@/lib/http/read-body";
  */
 export type BodyParser<V> =
   | z.ZodType<V, unknown>
-  | ((value: unknown) => { ok: true; value: V } | { ok: false; errors: FieldError[] });
+  | ((value: unknown) => { ok: true; value: V } | { ok: false; errors: readonly FieldError[] });
 
 export interface ParseOptions {
   /** How a key the schema does not know is named ("x is not a share field"). */
@@ -25,9 +25,10 @@ export interface ParseOptions {
 /** The body's value: JSON as parsed, or a form's fields as an object (the first of repeated names). */
 export function bodyValue(body: ParsedBody): unknown {
   if (body.type === "json") return body.value;
-  const fields: Record<string, string> = {};
-  for (const [name, value] of body.value) if (!(name in fields)) fields[name] = value;
-  return fields;
+  // A Map, then own properties: a field named __proto__ or toString is only a field.
+  const fields = new Map<string, string>();
+  for (const [name, value] of body.value) if (!fields.has(name)) fields.set(name, value);
+  return Object.fromEntries(fields);
 }
 
 /** A body the guard read, checked: the typed value, or a 422 naming each broken field. */

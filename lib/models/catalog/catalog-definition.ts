@@ -5,7 +5,7 @@
  * the same CatalogModel, so the form and the API check a run with the same rules.
  */
 import { z } from "zod";
-import type { FieldError } from "@/lib/errors";
+import { toFieldErrors } from "@/lib/field-errors";
 import { catalogFields, type CatalogField } from "@/lib/models/catalog/catalog-fields";
 import type { CatalogModel } from "@/lib/models/catalog/catalog-model";
 import { catalogPrice } from "@/lib/models/catalog/catalog-price";
@@ -24,19 +24,6 @@ export interface CatalogDefinition {
 function lifecycle(model: CatalogModel): ModelLifecycle {
   const status = model.status === "retired" || model.status === "deprecated" ? model.status : "active";
   return { status, retiresOn: model.retiresOn };
-}
-
-function fieldErrors(issues: readonly z.core.$ZodIssue[], label: string): FieldError[] {
-  const errors: FieldError[] = [];
-  for (const issue of issues) {
-    if (issue.code === "unrecognized_keys") {
-      for (const key of issue.keys) errors.push({ field: key, message: `${key} is not a parameter of ${label}` });
-      continue;
-    }
-    const head = issue.path[0];
-    errors.push({ field: typeof head === "string" ? head : "", message: issue.message });
-  }
-  return errors;
 }
 
 function buildSchema(model: CatalogModel, fields: CatalogField[]) {
@@ -77,7 +64,7 @@ export function catalogDefinition(model: CatalogModel): CatalogDefinition {
     maskPolarity: { [TASK]: "white-edit" },
     validate(input) {
       const result = schema.safeParse(input);
-      if (!result.success) return { ok: false, errors: fieldErrors(result.error.issues, model.displayName) };
+      if (!result.success) return { ok: false, errors: toFieldErrors(result.error.issues, (key) => `${key} is not a parameter of ${model.displayName}`) };
       const value: ModelRequest = { task_type: TASK };
       for (const [key, v] of Object.entries(result.data)) if (v !== undefined && key !== "task_type") value[key] = v;
       // Defaults written out, so a stored run says what ran, whatever the gateway's default becomes.
