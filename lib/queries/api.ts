@@ -1,4 +1,4 @@
-import type { ApiErrorBody, ApiJob, GalleryIds, GalleryPage, HealthInfo, ImageLineage, SpendSummary } from "@/lib/api-types";
+import type { ApiErrorBody, ApiJob, ApiModel, GalleryIds, GalleryPage, HealthInfo, ImageLineage, SpendSummary } from "@/lib/api-types";
 
 export interface FieldMessage {
   field: string;
@@ -92,6 +92,10 @@ export function fetchGalleryPage(opts: { limit: number; cursor?: string | null; 
   qs.set("limit", String(opts.limit));
   if (opts.cursor) qs.set("cursor", opts.cursor);
   return request<GalleryPage>(`/api/gallery?${qs}`);
+}
+
+export function fetchModels(): Promise<{ models: ApiModel[] }> {
+  return request("/api/models");
 }
 
 export function fetchSpend(): Promise<SpendSummary> {

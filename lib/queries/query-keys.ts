@@ -16,5 +16,6 @@ export const queryKeys = {
     lineage: (imageId: string) => ["gallery", "lineage", imageId] as const,
   },
   spend: ["spend"] as const,
+  models: ["models"] as const,
   shares: ["shares"] as const,
 };
