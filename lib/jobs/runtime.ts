@@ -81,7 +81,10 @@ async function boot(): Promise<Runtime> {
   });
   await tracker.start();
   log("info", "runtime.ready", { upstream });
-  return { db, client, tracker, models: new ModelsService(client), upstream, baseDurationMs };
+  const models = new ModelsService(client);
+  // Read the catalog now, so the first page that lists models does not wait for it.
+  void models.offered();
+  return { db, client, tracker, models, upstream, baseDurationMs };
 }
 
 export function getRuntime(): Promise<Runtime> {

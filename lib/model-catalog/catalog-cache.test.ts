@@ -42,7 +42,30 @@ describe("CatalogCache", () => {
     expect(source.calls).toHaveLength(2);
     t = 60 * 60_000;
     await cache.models();
+    await cache.settled();
     expect(source.calls).toHaveLength(4);
+  });
+
+  it("serves the stale catalog at once while the hourly refresh runs behind it", async () => {
+    let t = 0;
+    let ids = ["a"];
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const source: CatalogSource<string> = {
+      listIds: async () => {
+        if (t > 0) await gate;
+        return ids;
+      },
+      detail: async (id) => id,
+    };
+    const cache = new CatalogCache({ source, now: () => t });
+    expect(await cache.models()).toEqual(["a"]);
+    t = 61 * 60_000;
+    ids = ["a", "b"];
+    expect(await cache.models()).toEqual(["a"]);
+    release();
+    await cache.settled();
+    expect(await cache.models()).toEqual(["a", "b"]);
   });
 
   it("keeps the last good catalog when a refresh fails, and waits before trying again", async () => {
@@ -62,6 +85,7 @@ describe("CatalogCache", () => {
     down = true;
     t = 61 * 60_000;
     expect(await cache.models()).toEqual(["a"]);
+    await cache.settled();
     expect(onError).toHaveBeenCalledTimes(1);
     t += 60_000;
     await cache.models();
@@ -69,6 +93,7 @@ describe("CatalogCache", () => {
     t += 5 * 60_000;
     down = false;
     expect(await cache.models()).toEqual(["a"]);
+    await cache.settled();
     expect(list).toHaveBeenCalledTimes(3);
   });
 
@@ -95,6 +120,7 @@ describe("CatalogCache", () => {
     await cache.models();
     cache.invalidate();
     await cache.models();
+    await cache.settled();
     expect(source.calls).toEqual(["list", "a", "list", "a"]);
   });
 });

@@ -1,10 +1,12 @@
 import "server-only";
 
 /**
- * The gateway's catalog of image models, read at most once an hour. One refresh at a time
- * (concurrent callers share it); a failed refresh keeps what was read before and is not retried
- * for a while, so a gateway that is down costs one request per retry window, not one per page
- * view. Never throws: an unreadable catalog is an empty one, and the built-in models still work.
+ * The gateway's catalog of image models, read at most once an hour. Only the first read is
+ * waited for; after that a stale catalog is served while a refresh runs behind it, so a run is
+ * never held up by the hourly re-read. One refresh at a time (concurrent callers share it); a
+ * failed refresh keeps what was read before and is not retried for a while, so a gateway that
+ * is down costs one request per retry window, not one per page view. Never throws: an
+ * unreadable catalog is an empty one, and the built-in models still work.
  */
 export interface CatalogSource<T> {
   /** Ids of the image models the catalog lists. */
@@ -40,15 +42,23 @@ export class CatalogCache<T> {
     this.now = opts.now ?? Date.now;
   }
 
-  /** The catalog's models, refreshed first when stale. */
+  /** The catalog's models: waits for the first read; later, a stale catalog starts a refresh and is served. */
   async models(): Promise<readonly T[]> {
-    if (this.isStale()) await this.refresh();
+    if (this.isStale()) {
+      const refresh = this.refresh();
+      if (this.readAt === null && this.failedAt === null) await refresh;
+    }
     return this.entries;
+  }
+
+  /** Resolves when no refresh is running (tests, and a warm-up that wants the first read done). */
+  async settled(): Promise<void> {
+    await this.inflight;
   }
 
   /** Forgets freshness, so the next read asks the gateway again (a model stopped answering). */
   invalidate(): void {
-    this.readAt = null;
+    if (this.readAt !== null) this.readAt = -Infinity;
     this.failedAt = null;
   }
 
