@@ -148,6 +148,9 @@ export interface ApiModel {
   retiresOn: string | null;
   /** Why it cannot run now (retired, refused by the gateway); null when it can. */
   unavailable: { reason: string; since: string | null } | null;
-  /** A catalog model's entry, from which the browser builds the same definition the server uses. */
+  /**
+   * The model's catalog entry when the catalog lists it: the browser builds the same definition
+   * the server uses from it (a catalog model's whole definition, a built-in model's prices).
+   */
   catalog: CatalogModel | null;
 }

@@ -47,3 +47,18 @@ describe("mergeOffered", () => {
     expect(heard[0][1]).toEqual(["negative_prompt: accepted by the gateway but without effect"]);
   });
 });
+
+describe("a hand-written model priced by the catalog", () => {
+  it("takes the catalog's prices on the server, and the browser builds the same definition", async () => {
+    const { definitionOf } = await import("@/lib/queries/use-models");
+    const { toApiModel } = await import("@/lib/jobs/offered-models-api");
+    const nova = entry(novaCanvas.id);
+    const dearer = { ...nova, imagePrices: nova.imagePrices.map((p) => ({ ...p, priceMicros: p.priceMicros + 10_000 })) };
+    const [offered] = mergeOffered([dearer], new Map());
+    const request = { task_type: "TEXT_IMAGE" as const, number_of_images: 1 };
+    expect(offered.definition.estimateCost(request).totalMicros).toBe(130_000);
+    expect(offered.catalog).toBe(dearer);
+    const inBrowser = definitionOf(JSON.parse(JSON.stringify(toApiModel(offered))));
+    expect(inBrowser?.estimateCost(request).totalMicros).toBe(130_000);
+  });
+});

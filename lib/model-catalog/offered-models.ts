@@ -6,7 +6,10 @@ import { getModel, listModels, type ModelDefinition } from "@/lib/models";
 /** A model the playground offers, and why it cannot run now (null when it can). */
 export interface OfferedModel {
   definition: ModelDefinition;
-  /** The catalog entry a catalog-built definition came from: the browser builds the same one. */
+  /**
+   * The model's catalog entry, when the catalog lists it: the browser builds the same definition
+   * from it (a catalog model's whole definition, a hand-written model's catalog prices).
+   */
   catalog: CatalogModel | null;
   unavailable: { reason: string; since: string | null } | null;
 }
@@ -25,9 +28,10 @@ function retiredReason(d: ModelDefinition): OfferedModel["unavailable"] {
 
 /**
  * The built-in models, then the catalog's image models that have no hand-written definition.
- * A hand-written definition wins over the catalog's, but the catalog's lifecycle still counts:
- * when the gateway says a built-in model is retired, it is. `onSkipped` hears what a catalog
- * entry had that the app could not offer.
+ * A hand-written definition wins over the catalog's, but takes its prices from the catalog when
+ * it can (`withCatalogPrices`), and the catalog's lifecycle still counts: when the gateway says
+ * a built-in model is retired, it is. `onSkipped` hears what a catalog entry had that the app
+ * could not offer.
  */
 export function mergeOffered(
   catalog: readonly CatalogModel[],
@@ -38,11 +42,12 @@ export function mergeOffered(
   const out: OfferedModel[] = [];
   for (const builtIn of listModels()) {
     const entry = byId.get(builtIn.id);
-    const retired = entry?.status === "retired";
-    const definition: ModelDefinition = retired
-      ? { ...builtIn, lifecycle: { status: "retired", retiresOn: entry.retiresOn ?? builtIn.lifecycle.retiresOn } }
-      : builtIn;
-    out.push({ definition, catalog: null, unavailable: retiredReason(definition) });
+    const priced = entry && builtIn.withCatalogPrices ? builtIn.withCatalogPrices(entry.imagePrices) : builtIn;
+    const definition: ModelDefinition =
+      entry?.status === "retired"
+        ? { ...priced, lifecycle: { status: "retired", retiresOn: entry.retiresOn ?? priced.lifecycle.retiresOn } }
+        : priced;
+    out.push({ definition, catalog: entry ?? null, unavailable: retiredReason(definition) });
   }
   for (const entry of catalog) {
     if (getModel(entry.id)) continue;

@@ -4,13 +4,27 @@
  * interface; a second model is a second value of it (its own folder and one registry line),
  * not an edit of the first.
  */
-import type { CostEstimate } from "@/lib/models/nova-canvas/cost";
+import type { CatalogImagePrice } from "@/lib/models/catalog/catalog-model";
 import type { FieldSpec } from "@/lib/models/field-spec";
 import type { Label } from "@/lib/models/task-labels";
 import type { MaskPolarity } from "@/lib/models/mask-polarity";
 import type { TaskType } from "@/lib/models/task-types";
-import type { Size } from "@/lib/models/nova-canvas/output-size";
 import type { FieldError } from "@/lib/errors";
+
+export interface Size {
+  width: number;
+  height: number;
+}
+
+/** A run's price before it runs, in micro-dollars. */
+export interface CostEstimate {
+  perImageMicros: number;
+  images: number;
+  totalMicros: number;
+  /** Output size when known: always for aspect_ratio tasks, else the input's size if given. */
+  width: number | null;
+  height: number | null;
+}
 
 /** Where a definition comes from: written in this repo, or built from the gateway's catalog. */
 export type ModelSource = "built-in" | "catalog";
@@ -59,4 +73,9 @@ export interface ModelDefinition {
   outputPriceMicros: (params: Record<string, unknown>, size: Size) => number;
   /** The body for POST /v1/images/generations from a request this model's `validate` accepted. */
   buildPayload: (req: ModelRequest, opts?: { sync?: boolean }) => Record<string, unknown>;
+  /**
+   * A hand-written model priced from its catalog entry's image pricing rows when the catalog has
+   * them (this definition itself when it has not); absent: its own prices always hold.
+   */
+  withCatalogPrices?: (prices: readonly CatalogImagePrice[]) => ModelDefinition;
 }

@@ -24,15 +24,19 @@ export function useModels() {
 
 const built = new WeakMap<ApiModel, ModelDefinition | null>();
 
+function build(model: ApiModel): ModelDefinition | null {
+  const own = getModel(model.id);
+  if (own) return model.catalog && own.withCatalogPrices ? own.withCatalogPrices(model.catalog.imagePrices) : own;
+  return model.catalog ? catalogDefinition(model.catalog).definition : null;
+}
+
 /**
- * The definition the browser runs a model's rules with: the hand-written one, or the one built
- * from its catalog entry exactly as the server builds it. Null when neither exists.
+ * The definition the browser runs a model's rules with, built exactly as the server builds it
+ * (lib/model-catalog/offered-models.ts): the hand-written one (priced from the catalog when the
+ * catalog prices it), or the one built from its catalog entry. Null when neither exists.
  */
 export function definitionOf(model: ApiModel): ModelDefinition | null {
-  const own = getModel(model.id);
-  if (own) return own;
-  if (!model.catalog) return null;
-  if (!built.has(model)) built.set(model, catalogDefinition(model.catalog).definition);
+  if (!built.has(model)) built.set(model, build(model));
   return built.get(model) ?? null;
 }
 

@@ -3,6 +3,7 @@
  * records on the job when it submits it. The actual cost is recorded per returned image (the
  * model's outputPriceMicros), since Nova may return fewer images than asked (content filter).
  */
+import type { CostEstimate } from "@/lib/models/model-definition";
 import { ASPECT_RATIOS, QUALITIES, SIZE_SCALES } from "@/lib/models/nova-canvas/options";
 import { type TaskType } from "@/lib/models/task-types";
 import { DEFAULTS, NUMBER_OF_IMAGES_MAX, NUMBER_OF_IMAGES_MIN } from "@/lib/models/nova-canvas/limits";
@@ -19,14 +20,7 @@ export interface CostInput {
   size_scale?: unknown;
 }
 
-export interface CostEstimate {
-  perImageMicros: number;
-  images: number;
-  totalMicros: number;
-  /** Output size when known: always for aspect_ratio tasks, else the input's size if given. */
-  width: number | null;
-  height: number | null;
-}
+export type { CostEstimate };
 
 const oneOf = <T extends string>(list: readonly T[], value: unknown, fallback: T): T =>
   list.includes(value as T) ? (value as T) : fallback;

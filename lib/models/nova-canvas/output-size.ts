@@ -9,12 +9,10 @@
  * becomes 320 and the long side 320 × ratio (4:1 small → 1280×320). Only 4:1 and 1:4 small
  * are clamped; every side stays within 320..2048.
  */
+import type { Size } from "@/lib/models/model-definition";
 import type { AspectRatio, SizeScale } from "@/lib/models/nova-canvas/options";
 
-export interface Size {
-  width: number;
-  height: number;
-}
+export type { Size };
 
 export const LONG_SIDE: Record<SizeScale, number> = { small: 1024, large: 2048 };
 export const MIN_SIDE = 320;
