@@ -6,6 +6,8 @@ import { ImageModeChoice } from "@/components/request-snippets/image-mode-choice
 import { isLocalOrigin } from "@/components/request-snippets/local-origin";
 import { SnippetTabs, tabId, tabPanelId } from "@/components/request-snippets/snippet-tabs";
 import type { ApiJob } from "@/lib/api-types";
+import { getModel } from "@/lib/models/registry";
+import { definitionOf, useModels } from "@/lib/queries/use-models";
 import {
   API_KEY_ENV,
   buildRequestBody,
@@ -28,10 +30,13 @@ export function SnippetsPanel({ job }: { job: ApiJob }) {
   const [copied, setCopied] = useState<CopyOutcome | null>(null);
   const codeRef = useRef<HTMLElement>(null);
 
-  const hasStoredImages = useMemo(() => hasPlaceholders(buildRequestBody(job, { origin, images: "placeholder" })), [job, origin]);
+  const { data: models } = useModels();
+  const offered = models?.find((m) => m.id === job.model);
+  const model = offered ? definitionOf(offered) : (getModel(job.model) ?? null);
+  const hasStoredImages = useMemo(() => hasPlaceholders(buildRequestBody(job, { origin, images: "placeholder", model })), [job, origin, model]);
   const code = useMemo(
-    () => SNIPPET_BUILDERS[language](buildRequestBody(job, { origin, images })),
-    [job, origin, images, language],
+    () => SNIPPET_BUILDERS[language](buildRequestBody(job, { origin, images, model })),
+    [job, origin, images, language, model],
   );
 
   useEffect(() => {

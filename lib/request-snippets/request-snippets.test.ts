@@ -185,3 +185,32 @@ describe("snippets", () => {
     expect(Object.keys(SNIPPET_BUILDERS)).toEqual(["curl", "python", "typescript"]);
   });
 });
+
+describe("buildRequestBody for a catalog model", () => {
+  it("writes the catalog model's own parameter names, with stored references as URLs", async () => {
+    const { buildModelDetail } = await import("@/lib/emulator/catalog/catalog-json");
+    const { SEEDREAM_LITE_ID } = await import("@/lib/emulator/catalog/models");
+    const { parseModelDetail } = await import("@/lib/models/catalog");
+    const { catalogDefinition } = await import("@/lib/models/catalog/catalog-definition");
+    const entry = parseModelDetail(JSON.parse(JSON.stringify(buildModelDetail(SEEDREAM_LITE_ID)))).model!;
+    const model = catalogDefinition(entry).definition!;
+    const stored: JobLike = {
+      model: SEEDREAM_LITE_ID,
+      taskType: "TEXT_IMAGE",
+      params: { task_type: "TEXT_IMAGE", model: SEEDREAM_LITE_ID, prompt: "make it stormy", number_of_images: 2, quality: "2K", seed: 9, images: [{ input: SHA_A }, { input: SHA_B }] },
+    };
+    expect(buildRequestBody(stored, { origin: ORIGIN, model })).toEqual({
+      model: SEEDREAM_LITE_ID,
+      prompt: "make it stormy",
+      num_images: 2,
+      quality: "2K",
+      seed: 9,
+      image: [`${ORIGIN}/api/inputs/${SHA_A}`, `${ORIGIN}/api/inputs/${SHA_B}`],
+    });
+  });
+
+  it("shows the stored parameters as they are for a model no longer offered", () => {
+    const gone: JobLike = { model: "gone-model", taskType: "TEXT_IMAGE", params: { task_type: "TEXT_IMAGE", prompt: "x" } };
+    expect(buildRequestBody(gone, { origin: ORIGIN, model: null })).toEqual({ model: "gone-model", task_type: "TEXT_IMAGE", prompt: "x" });
+  });
+});

@@ -3,8 +3,8 @@
  * browser-safe. The API key only appears as an environment variable: the browser never has it.
  */
 import type { ApiJob } from "@/lib/api-types";
-import type { GenerationRequest } from "@/lib/models/nova-canvas/schemas";
-import { buildUpstreamPayload } from "@/lib/models/nova-canvas/upstream-payload";
+import type { ModelDefinition } from "@/lib/models/model-definition";
+import { getModel } from "@/lib/models/registry";
 import { isTaskType } from "@/lib/models/task-types";
 
 export const API_KEY_ENV = "EMPIRIOLABS_API_KEY";
@@ -27,13 +27,24 @@ export function placeholderFor(field: string, position?: number): string {
   return `<BASE64_PNG_OF_${field}${position === undefined ? "" : `_${position + 1}`}>`;
 }
 
+export interface RequestBodyOptions {
+  origin: string;
+  images?: ImageMode;
+  /**
+   * The job's model, whose payload builder writes the body as the server sent it (a catalog
+   * model's own parameter names); default: the built-in model with the job's id. Without one
+   * (a model no longer offered), the stored parameters are shown as they are.
+   */
+  model?: Pick<ModelDefinition, "buildPayload"> | null;
+}
+
 /** The body of POST /v1/images/generations for a job, images resolved as `images` says. */
-export function buildRequestBody(job: JobLike, opts: { origin: string; images?: ImageMode }): Json {
+export function buildRequestBody(job: JobLike, opts: RequestBodyOptions): Json {
   const origin = opts.origin.replace(/\/+$/, "");
   const task = isTaskType(job.params.task_type) ? job.params.task_type : job.taskType;
-  const payload: Json = isTaskType(task)
-    ? buildUpstreamPayload({ ...job.params, task_type: task } as GenerationRequest, { modelId: job.model })
-    : { model: job.model, ...job.params };
+  const model = opts.model === undefined ? getModel(job.model) : opts.model;
+  const payload: Json =
+    model && isTaskType(task) ? model.buildPayload({ ...job.params, task_type: task }) : { model: job.model, ...job.params };
   const resolve = (value: unknown, field: string, position?: number): unknown => {
     const sha = storedRef(value);
     return sha === null ? value : opts.images === "placeholder" ? placeholderFor(field, position) : `${origin}/api/inputs/${sha}`;
