@@ -4,13 +4,15 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { TASK_PARAMS } from "../../lib/models/nova-canvas/schemas";
-import { validateGenerationRequest } from "../../lib/models/nova-canvas/validate";
+import { novaCanvas } from "../../lib/models/nova-canvas/definition";
+import { validateJobRequest } from "../../lib/models/validate-job-request";
 import { findUnstorableChar } from "../../lib/text/storable-text";
 import { startAppServer, type AppServer } from "../support/app-server";
 import { signIn } from "./support/session";
 import { E2E, WAIT } from "../support/env";
 import { discoverRoutes, type DiscoveredRoute } from "./support/discover-routes";
 import { generateRequests, type FuzzRequest } from "./fuzz/generate-requests";
+import { CATALOG_MODELS } from "./fuzz/catalog-job-bodies";
 import { NASTY_TEXT, ODD_TEXT } from "./fuzz/hostile-values";
 import { KNOWN_JOB_FIELDS } from "./fuzz/job-bodies";
 import { isResetOfRefusedBody, judge, summarise, type Failure } from "./fuzz/judge-answers";
@@ -30,6 +32,8 @@ const CONCURRENCY = 4;
 const APP_DIR = fileURLToPath(new URL("../../app", import.meta.url));
 
 const routes: DiscoveredRoute[] = discoverRoutes(APP_DIR);
+/** The models the offline app offers: a body any of them accepts would start real work. */
+const OFFERED = [novaCanvas, ...CATALOG_MODELS];
 
 test("the fuzz tables cover every route under app/ and every job parameter; a seed gives the same requests", () => {
   const served = routes.map((r) => r.pattern);
@@ -57,7 +61,7 @@ test("the fuzz tables cover every route under app/ and every job parameter; a se
       .filter((r) => r.route === "/api/jobs" && r.method === "POST" && r.body?.length)
       .filter((r) => {
         try {
-          return validateGenerationRequest(JSON.parse(r.body!.toString("utf8"))).ok;
+          return validateJobRequest(JSON.parse(r.body!.toString("utf8")), (id) => OFFERED.find((m) => m.id === id), () => OFFERED).ok;
         } catch {
           return false; // not JSON: refused before validation
         }

@@ -5,6 +5,7 @@
  * passes through. Whole-body breakage (wrong type, malformed JSON) is in request-bodies.ts.
  */
 import type { TaskType } from "../../../lib/models/task-types";
+import { brokenCatalogJobBody } from "./catalog-job-bodies";
 import { ODD_TEXT, PROTO_KEYS } from "./hostile-values";
 import { invalidValues, JOB_FIELDS } from "./job-fields";
 import { jsonText, raw, withKey } from "./json-text";
@@ -66,6 +67,8 @@ function decorate(body: Record<string, unknown>, rng: Prng, broken: string): Rec
 }
 
 export function brokenJobBody(rng: Prng): JobBody {
+  // One in five names a catalog model (its own fields and limits).
+  if (rng.chance(0.2)) return brokenCatalogJobBody(rng);
   const task = rng.pick(Object.keys(BASES) as TaskType[]);
   const { body, required } = BASES[task];
   const strategy = rng.int(10);

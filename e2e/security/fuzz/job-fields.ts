@@ -27,7 +27,7 @@ import { raw, RawJson } from "./json-text";
 import { ABSURD_NUMBERS, NASTY_TEXT, ODD_TEXT, overlong, WRONG_TYPES } from "./hostile-values";
 import type { Prng } from "./prng";
 
-type Kind =
+export type Kind =
   | { kind: "text"; max: number; blankIsAbsent?: boolean }
   | { kind: "number"; min: number; max: number; integer?: boolean }
   | { kind: "enum"; values: readonly string[] }

@@ -82,6 +82,8 @@ export const ROUTES: Record<string, RouteSpec> = {
   "/api/gallery": { query: { ...GALLERY_QUERY, limit: ["5"], cursor: [b64url({ t: "2026-01-01T00:00:00.000000Z", id: SOME_ID })] }, hostileQuery: { ...GALLERY_HOSTILE, limit: LIMITS, cursor: FORGED_CURSORS }, weight: 3 },
   "/api/gallery/ids": { query: GALLERY_QUERY, hostileQuery: GALLERY_HOSTILE, weight: 2 },
   "/api/health": {},
+  // The models on offer: no parameters, so only the guard and hostile query strings reach it.
+  "/api/models": {},
   "/api/images/[id]": {
     params: { id: fixtureImage },
     bodies: { PATCH: { type: "json", valid: () => ({ favorite: true }), fields: { favorite: "bool" } } },
