@@ -69,6 +69,8 @@ export interface ApiJob {
 
 export interface GalleryItem extends ApiImage {
   taskType: string;
+  /** The model id of the job that made the image (label it with modelLabel: it may be retired). */
+  model: string;
   prompt: string | null;
   quality: string | null;
 }
@@ -103,6 +105,8 @@ export interface SpendSummary {
   imagesAllTime: number;
   /** All time, most spent first. */
   byTask: { taskType: string; usd: number; images: number }[];
+  /** All time per model id, most spent first: every model with a stored image, so also the models in the history. */
+  byModel: { model: string; usd: number; images: number }[];
 }
 
 export interface HealthInfo {

@@ -10,9 +10,9 @@ import { expectedIds, seedGallery, type SeededImage as Seeded, type SeedJobSpec 
 const JOBS: SeedJobSpec[] = [
   { taskType: "TEXT_IMAGE", quality: "standard", prompt: "a red boat at dawn" },
   { taskType: "TEXT_IMAGE", quality: "premium", prompt: "Lighthouse in a storm" },
-  { taskType: "INPAINTING", quality: "premium", prompt: "replace the BOAT with a swan" },
+  { taskType: "INPAINTING", quality: "premium", prompt: "replace the BOAT with a swan", model: "flux-2-klein-4b" },
   { taskType: "INPAINTING", quality: null, prompt: "a quiet harbour" },
-  { taskType: "OUTPAINTING", quality: "standard", prompt: "wider view of the boat" },
+  { taskType: "OUTPAINTING", quality: "standard", prompt: "wider view of the boat", model: "flux-2-klein-4b" },
   { taskType: "BACKGROUND_REMOVAL", quality: null, prompt: null },
 ];
 
@@ -59,11 +59,14 @@ const FILTERS: [string, Filters, number][] = [
   ["one day", { from: "2026-04-02", to: "2026-04-02" }, 15],
   ["TEXT_IMAGE + standard + from 2026-04-02", { task: "TEXT_IMAGE", quality: "standard", from: "2026-04-02" }, 5],
   ["favourites + q boat", { favorites: true, q: "boat" }, 10],
+  ["model flux-2-klein-4b", { model: "flux-2-klein-4b" }, 15],
+  ["model flux-2-klein-4b + INPAINTING", { model: "flux-2-klein-4b", task: "INPAINTING" }, 8],
 ];
 
 const EMPTY: [string, Filters][] = [
   ["task with no images", { task: "VIRTUAL_TRY_ON" }],
   ["q with no match", { q: "zebra" }],
+  ["a model with no images (retired, or never used)", { model: "retired.model:1" }],
   ["dates before every image", { to: "2026-03-31" }],
   ["contradictory (BACKGROUND_REMOVAL has no prompt)", { task: "BACKGROUND_REMOVAL", q: "a" }],
 ];

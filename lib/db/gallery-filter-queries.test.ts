@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { novaCanvas } from "@/lib/models";
 import { createDatabase, type Db } from "@/lib/db/client";
 import { listGallery, setFavorite, type GalleryRow } from "@/lib/db/gallery-queries";
 import { GALLERY_SORTS, type GalleryFilter, type GallerySort } from "@/lib/gallery/gallery-filter";
@@ -11,13 +12,13 @@ import { expectedIds, seedGallery, type SeededImage as Seeded, type SeedJobSpec 
 const JOBS: SeedJobSpec[] = [
   { taskType: "TEXT_IMAGE", quality: "standard", prompt: "A Lighthouse at Dusk" },
   { taskType: "TEXT_IMAGE", quality: "premium", prompt: "Sale banner: 50% OFF everything" },
-  { taskType: "INPAINTING", quality: "premium", prompt: "replace the a_b tile" },
+  { taskType: "INPAINTING", quality: "premium", prompt: "replace the a_b tile", model: "flux-2-klein-4b" },
   { taskType: "INPAINTING", quality: null, prompt: "red BOAT on the lake" },
   // "500 balloons" would match "50%" if % were a wildcard; "axb" would match "a_b" if _ were.
   { taskType: "OUTPAINTING", quality: "standard", prompt: "500 balloons over a lighthouse" },
-  { taskType: "COLOR_GUIDED_GENERATION", quality: "premium", prompt: "axb pattern, red and blue" },
+  { taskType: "COLOR_GUIDED_GENERATION", quality: "premium", prompt: "axb pattern, red and blue", model: "flux-2-klein-4b" },
   { taskType: "IMAGE_VARIATION", quality: "standard", prompt: null },
-  { taskType: "BACKGROUND_REMOVAL", quality: null, prompt: null },
+  { taskType: "BACKGROUND_REMOVAL", quality: null, prompt: null, model: "seedream-5-0-lite" },
   { taskType: "TEXT_IMAGE", quality: "standard", prompt: "path C:\\art\\boat sketch" },
 ];
 
@@ -75,6 +76,12 @@ const ALONE: [string, Filters, number][] = [
   ["task INPAINTING", { task: "INPAINTING" }, 14],
   ["task BACKGROUND_REMOVAL", { task: "BACKGROUND_REMOVAL" }, 6],
   ["task VIRTUAL_TRY_ON (none)", { task: "VIRTUAL_TRY_ON" }, 0],
+  ["model Nova Canvas (the fixtures' default)", { model: novaCanvas.id }, 40],
+  ["model flux-2-klein-4b", { model: "flux-2-klein-4b" }, 14],
+  ["model seedream-5-0-lite", { model: "seedream-5-0-lite" }, 6],
+  ["model no job used (a retired id)", { model: "retired.model:1" }, 0],
+  ["model in another case (ids are exact)", { model: "FLUX-2-KLEIN-4B" }, 0],
+  ["model a prefix of a real id", { model: "flux" }, 0],
   ["favourites", { favorites: true }, 22],
   ["quality standard (with no quality = standard)", { quality: "standard" }, 39],
   ["quality premium", { quality: "premium" }, 21],
@@ -107,6 +114,9 @@ const COMBINED: [string, Filters][] = [
   ["q boat + standard + one day", { q: "BoAt", quality: "standard", from: "2026-03-12", to: "2026-03-12" }],
   ["everything", { task: "TEXT_IMAGE", favorites: true, quality: "premium", from: "2026-03-10", to: "2026-03-11", q: "50%" }],
   ["contradictory (IMAGE_VARIATION has no prompt)", { task: "IMAGE_VARIATION", q: "a" }],
+  ["model flux + INPAINTING", { model: "flux-2-klein-4b", task: "INPAINTING" }],
+  ["model flux + favourites + q a", { model: "flux-2-klein-4b", favorites: true, q: "a" }],
+  ["model Nova + premium + one day", { model: novaCanvas.id, quality: "premium", from: "2026-03-11", to: "2026-03-11" }],
 ];
 
 forEachDialect("gallery filters", (t) => {
@@ -138,7 +148,7 @@ forEachDialect("gallery filters", (t) => {
     const byId = new Map(seeded.map((s) => [s.id, s]));
     for (const r of rows) {
       const s = byId.get(r.id)!;
-      expect(r).toMatchObject({ taskType: s.taskType, prompt: s.prompt, quality: s.rawQuality, favorite: s.favorite, costMicros: s.costMicros });
+      expect(r).toMatchObject({ taskType: s.taskType, model: s.model, prompt: s.prompt, quality: s.rawQuality, favorite: s.favorite, costMicros: s.costMicros });
       expect(r.createdAt.getTime()).toBe(s.createdAt.getTime());
       expect(r).not.toHaveProperty("key");
     }

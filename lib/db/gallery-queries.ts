@@ -10,6 +10,8 @@ import { isUuid } from "@/lib/ids";
 /** An image with the job facts the gallery shows beside it. */
 export interface GalleryRow extends ImageRow {
   taskType: string;
+  /** The model id of the job that made the image. */
+  model: string;
   prompt: string | null;
   quality: string | null;
 }
@@ -23,6 +25,7 @@ const createdAtKey = sql<string>`to_char(${images.createdAt} at time zone 'UTC',
 export const galleryColumns = {
   ...getTableColumns(images),
   taskType: jobs.taskType,
+  model: jobs.model,
   prompt: jobs.prompt,
   quality: sql<string | null>`${jobs.params}->>'quality'`,
 };
@@ -37,6 +40,7 @@ function withoutKey(row: GalleryRow & { key?: string }): GalleryRow {
 function filterConditions(f: GalleryFilter): SQL[] {
   const out: SQL[] = [];
   if (f.task) out.push(sql`${jobs.taskType} = ${f.task}`);
+  if (f.model) out.push(sql`${jobs.model} = ${f.model}`);
   if (f.favorites) out.push(sql`${images.favorite}`);
   if (f.quality) out.push(sql`coalesce(${jobs.params}->>'quality', 'standard') = ${f.quality}`);
   if (f.from) out.push(sql`${images.createdAt} >= ${`${f.from}T00:00:00Z`}::timestamptz`);

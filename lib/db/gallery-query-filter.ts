@@ -9,6 +9,8 @@ export type GallerySort = (typeof GALLERY_SORTS)[number];
 /** A filter as the queries take it (lib/gallery's GalleryFilter is this with typed values). */
 export interface GalleryQueryFilter {
   task?: string;
+  /** The model id a job named (jobs.model). */
+  model?: string;
   favorites?: boolean;
   quality?: string;
   /** Inclusive calendar dates (UTC), YYYY-MM-DD. */

@@ -13,7 +13,15 @@ export interface SpendRow {
   imagesAllTime: number;
   /** All-time spend per task type, most spent first. */
   byTask: { taskType: string; micros: number; images: number }[];
+  /** All-time spend per model id (jobs.model), most spent first. */
+  byModel: { model: string; micros: number; images: number }[];
 }
+
+/** A group's all-time spend and image count (sum() and count() come back as strings from node-postgres). */
+const allTime = {
+  micros: sql<number>`coalesce(sum(${images.costMicros}), 0)`.mapWith(Number),
+  images: sql<number>`count(*)`.mapWith(Number),
+};
 
 /**
  * Spend of stored images for the calendar day and month that contain `now` in `timeZone`
@@ -38,21 +46,24 @@ export async function spendSummary(db: Queryable, now: Date, timeZone = "UTC"): 
     .from(images)
     .where(and(gte(images.createdAt, monthStart), lt(images.createdAt, monthEnd)));
   const byTask = await db
-    .select({
-      taskType: jobs.taskType,
-      micros: sql<number>`coalesce(sum(${images.costMicros}), 0)`.mapWith(Number),
-      images: sql<number>`count(*)`.mapWith(Number),
-    })
+    .select({ taskType: jobs.taskType, ...allTime })
     .from(images)
     .innerJoin(jobs, eq(jobs.id, images.jobId))
     .groupBy(jobs.taskType)
     .orderBy(sql`2 desc`, jobs.taskType);
+  const byModel = await db
+    .select({ model: jobs.model, ...allTime })
+    .from(images)
+    .innerJoin(jobs, eq(jobs.id, images.jobId))
+    .groupBy(jobs.model)
+    .orderBy(sql`2 desc`, jobs.model);
   const period = row ?? { todayMicros: 0, monthMicros: 0, imagesToday: 0, imagesMonth: 0 };
   return {
     ...period,
     allTimeMicros: byTask.reduce((a, t) => a + t.micros, 0),
     imagesAllTime: byTask.reduce((a, t) => a + t.images, 0),
     byTask,
+    byModel,
   };
 }
 

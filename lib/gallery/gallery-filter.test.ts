@@ -4,6 +4,7 @@ import {
   galleryFilterParams,
   isFiltered,
   LAST_TO_DATE,
+  MODEL_ID_MAX,
   nextDay,
   parseGalleryFilter,
   SEARCH_MAX,
@@ -15,6 +16,7 @@ import { TASK_TYPES } from "@/lib/models/task-types";
 const parse = (query: string | Record<string, string>): FilterResult => parseGalleryFilter(new URLSearchParams(query));
 
 const TASK_MESSAGE = `task must be one of ${TASK_TYPES.join(", ")}`;
+const MODEL_MESSAGE = "model must be a model id: letters, digits and . _ : - only";
 
 describe("parseGalleryFilter: valid values", () => {
   it("defaults to the newest sort with no filters", () => {
@@ -51,6 +53,12 @@ describe("parseGalleryFilter: valid values", () => {
     expect(parse({ q: "50% a_b" })).toEqual({ ok: true, filter: { q: "50% a_b", sort: "newest" } });
     // The limit applies after trimming.
     expect(parse({ q: ` ${longest} ` })).toEqual({ ok: true, filter: { q: longest, sort: "newest" } });
+  });
+
+  it("accepts model ids as the gateway spells them, including retired and unknown ones", () => {
+    for (const model of ["amazon.nova-canvas-v1:0", "flux-2-klein-4b", "seedream-5-0-lite", "a", "retired.model_v0:9", "__proto__", "x".repeat(MODEL_ID_MAX)]) {
+      expect(parse({ model }), model).toEqual({ ok: true, filter: { model, sort: "newest" } });
+    }
   });
 
   it("accepts every sort", () => {
@@ -98,6 +106,17 @@ describe("parseGalleryFilter: invalid values name the field and the limit", () =
     ["q with a NUL after spaces", { q: "  boat\u0000" }, "q", "q must not contain NUL characters or unpaired surrogates (found a NUL at position 7)"],
     // Found by the fuzz run: the day after 9999-12-31 is +010000-01-01, which the query's cast refused (500).
     ["to=9999-12-31", "to=9999-12-31", "to", "to must be on or before 9999-12-30"],
+    ["model of 101 characters", { model: "m".repeat(MODEL_ID_MAX + 1) }, "model", "model must be at most 100 characters"],
+    ["model of 70,000 characters", { model: "m".repeat(70_000) }, "model", "model must be at most 100 characters"],
+    ["model with a space", { model: "flux 2" }, "model", MODEL_MESSAGE],
+    ["model with a slash", { model: "../etc/passwd" }, "model", MODEL_MESSAGE],
+    ["model with a quote and SQL", { model: "x' or '1'='1" }, "model", MODEL_MESSAGE],
+    ["model=%00", "model=%00", "model", MODEL_MESSAGE],
+    ["model with an unpaired surrogate", { model: "flux\ud800" }, "model", MODEL_MESSAGE],
+    ["model with a LIKE wildcard", { model: "flux%" }, "model", MODEL_MESSAGE],
+    ["model with a non-ASCII letter", { model: "flüx" }, "model", MODEL_MESSAGE],
+    ["model with a trailing newline", { model: "flux-2-klein-4b\n" }, "model", MODEL_MESSAGE],
+    ["model with angle brackets", { model: "<script>" }, "model", MODEL_MESSAGE],
     ["sort=random", "sort=random", "sort", "sort must be one of newest, oldest, cost"],
     ["sort in the wrong case", "sort=NEWEST", "sort", "sort must be one of newest, oldest, cost"],
   ];
@@ -169,7 +188,9 @@ describe("galleryFilterParams", () => {
     { to: "2026-03-12", sort: "newest" },
     { from: "2026-03-11", to: "2026-03-11", sort: "newest" },
     { q: "50% off & a_b = c+d / é #1 ?x", sort: "newest" },
-    { task: "VIRTUAL_TRY_ON", favorites: true, quality: "premium", from: "2026-01-01", to: "2026-12-31", q: "Red Boat", sort: "cost" },
+    { model: "flux-2-klein-4b", sort: "newest" },
+    { model: "amazon.nova-canvas-v1:0", task: "TEXT_IMAGE", sort: "cost" },
+    { task: "VIRTUAL_TRY_ON", model: "seedream-5-0-lite", favorites: true, quality: "premium", from: "2026-01-01", to: "2026-12-31", q: "Red Boat", sort: "cost" },
   ];
 
   it("round-trips through parseGalleryFilter (also through a query string)", () => {
@@ -184,6 +205,7 @@ describe("galleryFilterParams", () => {
     expect(galleryFilterParams({ sort: "newest" }).toString()).toBe("");
     expect(galleryFilterParams({ task: "TEXT_IMAGE", sort: "newest" }).toString()).toBe("task=TEXT_IMAGE");
     expect(galleryFilterParams({ sort: "oldest" }).toString()).toBe("sort=oldest");
+    expect(galleryFilterParams({ model: "amazon.nova-canvas-v1:0", sort: "newest" }).toString()).toBe("model=amazon.nova-canvas-v1%3A0");
     expect(galleryFilterParams({ favorites: false, q: "", sort: "newest" }).toString()).toBe("");
     expect([...galleryFilterParams({ favorites: true, sort: "cost" }).entries()]).toEqual([
       ["favorites", "1"],
@@ -201,6 +223,7 @@ describe("isFiltered", () => {
   it("is true for each filter field", () => {
     const one: GalleryFilter[] = [
       { task: "TEXT_IMAGE", sort: "newest" },
+      { model: "flux-2-klein-4b", sort: "newest" },
       { favorites: true, sort: "newest" },
       { quality: "standard", sort: "newest" },
       { from: "2026-03-10", sort: "newest" },

@@ -15,6 +15,9 @@ export { GALLERY_SORTS, isRealDate, nextDay, type GallerySort } from "@/lib/db/g
 export const SORT_LABELS: Record<GallerySort, string> = { newest: "Newest first", oldest: "Oldest first", cost: "Most expensive first" };
 export const QUALITIES = ["standard", "premium"] as const;
 export const SEARCH_MAX = 200;
+/** A model id as the gateway spells them ("amazon.nova-canvas-v1:0", "flux-2-klein-4b"). */
+export const MODEL_ID_MAX = 100;
+export const MODEL_ID_RE = /^[A-Za-z0-9._:-]+$/;
 
 /** The filter the page and the API parse to; the queries take it as a GalleryQueryFilter. */
 export interface GalleryFilter extends GalleryQueryFilter {
@@ -36,9 +39,17 @@ const date = (name: string, latest?: string) =>
     else if (latest && d > latest) ctx.addIssue({ code: "custom", message: `${name} must be on or before ${latest}` });
   });
 
+// Any id of that shape is accepted, not only the models on offer now: history keeps the ids of
+// retired models, and a filter for a model with no images is simply an empty view.
+const modelId = z.string().superRefine((m, ctx) => {
+  if (m.length > MODEL_ID_MAX) ctx.addIssue({ code: "custom", message: `model must be at most ${MODEL_ID_MAX} characters` });
+  else if (!MODEL_ID_RE.test(m)) ctx.addIssue({ code: "custom", message: "model must be a model id: letters, digits and . _ : - only" });
+});
+
 const schema = z
   .object({
     task: z.enum(TASK_TYPES, { error: `task must be one of ${TASK_TYPES.join(", ")}` }).optional(),
+    model: modelId.optional(),
     favorites: z.enum(["1", "true"], { error: "favorites must be 1" }).optional(),
     quality: z.enum(QUALITIES, { error: `quality must be one of ${QUALITIES.join(", ")}` }).optional(),
     from: date("from").optional(),
@@ -51,7 +62,7 @@ const schema = z
 
 export type FilterResult = { ok: true; filter: GalleryFilter } | { ok: false; errors: FieldError[] };
 
-const KEYS = ["task", "favorites", "quality", "from", "to", "q", "sort"] as const;
+const KEYS = ["task", "model", "favorites", "quality", "from", "to", "q", "sort"] as const;
 
 export function parseGalleryFilter(params: URLSearchParams): FilterResult {
   const raw: Record<string, string> = {};
@@ -66,6 +77,7 @@ export function parseGalleryFilter(params: URLSearchParams): FilterResult {
     ok: true,
     filter: {
       ...(v.task ? { task: v.task } : {}),
+      ...(v.model ? { model: v.model } : {}),
       ...(v.favorites ? { favorites: true } : {}),
       ...(v.quality ? { quality: v.quality } : {}),
       ...(v.from ? { from: v.from } : {}),
@@ -80,6 +92,7 @@ export function parseGalleryFilter(params: URLSearchParams): FilterResult {
 export function galleryFilterParams(f: GalleryFilter): URLSearchParams {
   const p = new URLSearchParams();
   if (f.task) p.set("task", f.task);
+  if (f.model) p.set("model", f.model);
   if (f.favorites) p.set("favorites", "1");
   if (f.quality) p.set("quality", f.quality);
   if (f.from) p.set("from", f.from);
@@ -90,5 +103,5 @@ export function galleryFilterParams(f: GalleryFilter): URLSearchParams {
 }
 
 export function isFiltered(f: GalleryFilter): boolean {
-  return Boolean(f.task || f.favorites || f.quality || f.from || f.to || f.q);
+  return Boolean(f.task || f.model || f.favorites || f.quality || f.from || f.to || f.q);
 }

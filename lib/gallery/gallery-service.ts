@@ -25,7 +25,7 @@ export async function readGalleryPage(opts: { cursor?: string; limit: number; fi
 }
 
 function toGalleryItem(r: GalleryRow): GalleryItem {
-  return { ...toApiImage(r), taskType: r.taskType, prompt: r.prompt, quality: r.quality };
+  return { ...toApiImage(r), taskType: r.taskType, model: r.model, prompt: r.prompt, quality: r.quality };
 }
 
 /** Every image id the filter matches, in its order, up to the most one bulk action takes. */
@@ -66,6 +66,7 @@ export async function readSpend(now = new Date()): Promise<SpendSummary> {
     allTimeUsd: microsToUsd(s.allTimeMicros),
     imagesAllTime: s.imagesAllTime,
     byTask: s.byTask.map((t) => ({ taskType: t.taskType, usd: microsToUsd(t.micros), images: t.images })),
+    byModel: s.byModel.map((m) => ({ model: m.model, usd: microsToUsd(m.micros), images: m.images })),
   };
 }
 

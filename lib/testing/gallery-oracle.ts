@@ -13,6 +13,7 @@ import { insertTestImages, insertTestJob, testImage } from "@/lib/testing/db-fix
 export interface SeededFacts {
   id: string;
   taskType: string;
+  model: string;
   quality: "standard" | "premium";
   prompt: string | null;
   costMicros: number;
@@ -25,6 +26,7 @@ export function expectedIds(all: readonly SeededFacts[], f: GalleryFilter): stri
   const matching = all.filter(
     (s) =>
       (!f.task || s.taskType === f.task) &&
+      (!f.model || s.model === f.model) &&
       (!f.favorites || s.favorite) &&
       (!f.quality || s.quality === f.quality) &&
       (!f.from || day(s.createdAt) >= f.from) &&
@@ -47,6 +49,8 @@ export interface SeedJobSpec {
   taskType: TaskType;
   quality: "standard" | "premium" | null;
   prompt: string | null;
+  /** The job's model id; the fixtures' default (Nova Canvas) when left out. */
+  model?: string;
 }
 
 /** Where one image goes: which job (index into the specs), when, at what cost, starred or not. */
@@ -69,7 +73,7 @@ export async function seedGallery(db: Db, specs: readonly SeedJobSpec[], plans: 
   for (const spec of specs) {
     const params: Record<string, unknown> = spec.prompt ? { prompt: spec.prompt } : {};
     if (spec.quality) params.quality = spec.quality;
-    jobs.push(await insertTestJob(db, { taskType: spec.taskType, prompt: spec.prompt, params }));
+    jobs.push(await insertTestJob(db, { taskType: spec.taskType, prompt: spec.prompt, params, ...(spec.model ? { model: spec.model } : {}) }));
   }
   const nextIndex = specs.map(() => 0);
   const indexed = plans.map((p) => ({ ...p, index: nextIndex[p.job]++ }));
@@ -86,6 +90,7 @@ export async function seedGallery(db: Db, specs: readonly SeedJobSpec[], plans: 
       id: row.id,
       job: p.job,
       taskType: spec.taskType,
+      model: jobs[p.job].model,
       quality: spec.quality ?? "standard",
       rawQuality: spec.quality,
       prompt: spec.prompt,
