@@ -4,9 +4,10 @@ import type { GalleryItem } from "@/lib/api-types";
 import { formatDateTime, formatDollars, truncate } from "@/lib/display/format";
 import { taskLabel } from "@/lib/display/task-label";
 import { useJobDetail } from "@/lib/queries/use-job-detail";
+import { modelLabel, useModels } from "@/lib/queries/use-models";
 
 /**
- * One past image: thumbnail, task, an "inputs" badge when the job was made from images, prompt
+ * One past image: thumbnail, task, model, an "inputs" badge when the job was made from images, prompt
  * (truncated), cost, date. Click opens the large view. The badge comes from the task type, or
  * from the job when it is already cached (the card never fetches it).
  */
@@ -27,6 +28,7 @@ export function GalleryCard({
   const prompt = item.prompt ? truncate(item.prompt, 90) : "No prompt";
   const { data: job } = useJobDetail(item.jobId, { enabled: false });
   const inputs = hasInputImages(item.taskType, job);
+  const { data: models } = useModels();
   return (
     <div
       role="listitem"
@@ -81,6 +83,9 @@ export function GalleryCard({
               inputs
             </span>
           )}
+        </p>
+        <p className="truncate text-xs text-neutral-500" data-testid="gallery-card-model">
+          {modelLabel(item.model, models)}
         </p>
         <p className="text-neutral-800" title={item.prompt ?? undefined}>
           {prompt}

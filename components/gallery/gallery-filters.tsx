@@ -1,11 +1,15 @@
 "use client";
 /**
- * Search in prompts, filter by task type, quality, favourites and date range, and sort. Every
- * change goes to the URL at once (the search box after a short pause), and the grid follows.
+ * Search in prompts, filter by task type, model, quality, favourites and date range, and sort.
+ * Every change goes to the URL at once (the search box after a short pause), and the grid follows.
+ * The Model choices are the models that made stored images (the spend summary lists them).
  */
 import { useEffect, useId, useState } from "react";
 import { TASK_LABELS } from "@/lib/models/task-labels";
 import { TASK_TYPES, type TaskType } from "@/lib/models/task-types";
+import { modelOptions } from "@/lib/gallery-ui/model-options";
+import { useModels } from "@/lib/queries/use-models";
+import { useSpend } from "@/lib/queries/use-spend";
 import { GALLERY_SORTS, isFiltered, QUALITIES, SEARCH_MAX, SORT_LABELS, type GalleryFilter, type GallerySort } from "@/lib/gallery/gallery-filter";
 
 const control = "h-9 rounded-md border border-neutral-300 bg-white px-2 text-sm";
@@ -26,6 +30,10 @@ export function GalleryFilters({ filter, onChange }: { filter: GalleryFilter; on
     return () => clearTimeout(t);
   }, [q, filter, onChange]);
 
+  const { data: models } = useModels();
+  const { data: spend } = useSpend();
+  const modelChoices = modelOptions(spend?.byModel.map((m) => m.model) ?? [], filter.model, models);
+
   const set = (patch: Partial<GalleryFilter>) => onChange({ ...filter, ...patch });
   return (
     <search className="flex flex-wrap items-end gap-3" aria-label="Filter the gallery">
@@ -40,6 +48,17 @@ export function GalleryFilters({ filter, onChange }: { filter: GalleryFilter; on
           {TASK_TYPES.map((t) => (
             <option key={t} value={t}>
               {TASK_LABELS[t].label}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="flex flex-col gap-1 text-sm">
+        <span className="font-medium">Model</span>
+        <select className={control} value={filter.model ?? ""} onChange={(e) => set({ model: e.target.value || undefined })}>
+          <option value="">All models</option>
+          {modelChoices.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.label}
             </option>
           ))}
         </select>

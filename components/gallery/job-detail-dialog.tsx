@@ -15,6 +15,7 @@ import type { ApiImage, GalleryItem } from "@/lib/api-types";
 import { describeError } from "@/lib/queries/api";
 import { taskLabel } from "@/lib/display/task-label";
 import { useJobDetail } from "@/lib/queries/use-job-detail";
+import { modelLabel, useModels } from "@/lib/queries/use-models";
 import { isTypingTarget } from "@/lib/canvas/commands/keys";
 
 /**
@@ -48,6 +49,8 @@ export function JobDetailDialog({
   const { data: job, error, isPending } = useJobDetail(item.jobId);
   const current: ApiImage = job?.images.find((i) => i.id === currentId) ?? item;
   const task = taskLabel(item.taskType);
+  const { data: models } = useModels();
+  const model = modelLabel(item.model, models);
   const title = item.prompt ?? task;
 
 
@@ -71,7 +74,7 @@ export function JobDetailDialog({
       className="m-auto max-h-[95vh] w-[min(95vw,84rem)] max-w-[95vw] overflow-hidden rounded-lg bg-white p-0 shadow-xl"
     >
       <div className="flex max-h-[95vh] flex-col overflow-y-auto lg:flex-row lg:overflow-hidden">
-        <LargeImage image={current} alt={title} task={task} onClose={close} actions={actions?.(current)} />
+        <LargeImage image={current} alt={title} task={task} model={model} onClose={close} actions={actions?.(current)} />
         <aside
           aria-label="About this job"
           aria-busy={isPending}
@@ -93,7 +96,7 @@ export function JobDetailDialog({
               <JobOutputs job={job} currentId={current.id} onSelect={setCurrentId} />
               {onOpenImage && <ImageLineage imageId={current.id} onOpen={onOpenImage} />}
               <JobParams job={job} />
-              <JobFacts job={job} />
+              <JobFacts job={job} modelName={model} />
               {onReused && <ReuseButtons job={job} onDone={onReused} />}
               <CopyRequestButton job={job} />
             </>

@@ -4,11 +4,12 @@ import { jobCostUsd } from "@/lib/queries/job-status";
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
-/** Cost and dates of the whole job. */
-export function JobFacts({ job }: { job: ApiJob }) {
+/** Model, cost and dates of the whole job; `modelName` is the job's model as modelLabel names it. */
+export function JobFacts({ job, modelName }: { job: ApiJob; modelName: string }) {
   const cost = jobCostUsd(job);
   const returned = job.imagesReturned ?? job.images.length;
   const rows: [string, string][] = [
+    ["Model", modelName],
     ["Job cost", `${formatDollars(cost.usd)}${cost.estimated ? " (estimate)" : ""} for ${plural(returned, "image")}`],
     ["Created", formatDateTime(job.createdAt)],
   ];

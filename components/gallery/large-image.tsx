@@ -13,15 +13,18 @@ interface LargeImageProps {
   image: ApiImage;
   alt: string;
   task: string;
+  /** The name of the model that made it (modelLabel: the id for a model no longer offered). */
+  model: string;
   onClose: () => void;
   /** Extra buttons before Download (e.g. "Use as…"). */
   actions?: ReactNode;
 }
 
 /** The full image with its facts, Download and Close (the left side of the gallery's large view). */
-export function LargeImage({ image, alt, task, onClose, actions }: LargeImageProps) {
+export function LargeImage({ image, alt, task, model, onClose, actions }: LargeImageProps) {
   const details = [
     task,
+    model,
     `Seed ${image.seed ?? "—"}`,
     formatPixels(image.width, image.height),
     formatDollars(image.costUsd),
@@ -44,7 +47,9 @@ export function LargeImage({ image, alt, task, onClose, actions }: LargeImagePro
       <div className="flex flex-wrap items-center justify-between gap-3 text-sm">
         <ul className="flex flex-wrap gap-x-4 gap-y-1 text-neutral-700">
           {details.map((d, i) => (
-            <li key={i}>{d}</li>
+            <li key={i} data-testid={i === 1 ? "gallery-large-model" : undefined}>
+              {d}
+            </li>
           ))}
         </ul>
         <div className="flex flex-wrap gap-2">

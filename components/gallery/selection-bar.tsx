@@ -8,6 +8,7 @@ import { describeFilter } from "@/lib/gallery-ui/describe-filter";
 import { GALLERY_SHORTCUTS, galleryKeyAction } from "@/lib/gallery-ui/gallery-shortcuts";
 import { useGallerySelection } from "@/lib/gallery-ui/gallery-selection";
 import { useSetFavorites } from "@/lib/queries/use-gallery";
+import { modelLabel, useModels } from "@/lib/queries/use-models";
 import { useDeleteImages } from "@/lib/queries/use-delete-images";
 import { galleryFilterParams, isFiltered, type GalleryFilter } from "@/lib/gallery/gallery-filter";
 
@@ -41,6 +42,7 @@ export function SelectionBar({ filter, itemsById }: { filter: GalleryFilter; ite
   const canCompare = ids.length >= 2 && ids.length <= 4;
   const remove = useDeleteImages();
   const favorites = useSetFavorites();
+  const { data: models } = useModels();
   const filtered = isFiltered(filter);
   const view = filtered ? "this view" : "the gallery";
 
@@ -152,7 +154,7 @@ export function SelectionBar({ filter, itemsById }: { filter: GalleryFilter; ite
       {share && (
         <CreateShareDialog
           imageIds={share.ids}
-          defaultTitle={share.fromView ? describeFilter(filter) : ""}
+          defaultTitle={share.fromView ? describeFilter(filter, (id) => modelLabel(id, models)) : ""}
           note={share.note}
           onClose={() => setShare(null)}
           onCreated={() => !share.fromView && clear()}

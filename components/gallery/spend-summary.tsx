@@ -4,6 +4,7 @@ import { describeError } from "@/lib/queries/api";
 import { formatDollars } from "@/lib/display/format";
 import { taskLabel } from "@/lib/display/task-label";
 import { useSpend } from "@/lib/queries/use-spend";
+import { modelLabel, useModels } from "@/lib/queries/use-models";
 
 function Stat({ label, value, sub, testId }: { label: string; value: string; sub: string; testId: string }) {
   return (
@@ -21,9 +22,44 @@ function Stat({ label, value, sub, testId }: { label: string; value: string; sub
 
 const plural = (n: number) => `${n} image${n === 1 ? "" : "s"}`;
 
-/** Spend today, this month and all time, and all time per task type, from /api/spend. */
+interface BreakdownRow {
+  key: string;
+  name: string;
+  images: number;
+  usd: number;
+}
+
+/** One all-time breakdown (by task type, by model), folded away until asked for. */
+function Breakdown({ summary, testId, heading, rows }: { summary: string; testId: string; heading: string; rows: BreakdownRow[] }) {
+  return (
+    <details className="text-sm text-neutral-700">
+      <summary className="cursor-pointer font-medium">{summary}</summary>
+      <table className="mt-2 text-left tabular-nums" data-testid={testId}>
+        <thead>
+          <tr className="text-xs uppercase tracking-wide text-neutral-500">
+            <th className="pr-6 font-medium">{heading}</th>
+            <th className="pr-6 font-medium">Images</th>
+            <th className="font-medium">Spent</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.key} data-key={r.key}>
+              <td className="pr-6">{r.name}</td>
+              <td className="pr-6">{r.images}</td>
+              <td>{formatDollars(r.usd)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}
+
+/** Spend today, this month and all time, and all time per task type and per model, from /api/spend. */
 export function SpendSummary() {
   const { data, error, isPending } = useSpend();
+  const { data: models } = useModels();
   if (error) return <p className="text-sm text-red-700">Could not load spending: {describeError(error)}</p>;
   return (
     <div className="flex flex-col gap-3">
@@ -33,27 +69,20 @@ export function SpendSummary() {
         <Stat label="All time" value={data ? formatDollars(data.allTimeUsd) : "…"} sub={data ? plural(data.imagesAllTime) : ""} testId="spend-all-time" />
       </dl>
       {data && data.byTask.length > 0 && (
-        <details className="text-sm text-neutral-700">
-          <summary className="cursor-pointer font-medium">All time by task type</summary>
-          <table className="mt-2 text-left tabular-nums" data-testid="spend-by-task">
-            <thead>
-              <tr className="text-xs uppercase tracking-wide text-neutral-500">
-                <th className="pr-6 font-medium">Task</th>
-                <th className="pr-6 font-medium">Images</th>
-                <th className="font-medium">Spent</th>
-              </tr>
-            </thead>
-            <tbody>
-              {data.byTask.map((t) => (
-                <tr key={t.taskType}>
-                  <td className="pr-6">{taskLabel(t.taskType)}</td>
-                  <td className="pr-6">{t.images}</td>
-                  <td>{formatDollars(t.usd)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </details>
+        <Breakdown
+          summary="All time by task type"
+          testId="spend-by-task"
+          heading="Task"
+          rows={data.byTask.map((t) => ({ key: t.taskType, name: taskLabel(t.taskType), images: t.images, usd: t.usd }))}
+        />
+      )}
+      {data && data.byModel.length > 0 && (
+        <Breakdown
+          summary="All time by model"
+          testId="spend-by-model"
+          heading="Model"
+          rows={data.byModel.map((m) => ({ key: m.model, name: modelLabel(m.model, models), images: m.images, usd: m.usd }))}
+        />
       )}
     </div>
   );
