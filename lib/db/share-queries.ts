@@ -12,6 +12,8 @@ export interface SharedImageRow {
   position: number;
   image: ImageRow;
   taskType: string;
+  /** The model id of the job that made it. */
+  model: string;
   prompt: string | null;
   params: Record<string, unknown>;
 }
@@ -71,7 +73,7 @@ export async function countShareView(db: Queryable, id: string): Promise<void> {
 
 export async function listSharedImages(db: Queryable, shareId: string): Promise<SharedImageRow[]> {
   const rows = await db
-    .select({ position: shareImages.position, image: images, taskType: jobs.taskType, prompt: jobs.prompt, params: jobs.params })
+    .select({ position: shareImages.position, image: images, taskType: jobs.taskType, model: jobs.model, prompt: jobs.prompt, params: jobs.params })
     .from(shareImages)
     .innerJoin(images, eq(images.id, shareImages.imageId))
     .innerJoin(jobs, eq(jobs.id, images.jobId))

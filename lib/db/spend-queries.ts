@@ -23,6 +23,16 @@ const allTime = {
   images: sql<number>`count(*)`.mapWith(Number),
 };
 
+/** All-time spend and images grouped by a job column, most spent first, ties by the column. */
+function allTimeBy(db: Queryable, key: typeof jobs.taskType | typeof jobs.model) {
+  return db
+    .select({ key, ...allTime })
+    .from(images)
+    .innerJoin(jobs, eq(jobs.id, images.jobId))
+    .groupBy(key)
+    .orderBy(sql`2 desc`, key);
+}
+
 /**
  * Spend of stored images for the calendar day and month that contain `now` in `timeZone`
  * (UTC unless told). Boundaries are computed here, not in SQL, so PGlite and PostgreSQL agree
@@ -45,18 +55,8 @@ export async function spendSummary(db: Queryable, now: Date, timeZone = "UTC"): 
     })
     .from(images)
     .where(and(gte(images.createdAt, monthStart), lt(images.createdAt, monthEnd)));
-  const byTask = await db
-    .select({ taskType: jobs.taskType, ...allTime })
-    .from(images)
-    .innerJoin(jobs, eq(jobs.id, images.jobId))
-    .groupBy(jobs.taskType)
-    .orderBy(sql`2 desc`, jobs.taskType);
-  const byModel = await db
-    .select({ model: jobs.model, ...allTime })
-    .from(images)
-    .innerJoin(jobs, eq(jobs.id, images.jobId))
-    .groupBy(jobs.model)
-    .orderBy(sql`2 desc`, jobs.model);
+  const byTask = (await allTimeBy(db, jobs.taskType)).map(({ key, ...t }) => ({ taskType: key, ...t }));
+  const byModel = (await allTimeBy(db, jobs.model)).map(({ key, ...m }) => ({ model: key, ...m }));
   const period = row ?? { todayMicros: 0, monthMicros: 0, imagesToday: 0, imagesMonth: 0 };
   return {
     ...period,

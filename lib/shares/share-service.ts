@@ -26,6 +26,7 @@ import {
 import { AppError } from "@/lib/errors";
 import { validationFailed } from "@/lib/field-errors";
 import { parseBodyValue, type BodyParser } from "@/lib/http/parse-body";
+import { modelNames } from "@/lib/shares/model-names";
 import { createShareSchema, expiryDate, unknownShareField, updateShareSchema } from "@/lib/shares/share-schema";
 import { hashShareToken, looksLikeShareToken, newShareToken } from "@/lib/shares/share-token";
 import { openToken, sealToken } from "@/lib/shares/token-seal";
@@ -136,6 +137,8 @@ export interface PublicSharedImage {
   width: number;
   height: number;
   taskType: string;
+  /** The name of the model that made it (its id when the model is no longer offered). */
+  model: string;
   prompt: string | null;
   params: Record<string, unknown> | null;
 }
@@ -148,6 +151,8 @@ export interface PublicShare {
   showParams: boolean;
   allowIndexing: boolean;
   images: PublicSharedImage[];
+  /** The names of the models that made the images, each once, in the order they first appear. */
+  models: string[];
 }
 
 /** Parameters a visitor may see when the owner shows parameters: never image bytes or input hashes. */
@@ -179,6 +184,8 @@ const publicShare = cache(async (token: string): Promise<PublicShare | null> => 
   if (!row) return null;
   const db = await getDb();
   const rows = await listSharedImages(db, row.id);
+  const names = await modelNames(rows.map((r) => r.model));
+  const nameOf = (id: string) => names.get(id) ?? id;
   return {
     token,
     title: row.title,
@@ -191,9 +198,11 @@ const publicShare = cache(async (token: string): Promise<PublicShare | null> => 
       width: r.image.width,
       height: r.image.height,
       taskType: r.taskType,
+      model: nameOf(r.model),
       prompt: row.showPrompts ? r.prompt : null,
       params: row.showParams ? visibleParams(r.params, row.showPrompts) : null,
     })),
+    models: [...new Set(rows.map((r) => nameOf(r.model)))],
   };
 });
 

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { SharedParams } from "@/components/share/shared-params";
 import { openShare } from "@/lib/shares/share-service";
-import { shareMetadata } from "@/lib/shares/share-metadata";
+import { shareMetadata, shareSummary } from "@/lib/shares/share-metadata";
 import { TASK_LABELS } from "@/lib/models/task-labels";
 
 export const dynamic = "force-dynamic";
@@ -26,8 +26,8 @@ export default async function SharePage({ params }: Props) {
       <header className="mb-6">
         <h1 className="text-2xl font-semibold">{share.title}</h1>
         {share.description && <p className="mt-2 max-w-3xl whitespace-pre-line text-neutral-700">{share.description}</p>}
-        <p className="mt-1 text-sm text-neutral-500">
-          {share.images.length} image{share.images.length === 1 ? "" : "s"} · made with Amazon Nova Canvas
+        <p className="mt-1 text-sm text-neutral-500" data-testid="share-summary">
+          {shareSummary(share)}
         </p>
       </header>
       <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4" data-testid="share-grid">
@@ -44,7 +44,7 @@ export default async function SharePage({ params }: Props) {
                 className="aspect-square h-auto w-full object-cover"
               />
             </a>
-            <p className="text-xs text-neutral-500">{TASK_LABELS[img.taskType as keyof typeof TASK_LABELS]?.label ?? img.taskType} · {img.width}×{img.height}</p>
+            <p className="text-xs text-neutral-500">{TASK_LABELS[img.taskType as keyof typeof TASK_LABELS]?.label ?? img.taskType} · {img.model} · {img.width}×{img.height}</p>
             {img.prompt && <p className="line-clamp-3 text-sm text-neutral-800">{img.prompt}</p>}
             {img.params && <SharedParams params={img.params} compact />}
           </li>

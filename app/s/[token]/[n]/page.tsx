@@ -49,6 +49,9 @@ export default async function SharedImagePage({ params }: Props) {
       </nav>
       {/* eslint-disable-next-line @next/next/no-img-element -- share-scoped URL */}
       <img src={`/s/${token}/i/${n}`} alt={img.prompt ?? `Image ${n} of ${total}`} width={img.width} height={img.height} className="mx-auto h-auto max-h-[80vh] w-auto max-w-full rounded-md border border-neutral-200" />
+      <p className="text-sm text-neutral-500" data-testid="share-image-model">
+        Made with {img.model}
+      </p>
       {img.prompt && <p className="text-neutral-800">{img.prompt}</p>}
       {img.params && <SharedParams params={img.params} />}
     </main>
