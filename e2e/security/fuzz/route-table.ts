@@ -58,6 +58,7 @@ const LIMITS = ["0", "-1", "1e309", "NaN", "9007199254740993", "1.5", "0x10", "2
 
 const GALLERY_QUERY = {
   task: ["TEXT_IMAGE", "INPAINTING"],
+  model: ["flux-2-klein-4b", "seedream-5-0-lite", "retired.model_v0:9"],
   favorites: ["1"],
   quality: ["premium"],
   from: ["2026-01-01"],
@@ -65,7 +66,24 @@ const GALLERY_QUERY = {
   q: ["fox"],
   sort: ["newest", "oldest", "cost"],
 };
-const GALLERY_HOSTILE = { from: DATES, to: DATES, q: ["%00", "%ED%A0%80", "%25%5F%5C", "a".repeat(201)] };
+/** Model ids each wrong one way: too long, outside [A-Za-z0-9._:-], or SQL / LIKE / path text. */
+const MODEL_IDS = [
+  "m".repeat(101),
+  "m".repeat(5_000),
+  "%00",
+  "flux%00",
+  "%ED%A0%80",
+  "flux%202",
+  "flux%25",
+  "%25%5F%5C",
+  "..%2F..%2Fetc%2Fpasswd",
+  "%27%20or%20%271%27%3D%271",
+  "flux-2-klein-4b%0A",
+  "fl%C3%BCx",
+  "%E2%80%AEflux",
+  "%3Cscript%3E",
+];
+const GALLERY_HOSTILE = { from: DATES, to: DATES, q: ["%00", "%ED%A0%80", "%25%5F%5C", "a".repeat(201)], model: MODEL_IDS };
 
 const n1 = () => "1";
 const fixtureImage = (f: Fixtures) => f.imageId;
