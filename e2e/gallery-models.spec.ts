@@ -1,4 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
+import { unzipSync } from "fflate";
 import type { ApiModel, SpendSummary } from "../lib/api-types";
 import { GalleryPage } from "./pages/gallery-page";
 import { submitJob, textImageBody, waitForJobStatus, type ApiErrorBody } from "./support/api";
@@ -57,6 +58,14 @@ test("filter the gallery by model, see the model in the large view and in spend,
   }
   const ids = (await (await request.get(`/api/gallery/ids?q=${word}&model=${FLUX}`)).json()) as { ids: string[]; total: number };
   expect([...ids.ids].sort()).toEqual([...fluxIds].sort());
+  // A ZIP's images.json records each image's model.
+  const zip = await request.post("/api/images/zip", { data: { imageIds: [fluxIds[0], builtInIds[0]] } });
+  expect(zip.status()).toBe(200);
+  const manifest = JSON.parse(new TextDecoder().decode(unzipSync(new Uint8Array(await zip.body()))["images.json"])) as { id: string; model: string }[];
+  expect(manifest.map((m) => [m.id, m.model])).toEqual([
+    [fluxIds[0], FLUX],
+    [builtInIds[0], builtIn.model],
+  ]);
 
   // The page: search this test's images, then filter by each model through the Model select.
   const gallery = new GalleryPage(page);

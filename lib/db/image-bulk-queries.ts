@@ -31,6 +31,8 @@ export async function blobKeysInUse(db: Queryable, keys: string[]): Promise<Set<
 export interface ExportRow {
   image: ImageRow;
   taskType: string;
+  /** The model id of the job that made it. */
+  model: string;
   prompt: string | null;
   params: Record<string, unknown>;
 }
@@ -38,7 +40,7 @@ export interface ExportRow {
 /** The images with the job facts a ZIP's images.json records, in no particular order. */
 export async function listImagesForExport(db: Queryable, ids: string[]): Promise<ExportRow[]> {
   return db
-    .select({ image: images, taskType: jobs.taskType, prompt: jobs.prompt, params: jobs.params })
+    .select({ image: images, taskType: jobs.taskType, model: jobs.model, prompt: jobs.prompt, params: jobs.params })
     .from(images)
     .innerJoin(jobs, eq(jobs.id, images.jobId))
     .where(inArray(images.id, ids));

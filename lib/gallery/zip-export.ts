@@ -46,6 +46,7 @@ export async function zipImages(ids: string[]): Promise<{ stream: ReadableStream
             id: r.image.id,
             jobId: r.image.jobId,
             taskType: r.taskType,
+            model: r.model,
             prompt: r.prompt,
             seed: r.image.seed,
             width: r.image.width,
