@@ -26,7 +26,8 @@ export function resolveModelId(models: readonly ApiModel[], remembered: string):
 /** The picker's note beside a model's name: why it cannot run, or when it retires. */
 export function modelNote(model: ApiModel): string | null {
   const why = whyUnavailable(model);
-  if (why) return model.unavailable ? `unavailable: ${model.unavailable.reason.replace(/\.$/, "")}` : why.replace(`${model.label} `, "");
+  // "Amazon Nova Canvas was retired on …" reads "retired on …" beside the name.
+  if (why) return why.startsWith(`${model.label} `) ? why.slice(model.label.length + 1).replace(/^was /, "") : `unavailable: ${why}`;
   if (model.status === "deprecated") return model.retiresOn ? `deprecated, retires ${model.retiresOn}` : "deprecated";
   return null;
 }
