@@ -71,7 +71,8 @@ export function FieldControl({ model, task, spec, errors }: FieldControlProps) {
     case "image":
       return <ImageField spec={spec} error={error} />;
     case "images":
-      return <ImagesField spec={spec} error={error} />;
+      // The default model's image lists are required by their task; other models' only when they say so.
+      return <ImagesField spec={spec} error={error} optional={!ownsTaskDrafts(model.id) && !spec.required} />;
     case "colors":
       return <PaletteEditor spec={spec} error={error} />;
   }

@@ -34,7 +34,8 @@ export function UseAsMenu({ image, label, placement, onDone }: UseAsMenuProps) {
               {g.label}
             </p>
             {g.refusal && (
-              <button type="button" role="menuitem" aria-disabled="true" onClick={() => explain(g.refusal!)} className={`${itemClass} text-neutral-500`}>
+              // Not disabled: choosing it says why the image cannot go there (the menu closes on click).
+              <button type="button" role="menuitem" onClick={() => explain(g.refusal!)} className={`${itemClass} italic`}>
                 {g.refusal}
               </button>
             )}
