@@ -50,7 +50,8 @@ export function ModelPicker() {
           <option value={modelId}>{modelLabel(modelId, undefined)}</option>
         )}
       </select>
-      <p id="model-picker-status" role="status" className="text-xs text-neutral-600">
+      {/* One line kept whether or not it has words, so the form below does not move when the list arrives. */}
+      <p id="model-picker-status" role="status" className="min-h-4 text-xs text-neutral-600">
         {query.isPending && "Loading the models on offer…"}
         {query.isError && (
           <>
