@@ -102,9 +102,12 @@ export const useFormStore = create<FormState>()(
       setModel: (def) =>
         set((s) => {
           if (s.modelId === def.id) {
-            // Same model: only make sure its draft has every field (a remembered or new model).
-            if (ownsTaskDrafts(def.id) || s.modelDrafts[def.id]) return s;
-            return { modelDrafts: { ...s.modelDrafts, [def.id]: completeModelDraft(def, undefined) } };
+            // Same model: only make sure its draft has every field (a remembered draft keeps scalars only).
+            const draft = s.modelDrafts[def.id];
+            if (ownsTaskDrafts(def.id)) return s;
+            const complete = completeModelDraft(def, draft);
+            if (draft && Object.keys(complete).every((k) => k in draft)) return s;
+            return { modelDrafts: { ...s.modelDrafts, [def.id]: complete } };
           }
           return { ...switchModel(s, def), notice: null, ...freshAttempt };
         }),

@@ -76,4 +76,13 @@ describe("form store across models", () => {
     state().setModel(seedream);
     expect(state().notice).toBeNull();
   });
+
+  it("choosing the remembered model again completes a draft that came back with scalars only", () => {
+    store.useFormStore.setState((s) => ({ modelId: SEEDREAM.id, modelDrafts: { ...s.modelDrafts, [SEEDREAM.id]: { prompt: "kept" } } }));
+    state().setModel(seedream);
+    expect(store.currentDraftOf(state())).toMatchObject({ prompt: "kept", images: [], quality: "2K" });
+    const before = state();
+    state().setModel(seedream);
+    expect(state()).toBe(before);
+  });
 });
