@@ -34,8 +34,11 @@ function blockedNotice(job: ApiJob): string {
   return `${job.imagesBlocked} of ${job.imagesRequested} image${job.imagesRequested === 1 ? " was" : "s were"} blocked by the content filter`;
 }
 
-/** One run: status, progress, elapsed time, then its images, blocked notice or error. */
-export function JobCard({ initial }: { initial: ApiJob }) {
+/**
+ * One run: status, progress, elapsed time, then its images, blocked notice or error. The newest
+ * run's thumbnails load at once (see ResultImages), older ones as they come into view.
+ */
+export function JobCard({ initial, newest = false }: { initial: ApiJob; newest?: boolean }) {
   const { data, error } = useJob(initial.id, initial);
   const job = data ?? initial;
   const running = !isTerminal(job.status);
@@ -80,7 +83,7 @@ export function JobCard({ initial }: { initial: ApiJob }) {
           {blockedNotice(job)}
         </Alert>
       )}
-      {job.images.length > 0 && <ResultImages images={job.images} prompt={job.prompt} />}
+      {job.images.length > 0 && <ResultImages images={job.images} prompt={job.prompt} eager={newest} />}
       <div className="flex flex-wrap items-start gap-2">
         <ReuseButtons job={job} />
         {job.upstreamJobId && <CopyRequestButton job={job} />}

@@ -28,9 +28,23 @@ export function ModelPicker() {
   };
   return (
     <div className="flex flex-col gap-1.5">
-      <label htmlFor="model-picker" className="text-sm font-medium text-neutral-900">
-        Model
-      </label>
+      {/* The status shares the label's line: the form below does not move when the list arrives. */}
+      <div className="flex items-baseline justify-between gap-3">
+        <label htmlFor="model-picker" className="text-sm font-medium text-neutral-900">
+          Model
+        </label>
+        <p id="model-picker-status" role="status" className="text-right text-xs text-neutral-600">
+          {query.isPending && "Loading the models on offer…"}
+          {query.isError && (
+            <>
+              Could not load the models.{" "}
+              <button type="button" onClick={() => void query.refetch()} className="font-medium text-blue-700 underline">
+                Try again
+              </button>
+            </>
+          )}
+        </p>
+      </div>
       <select
         id="model-picker"
         data-testid="model-picker"
@@ -50,18 +64,6 @@ export function ModelPicker() {
           <option value={modelId}>{modelLabel(modelId, undefined)}</option>
         )}
       </select>
-      {/* One line kept whether or not it has words, so the form below does not move when the list arrives. */}
-      <p id="model-picker-status" role="status" className="min-h-4 text-xs text-neutral-600">
-        {query.isPending && "Loading the models on offer…"}
-        {query.isError && (
-          <>
-            Could not load the models on offer.{" "}
-            <button type="button" onClick={() => void query.refetch()} className="font-medium text-blue-700 underline">
-              Try again
-            </button>
-          </>
-        )}
-      </p>
     </div>
   );
 }
