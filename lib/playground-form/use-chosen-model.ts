@@ -5,7 +5,8 @@ import type { ApiModel } from "@/lib/api-types";
 import { useFormStore } from "@/lib/playground-form/form-store";
 import { resolveModelId, whyUnavailable } from "@/lib/playground-form/model-choice";
 import { definitionOf, useModels } from "@/lib/queries/use-models";
-import { getModel, type ModelDefinition, type TaskType } from "@/lib/models";
+import { defaultModel, getModel, type ModelDefinition, type TaskRecord, type TaskType } from "@/lib/models";
+import type { MaskPolarity } from "@/lib/models/mask-polarity";
 import { ownsTaskDrafts } from "@/lib/playground-form/model-drafts";
 
 export interface ChosenModel {
@@ -45,4 +46,15 @@ export function useChosenModel(): ChosenModel {
 
   const task = definition && !ownsTaskDrafts(definition.id) ? definition.defaultTaskType : nativeTask;
   return { models, offered, definition, task, unavailable: offered ? whyUnavailable(offered) : null };
+}
+
+/**
+ * How the chosen model reads a mask, per task, for the mask views and editor. Only the default
+ * model's form has them today; until the list says otherwise its polarity is the default model's.
+ */
+export function useChosenMaskPolarity(): TaskRecord<MaskPolarity> {
+  const modelId = useFormStore((s) => s.modelId);
+  const { data: models } = useModels();
+  const offered = models?.find((m) => m.id === modelId);
+  return ((offered ? definitionOf(offered) : getModel(modelId)) ?? defaultModel()).maskPolarity;
 }
