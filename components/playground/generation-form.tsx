@@ -12,7 +12,7 @@ import { FormNotice, ModelPendingNotice, ModelUnavailableNotice } from "@/compon
 import { TaskLabel, TaskSwitcher } from "@/components/playground/task-switcher";
 import { lazyClient } from "@/components/ui/lazy-client";
 import { useDraft, useFormStore } from "@/lib/playground-form/form-store";
-import { useControlsLoading } from "@/lib/playground-form/loading-controls";
+import { useControlsLoading, useMaskExportPending } from "@/lib/playground-form/loading-controls";
 import { ownsTaskDrafts } from "@/lib/playground-form/model-drafts";
 import { useChosenModel } from "@/lib/playground-form/use-chosen-model";
 import { useRunJob } from "@/lib/playground-form/use-run-job";
@@ -95,7 +95,8 @@ function ModelForm({ model, task, unavailable, ready }: ModelFormProps) {
   const server = useMemo(() => groupErrors(task, serverErrors, model), [task, serverErrors, model]);
   const { run, isPending, error } = useRunJob(unavailable ? null : model);
   const controlsLoading = useControlsLoading();
-  const blocker = findRunBlocker({ model, task, draft, check, hydrated: ready, controlsLoading, unavailable });
+  const maskExporting = useMaskExportPending();
+  const blocker = findRunBlocker({ model, task, draft, check, hydrated: ready, controlsLoading, maskExporting, unavailable });
 
   const errors: Errors = {};
   for (const [field, message] of Object.entries(check.fieldErrors)) {

@@ -14,6 +14,8 @@ export interface RunGateInput {
   hydrated: boolean;
   /** Some control is still a stand-in for loading code (loading-controls.ts). */
   controlsLoading: boolean;
+  /** A painted mask is still being written into the form (loading-controls.ts). */
+  maskExporting?: boolean;
   /** Why the chosen model cannot run now (retired, refused), or null. */
   unavailable?: string | null;
 }
@@ -22,9 +24,11 @@ export interface RunGateInput {
  * Why Run is disabled, in words for the run bar, or null when it may run. The form must be
  * loaded (the saved draft restored and every control in place, so Run no longer moves) and valid.
  */
-export function findRunBlocker({ model, task, draft, check, hydrated, controlsLoading, unavailable }: RunGateInput): string | null {
+export function findRunBlocker(input: RunGateInput): string | null {
+  const { model, task, draft, check, hydrated, controlsLoading, maskExporting, unavailable } = input;
   if (unavailable) return `Cannot run: ${unavailable}`;
   if (!hydrated || controlsLoading) return "Loading the form…";
+  if (maskExporting) return "Updating the painted mask…";
   if (check.ok) return null;
   const fields = fieldsOf(task, model);
   const promptRequired = fields.some((f) => f.name === "prompt" && f.required);

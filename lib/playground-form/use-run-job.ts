@@ -5,6 +5,7 @@ import { isApiRequestError } from "@/lib/queries/api";
 import { draftToRequest } from "@/lib/playground-form/draft-to-request";
 import { currentDraftOf, useFormStore } from "@/lib/playground-form/form-store";
 import { ownsTaskDrafts } from "@/lib/playground-form/model-drafts";
+import { maskExportPending } from "@/lib/playground-form/loading-controls";
 import { randomSeed } from "@/lib/playground-form/random-seed";
 import { usesField } from "@/lib/playground-form/task-drafts";
 import { useCreateJob } from "@/lib/queries/use-create-job";
@@ -21,7 +22,8 @@ export function useRunJob(model: ModelDefinition | null) {
   const { mutate, isPending } = mutation;
 
   const run = useCallback(() => {
-    if (isPending || !model) return;
+    // The shortcut runs too: never with a painted mask still on its way into the form.
+    if (isPending || !model || maskExportPending()) return;
     const store = useFormStore.getState();
     const task = ownsTaskDrafts(model.id) ? store.taskType : model.defaultTaskType;
     store.markRunAttempted();
