@@ -22,8 +22,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   return (
     <>
       <SiteHeader />
-      {offline && <OfflineBanner />}
       <Providers>
+        {/* Inside the providers: the banner names the chosen model (GET /api/models). */}
+        {offline && <OfflineBanner />}
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
       </Providers>
     </>

@@ -4,7 +4,8 @@ import { useEffect, useRef, useState } from "react";
 import { smallButton } from "@/components/image-input/styles";
 import { PlainImg } from "@/components/ui/plain-img";
 import { renderMaskTint, type ImageValue } from "@/lib/browser-images";
-import { maskNeedsInversion, novaCanvas, type TaskType } from "@/lib/models";
+import { useChosenMaskPolarity } from "@/lib/playground-form/use-chosen-model";
+import { maskNeedsInversion, type TaskType } from "@/lib/models";
 
 interface MaskOverlayProps {
   image: ImageValue;
@@ -26,7 +27,8 @@ export function MaskOverlay({ image, mask, taskType }: MaskOverlayProps) {
   const [raw, setRaw] = useState(false);
   const [failed, setFailed] = useState(false);
   const canvas = useRef<HTMLCanvasElement>(null);
-  const inverted = taskType ? maskNeedsInversion(taskType, novaCanvas.maskPolarity) : false;
+  const polarity = useChosenMaskPolarity();
+  const inverted = taskType ? maskNeedsInversion(taskType, polarity) : false;
   const mismatch = image.width !== mask.width || image.height !== mask.height;
 
   useEffect(() => {

@@ -29,7 +29,8 @@ import { isPaintedMask } from "@/lib/mask-editor/export-mask";
 import { imageKeyOf } from "@/lib/mask-editor/image-key";
 import { useMaskDocs } from "@/lib/mask-editor/mask-docs-store";
 import { useMaskEditor } from "@/lib/mask-editor/mask-editor-store";
-import { maskNeedsInversion, novaCanvas, type TaskType } from "@/lib/models";
+import { useChosenMaskPolarity } from "@/lib/playground-form/use-chosen-model";
+import { maskNeedsInversion, type TaskType } from "@/lib/models";
 
 export interface MaskEditorProps {
   image: ImageValue;
@@ -79,6 +80,7 @@ export function MaskEditor({ image, task, sent, onClose }: MaskEditorProps) {
 
   const raster = useMaskRaster(size.width, size.height, strokes, ui.tint);
   const sentCanvas = useSentMaskCanvas(ui.maskView ? raster : null, task);
+  const polarity = useChosenMaskPolarity();
   const preflight = useMemo(() => preflightMask(raster.bitmap, size), [raster, size]);
   const exportPending = doc !== undefined && !(isPaintedMask(sent) && sent.painted.key === key && sent.painted.revision === doc.revision) && !preflight.problems.some((p) => p.code === "empty");
 
@@ -141,7 +143,7 @@ export function MaskEditor({ image, task, sent, onClose }: MaskEditorProps) {
             {ui.helpOpen && <HelpOverlay onClose={() => ui.setHelpOpen(false)} />}
           </div>
           <div className="max-h-[40vh] border-t border-neutral-200 lg:max-h-none lg:w-72 lg:border-l lg:border-t-0">
-            <EditorPanel preflight={preflight} sent={sent} exportPending={exportPending} inverted={maskNeedsInversion(task, novaCanvas.maskPolarity)} />
+            <EditorPanel preflight={preflight} sent={sent} exportPending={exportPending} inverted={maskNeedsInversion(task, polarity)} />
           </div>
         </div>
       </div>

@@ -10,7 +10,8 @@ import { SliderField } from "@/components/playground/fields/slider-field";
 import { TextAreaField } from "@/components/playground/fields/text-area-field";
 import { ToggleField } from "@/components/playground/fields/toggle-field";
 import { lazyClient } from "@/components/ui/lazy-client";
-import type { FieldSpec, TaskType } from "@/lib/models";
+import { ownsTaskDrafts } from "@/lib/playground-form/model-drafts";
+import type { FieldSpec, ModelDefinition, TaskType } from "@/lib/models";
 
 // Controls only some tasks use load when their task is chosen, keeping the first load small; Run
 // waits until they are in place (ControlStandIn).
@@ -23,6 +24,7 @@ const PaletteEditor = lazyClient(() => import("@/components/playground/fields/pa
 const StylePicker = lazyClient(() => import("@/components/playground/fields/style-picker").then((m) => m.StylePicker), box("h-[19rem]"));
 
 interface FieldControlProps {
+  model: ModelDefinition;
   task: TaskType;
   spec: FieldSpec;
   errors: Record<string, string | undefined>;
@@ -37,13 +39,19 @@ const PROMPT_EXAMPLES: Partial<Record<TaskType, string>> = {
   OUTPAINTING: "On a sunny beach at noon, soft shadows",
 };
 
-/** The control for one field, chosen by its kind (a few fields have a richer control of their own). */
-export function FieldControl({ task, spec, errors }: FieldControlProps) {
+/**
+ * The control for one field, chosen by its kind. A few of the default model's (Nova Canvas's)
+ * fields have a richer control of their own (style swatches, sizes per aspect ratio, the mask
+ * switch) that knows its options; other models' fields of the same name get the generic control.
+ */
+export function FieldControl({ model, task, spec, errors }: FieldControlProps) {
   const error = errors[spec.name];
-  if (spec.name === "style") return <StylePicker spec={spec} error={error} />;
-  if (spec.name === "aspect_ratio") return <AspectRatioField spec={spec} error={error} />;
-  if (spec.name === "mask_image" && (task === "INPAINTING" || task === "OUTPAINTING")) {
-    return <MaskSourceField task={task} errors={errors} />;
+  if (ownsTaskDrafts(model.id)) {
+    if (spec.name === "style") return <StylePicker spec={spec} error={error} />;
+    if (spec.name === "aspect_ratio") return <AspectRatioField spec={spec} error={error} />;
+    if (spec.name === "mask_image" && (task === "INPAINTING" || task === "OUTPAINTING")) {
+      return <MaskSourceField task={task} errors={errors} />;
+    }
   }
   switch (spec.kind) {
     case "prompt":
@@ -63,7 +71,8 @@ export function FieldControl({ task, spec, errors }: FieldControlProps) {
     case "image":
       return <ImageField spec={spec} error={error} />;
     case "images":
-      return <ImagesField spec={spec} error={error} />;
+      // The default model's image lists are required by their task; other models' only when they say so.
+      return <ImagesField spec={spec} error={error} optional={!ownsTaskDrafts(model.id) && !spec.required} />;
     case "colors":
       return <PaletteEditor spec={spec} error={error} />;
   }

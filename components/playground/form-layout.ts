@@ -5,7 +5,8 @@
  * INPAINTING/OUTPAINTING (inside the mask switch, drawn at mask_image).
  */
 import { MASK_SWITCH_TASKS, type TaskDraft } from "@/lib/playground-form/draft-types";
-import { visibleFields, type FieldSpec, type TaskType } from "@/lib/models";
+import { visibleFieldsOf } from "@/lib/playground-form/draft-to-request";
+import type { FieldSpec, ModelDefinition, TaskType } from "@/lib/models";
 
 export type SectionKey = "prompt" | "input" | "mask" | "tryOn" | "style" | "output" | "advanced";
 
@@ -34,22 +35,22 @@ function sectionOf(task: TaskType, spec: FieldSpec): SectionKey {
   }
 }
 
-export function shownFields(task: TaskType, draft: TaskDraft): FieldSpec[] {
+export function shownFields(task: TaskType, draft: TaskDraft, model?: ModelDefinition): FieldSpec[] {
   const maskSwitch = MASK_SWITCH_TASKS.includes(task);
-  return visibleFields(task, draft).filter(
+  return visibleFieldsOf(task, draft, model).filter(
     (f) => !(task === "IMAGE_VARIATION" && f.name === "image") && !(maskSwitch && MASK_PROMPTS.has(f.name)),
   );
 }
 
 /** The names whose errors the shown controls display (the mask switch shows its prompt's too). */
-export function placedNames(task: TaskType, draft: TaskDraft): Set<string> {
-  const names = new Set(shownFields(task, draft).map((f) => f.name));
+export function placedNames(task: TaskType, draft: TaskDraft, model?: ModelDefinition): Set<string> {
+  const names = new Set(shownFields(task, draft, model).map((f) => f.name));
   if (MASK_SWITCH_TASKS.includes(task)) names.add("mask_prompt");
   return names;
 }
 
-export function formSections(task: TaskType, draft: TaskDraft): Section[] {
-  const fields = shownFields(task, draft);
+export function formSections(task: TaskType, draft: TaskDraft, model?: ModelDefinition): Section[] {
+  const fields = shownFields(task, draft, model);
   return ORDER.map((key) => ({ key, fields: fields.filter((f) => sectionOf(task, f) === key) })).filter(
     (s) => s.fields.length > 0,
   );

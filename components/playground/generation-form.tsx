@@ -7,13 +7,18 @@ import { formSections, placedNames, type Section } from "@/components/playground
 import { ControlStandIn } from "@/components/playground/control-stand-in";
 import { RunBar } from "@/components/playground/run-bar";
 import { findRunBlocker } from "@/components/playground/run-gate";
-import { TaskSwitcher } from "@/components/playground/task-switcher";
+import { ModelPicker } from "@/components/playground/model-picker";
+import { FormNotice, ModelPendingNotice, ModelUnavailableNotice } from "@/components/playground/model-notice";
+import { TaskLabel, TaskSwitcher } from "@/components/playground/task-switcher";
 import { lazyClient } from "@/components/ui/lazy-client";
 import { useDraft, useFormStore } from "@/lib/playground-form/form-store";
-import { useControlsLoading } from "@/lib/playground-form/loading-controls";
+import { useControlsLoading, useMaskExportPending } from "@/lib/playground-form/loading-controls";
+import { ownsTaskDrafts } from "@/lib/playground-form/model-drafts";
+import { useChosenModel } from "@/lib/playground-form/use-chosen-model";
 import { useRunJob } from "@/lib/playground-form/use-run-job";
 import { checkDraft, groupErrors } from "@/lib/playground-form/validate-draft";
-import { TASK_LABELS, type TaskType } from "@/lib/models";
+import { useModels } from "@/lib/queries/use-models";
+import type { ModelDefinition, TaskType } from "@/lib/models";
 
 // Only VIRTUAL_TRY_ON needs these controls: loaded when that task is chosen (Run waits for them).
 const TryOnFields = lazyClient(
@@ -23,41 +28,86 @@ const TryOnFields = lazyClient(
 
 type Errors = Record<string, string | undefined>;
 
-function SectionView({ task, section, errors }: { task: TaskType; section: Section; errors: Errors }) {
+interface SectionViewProps {
+  model: ModelDefinition;
+  task: TaskType;
+  section: Section;
+  errors: Errors;
+}
+
+function SectionView({ model, task, section, errors }: SectionViewProps) {
   if (section.key === "tryOn") return <TryOnFields fields={section.fields} errors={errors} />;
-  const body = section.fields.map((f) => <FieldControl key={f.name} task={task} spec={f} errors={errors} />);
+  const body = section.fields.map((f) => <FieldControl key={f.name} model={model} task={task} spec={f} errors={errors} />);
   if (section.key === "output") return <div className="grid gap-4 sm:grid-cols-2">{body}</div>;
   return <>{body}</>;
 }
 
 /**
- * The form of the chosen task, generated from its TASK_FIELDS. Errors come from the same
- * validator the API uses and show once a field was left or a run was attempted; a 422's field
- * errors show until that field is edited. Ctrl/Cmd+Enter runs from any control inside the form.
+ * The model picker, then the form of the chosen model's task, generated from its fields. Until a
+ * remembered catalog model's rules arrive (GET /api/models) only the picker and a notice show.
  */
 export function GenerationForm({ ready }: { ready: boolean }) {
-  const task = useFormStore((s) => s.taskType);
+  const chosen = useChosenModel();
+  const failed = useModels().isError;
+  const label = chosen.definition?.taskLabels[chosen.task]?.label ?? "Playground";
+  return (
+    <form
+      id="playground-form"
+      aria-label={label}
+      noValidate
+      onSubmit={(e) => e.preventDefault()}
+      className="flex scroll-mt-4 flex-col gap-5 rounded-lg border border-neutral-200 bg-white p-5 shadow-sm"
+    >
+      <fieldset disabled={!ready} className="flex min-w-0 flex-col gap-5">
+        <legend className="sr-only">{label}</legend>
+        <ModelPicker />
+        <FormNotice />
+        {chosen.unavailable && chosen.models && <ModelUnavailableNotice reason={chosen.unavailable} models={chosen.models} />}
+        {chosen.definition ? (
+          <ModelForm model={chosen.definition} task={chosen.task} unavailable={chosen.unavailable} ready={ready} />
+        ) : (
+          <ModelPendingNotice failed={failed} />
+        )}
+      </fieldset>
+    </form>
+  );
+}
+
+interface ModelFormProps {
+  model: ModelDefinition;
+  task: TaskType;
+  /** Why the model cannot run now (Run is disabled and says so), or null. */
+  unavailable: string | null;
+  ready: boolean;
+}
+
+/**
+ * The chosen model's task: its fields, the live price and Run. Errors come from the model's own
+ * validator (the one the API runs) and show once a field was left or a run was attempted; a
+ * 422's field errors show until that field is edited. Ctrl/Cmd+Enter runs from any control.
+ */
+function ModelForm({ model, task, unavailable, ready }: ModelFormProps) {
   const draft = useDraft();
   const touched = useFormStore((s) => s.touched);
   const runAttempted = useFormStore((s) => s.runAttempted);
   const serverErrors = useFormStore((s) => s.serverErrors);
-  const check = useMemo(() => checkDraft(task, draft), [task, draft]);
-  const server = useMemo(() => groupErrors(task, serverErrors), [task, serverErrors]);
-  const { run, isPending, error } = useRunJob();
+  const check = useMemo(() => checkDraft(task, draft, model), [task, draft, model]);
+  const server = useMemo(() => groupErrors(task, serverErrors, model), [task, serverErrors, model]);
+  const { run, isPending, error } = useRunJob(unavailable ? null : model);
   const controlsLoading = useControlsLoading();
-  const blocker = findRunBlocker({ task, draft, check, hydrated: ready, controlsLoading });
+  const maskExporting = useMaskExportPending();
+  const blocker = findRunBlocker({ model, task, draft, check, hydrated: ready, controlsLoading, maskExporting, unavailable });
 
   const errors: Errors = {};
   for (const [field, message] of Object.entries(check.fieldErrors)) {
     if (touched[field] || runAttempted) errors[field] = message;
   }
   Object.assign(errors, server.fieldErrors);
-  const placed = placedNames(task, draft);
+  const placed = placedNames(task, draft, model);
   const unplaced = Object.entries(errors).flatMap(([f, m]) => (placed.has(f) || !m ? [] : [`${f}: ${m}`]));
   const formErrors = [...new Set([...(runAttempted ? check.formErrors : []), ...server.formErrors, ...unplaced])];
-  const label = TASK_LABELS[task].label;
 
-  const onKeyDown = (e: KeyboardEvent<HTMLFormElement>) => {
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {
       e.preventDefault();
       run();
@@ -65,30 +115,20 @@ export function GenerationForm({ ready }: { ready: boolean }) {
   };
 
   return (
-    <form
-      id="playground-form"
-      aria-label={label}
-      noValidate
-      onSubmit={(e) => e.preventDefault()}
-      onKeyDown={onKeyDown}
-      className="flex scroll-mt-4 flex-col gap-5 rounded-lg border border-neutral-200 bg-white p-5 shadow-sm"
-    >
-      <fieldset disabled={!ready} className="flex min-w-0 flex-col gap-5">
-        <legend className="sr-only">{label}</legend>
-        <TaskSwitcher />
-        {formSections(task, draft).map((section) => (
-          <SectionView key={`${task}-${section.key}`} task={task} section={section} errors={errors} />
-        ))}
-        <CostEstimate />
-        <RunBar
-          canRun={blocker === null}
-          pending={isPending}
-          onRun={run}
-          error={error}
-          formErrors={formErrors}
-          blockedHint={blocker ?? undefined}
-        />
-      </fieldset>
-    </form>
+    <div onKeyDown={onKeyDown} className="flex min-w-0 flex-col gap-5">
+      {ownsTaskDrafts(model.id) ? <TaskSwitcher /> : <TaskLabel model={model} task={task} />}
+      {formSections(task, draft, model).map((section) => (
+        <SectionView key={`${model.id}-${task}-${section.key}`} model={model} task={task} section={section} errors={errors} />
+      ))}
+      <CostEstimate model={model} task={task} />
+      <RunBar
+        canRun={blocker === null}
+        pending={isPending}
+        onRun={run}
+        error={error}
+        formErrors={formErrors}
+        blockedHint={blocker ?? undefined}
+      />
+    </div>
   );
 }

@@ -11,6 +11,8 @@ import { elapsedBetween, formatDollars, formatElapsed, formatTime } from "@/lib/
 import { isTerminal, jobCostUsd } from "@/lib/queries/job-status";
 import { taskLabel } from "@/lib/display/task-label";
 import { useJob } from "@/lib/queries/use-job";
+import { modelLabel, useModels } from "@/lib/queries/use-models";
+import { DEFAULT_MODEL_ID } from "@/lib/models";
 import { useNow } from "@/lib/display/use-now";
 
 // Loaded after the first paint (with the image loading they need), like the "Use as…" menus.
@@ -19,10 +21,11 @@ const CopyRequestButton = lazyClient(() =>
   import("@/components/request-snippets/copy-request").then((m) => m.CopyRequestButton),
 );
 
-function paramSummary(job: ApiJob): string {
+/** "FLUX.2 [klein] 4B · Text to image · 1:1 · …": the model is named when it is not the default one. */
+function paramSummary(job: ApiJob, model: string | null): string {
   const p = job.params;
   const images = `${job.imagesRequested} image${job.imagesRequested === 1 ? "" : "s"}`;
-  const parts = [taskLabel(job.taskType), p.aspect_ratio, p.size_scale, p.quality, p.mask_type, p.style, images];
+  const parts = [model, taskLabel(job.taskType), p.aspect_ratio, p.size_scale, p.quality, p.mask_type, p.style, images];
   if (job.seed !== null) parts.push(`seed ${job.seed}`);
   return parts.filter((x) => typeof x === "string" && x !== "").join(" · ");
 }
@@ -31,8 +34,11 @@ function blockedNotice(job: ApiJob): string {
   return `${job.imagesBlocked} of ${job.imagesRequested} image${job.imagesRequested === 1 ? " was" : "s were"} blocked by the content filter`;
 }
 
-/** One run: status, progress, elapsed time, then its images, blocked notice or error. */
-export function JobCard({ initial }: { initial: ApiJob }) {
+/**
+ * One run: status, progress, elapsed time, then its images, blocked notice or error. The newest
+ * run's thumbnails load at once (see ResultImages), older ones as they come into view.
+ */
+export function JobCard({ initial, newest = false }: { initial: ApiJob; newest?: boolean }) {
   const { data, error } = useJob(initial.id, initial);
   const job = data ?? initial;
   const running = !isTerminal(job.status);
@@ -40,6 +46,8 @@ export function JobCard({ initial }: { initial: ApiJob }) {
   const end = job.completedAt ?? job.failedAt;
   const elapsed = elapsedBetween(job.createdAt, running ? null : end, now);
   const cost = jobCostUsd(job);
+  const { data: models } = useModels();
+  const model = job.model === DEFAULT_MODEL_ID ? null : modelLabel(job.model, models);
 
   return (
     <article
@@ -66,7 +74,7 @@ export function JobCard({ initial }: { initial: ApiJob }) {
         </div>
       </header>
       {job.prompt && <p className="line-clamp-3 text-sm text-neutral-800">{job.prompt}</p>}
-      <p className="text-xs text-neutral-500">{paramSummary(job)}</p>
+      <p className="text-xs text-neutral-500">{paramSummary(job, model)}</p>
       {running && <ProgressBar value={job.progress} label="Generation progress" />}
       {running && error && <Alert tone="warning">Could not refresh this job: {describeError(error)}</Alert>}
       {job.status === "failed" && <Alert tone="error">{job.error?.message ?? "The job failed."}</Alert>}
@@ -75,7 +83,7 @@ export function JobCard({ initial }: { initial: ApiJob }) {
           {blockedNotice(job)}
         </Alert>
       )}
-      {job.images.length > 0 && <ResultImages images={job.images} prompt={job.prompt} />}
+      {job.images.length > 0 && <ResultImages images={job.images} prompt={job.prompt} eager={newest} />}
       <div className="flex flex-wrap items-start gap-2">
         <ReuseButtons job={job} />
         {job.upstreamJobId && <CopyRequestButton job={job} />}

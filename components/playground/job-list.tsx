@@ -20,9 +20,9 @@ export function JobList() {
   }
   return (
     <ol className="flex flex-col gap-4" aria-label="Recent runs">
-      {data.items.map((job) => (
+      {data.items.map((job, i) => (
         <li key={job.id}>
-          <JobCard initial={job} />
+          <JobCard initial={job} newest={i === 0} />
         </li>
       ))}
     </ol>

@@ -32,7 +32,18 @@ function toDialogImage(image: ApiImage, prompt: string | null): DialogImage {
 }
 
 /** The thumbnails of a finished job; each opens the large view, and each can feed another task ("Use as…"). */
-export function ResultImages({ images, prompt }: { images: ApiImage[]; prompt: string | null }) {
+interface ResultImagesProps {
+  images: ApiImage[];
+  prompt: string | null;
+  /**
+   * Load the thumbnails at once: the run just made. Run sits at the bottom of a long form, so the
+   * page is often scrolled past the newest card when its images arrive, and lazy loading would
+   * wait until it is scrolled back into view.
+   */
+  eager?: boolean;
+}
+
+export function ResultImages({ images, prompt, eager = false }: ResultImagesProps) {
   const [open, setOpen] = useState<ApiImage | null>(null);
   return (
     <>
@@ -48,6 +59,7 @@ export function ResultImages({ images, prompt }: { images: ApiImage[]; prompt: s
               <PlainImg
                 data-testid="result-image"
                 src={image.thumbUrl}
+                loading={eager ? "eager" : "lazy"}
                 alt={prompt ? `Result ${image.index + 1}: ${prompt}` : `Result ${image.index + 1}`}
                 width={image.width}
                 height={image.height}

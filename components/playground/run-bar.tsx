@@ -35,13 +35,14 @@ export function RunBar({ canRun, pending, onRun, error, formErrors, blockedHint 
           type="button"
           onClick={onRun}
           disabled={!canRun || pending}
-          title={`Run (${SHORTCUT})`}
+          title={!canRun && blockedHint ? blockedHint : `Run (${SHORTCUT})`}
           aria-keyshortcuts="Control+Enter Meta+Enter"
+          aria-describedby="run-hint"
           className="rounded-md bg-blue-600 px-5 py-2 text-sm font-semibold text-white shadow-sm hover:bg-blue-700 disabled:cursor-not-allowed disabled:bg-neutral-300 disabled:text-neutral-600"
         >
           {pending ? "Submitting…" : "Run"}
         </button>
-        <span data-testid="run-hint" className="text-xs text-neutral-500">
+        <span id="run-hint" data-testid="run-hint" className="text-xs text-neutral-500">
           {!canRun && blockedHint ? blockedHint : <kbd className="font-sans">{SHORTCUT}</kbd>}
         </span>
       </div>

@@ -1,7 +1,7 @@
 "use client";
 
 import { useFormStore } from "@/lib/playground-form/form-store";
-import { TASK_LABELS, TASK_TYPES } from "@/lib/models";
+import { TASK_LABELS, TASK_TYPES, type ModelDefinition, type TaskType } from "@/lib/models";
 
 /**
  * The task type as a segmented row of native radio buttons: arrow keys move between tasks, Tab
@@ -32,6 +32,19 @@ export function TaskSwitcher() {
       <p id="task-description" className="text-sm text-neutral-600">
         {TASK_LABELS[task].description}
       </p>
+    </div>
+  );
+}
+
+/** A model with one task: its name and what it does, instead of a row with one choice. */
+export function TaskLabel({ model, task }: { model: ModelDefinition; task: TaskType }) {
+  const label = model.taskLabels[task];
+  return (
+    <div className="flex flex-col gap-1">
+      <p data-testid="task-label" className="text-sm font-medium text-neutral-900">
+        {label?.label ?? task}
+      </p>
+      {label?.description && <p className="text-sm text-neutral-600">{label.description}</p>}
     </div>
   );
 }

@@ -1,8 +1,9 @@
 "use client";
 
 import { MenuButton } from "@/components/ui/menu-button";
-import { USE_AS_TARGETS, targetLabel, useUseAs } from "@/lib/playground-form/use-as";
-import { TASK_LABELS, TASK_TYPES } from "@/lib/models";
+import { targetLabel, useUseAs } from "@/lib/playground-form/use-as";
+import { useAsGroups } from "@/lib/playground-form/use-as-groups";
+import { useModels } from "@/lib/queries/use-models";
 
 interface UseAsMenuProps {
   image: { url: string; id: string };
@@ -13,24 +14,31 @@ interface UseAsMenuProps {
   onDone?: () => void;
 }
 
-const GROUPS = TASK_TYPES.map((task) => ({ task, targets: USE_AS_TARGETS.filter((t) => t.task === task) })).filter(
-  (g) => g.targets.length > 0,
-);
+const itemClass =
+  "block w-full px-5 py-1.5 text-left text-sm text-neutral-800 hover:bg-neutral-100 focus:bg-neutral-100 focus:outline-none";
 
 /**
- * "Use as…": puts a result into another task's form (source image, garment, style reference,
- * condition image, variation input), switches to that task and brings the form into view.
+ * "Use as…": puts a result into another task's or model's form (source image, garment, style
+ * reference, condition image, variation input, reference images), switches to it and brings the
+ * form into view. A model that cannot take the image has an item that says why.
  */
 export function UseAsMenu({ image, label, placement, onDone }: UseAsMenuProps) {
-  const { apply, pendingId, error } = useUseAs();
+  const { apply, pendingId, error, explain } = useUseAs();
+  const groups = useAsGroups(useModels().data);
   return (
     <div className="flex flex-col items-start gap-1">
       <MenuButton label={label} text={pendingId ? "Loading…" : "Use as…"} placement={placement} disabled={pendingId !== null}>
-        {GROUPS.map((g) => (
-          <div key={g.task} role="group" aria-label={TASK_LABELS[g.task].label} className="py-1">
+        {groups.map((g) => (
+          <div key={g.key} role="group" aria-label={g.label} className="py-1">
             <p aria-hidden="true" className="px-3 pt-1 text-xs font-semibold text-neutral-500">
-              {TASK_LABELS[g.task].label}
+              {g.label}
             </p>
+            {g.refusal && (
+              // Not disabled: choosing it says why the image cannot go there (the menu closes on click).
+              <button type="button" role="menuitem" onClick={() => explain(g.refusal!)} className={`${itemClass} italic`}>
+                {g.refusal}
+              </button>
+            )}
             {g.targets.map((t) => (
               <button
                 key={t.id}
@@ -43,7 +51,7 @@ export function UseAsMenu({ image, label, placement, onDone }: UseAsMenuProps) {
                     document.getElementById("playground-form")?.scrollIntoView({ behavior: "smooth", block: "start" });
                   }
                 }}
-                className="block w-full px-5 py-1.5 text-left text-sm text-neutral-800 hover:bg-neutral-100 focus:bg-neutral-100 focus:outline-none"
+                className={itemClass}
               >
                 {t.role}
               </button>

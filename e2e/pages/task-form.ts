@@ -102,6 +102,9 @@ export class TaskForm {
   /** Replaces the palette with `colours` by typing each hex value (removing the extra rows). */
   async setPalette(colours: string[]): Promise<void> {
     const rows = this.page.getByLabel(/^Colour \d+ hex$/);
+    // The palette editor loads after the task is chosen: counting its rows before it is in place
+    // reads 0, and the loops below would add to the starter palette instead of trimming it.
+    await expect(this.page.getByRole("button", { name: "Add colour", exact: true })).toBeVisible();
     while ((await rows.count()) > colours.length) await this.removeColour(await rows.count()).click();
     while ((await rows.count()) < colours.length) await this.page.getByRole("button", { name: "Add colour", exact: true }).click();
     for (const [i, c] of colours.entries()) {

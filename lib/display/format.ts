@@ -1,3 +1,4 @@
+import { formatUsd, MICROS_PER_USD } from "@/lib/models/money";
 /** Elapsed time as "4.2 s", "1 min 05 s", "1 h 02 min". */
 export function formatElapsed(ms: number): string {
   const safe = Math.max(0, ms);
@@ -29,10 +30,12 @@ export function formatTime(iso: string): string {
   return Number.isNaN(d.getTime()) ? "" : time.format(d);
 }
 
-/** Dollars (the API's money unit) as "$0.12"; sub-cent amounts keep their digits. */
+/**
+ * Dollars (the API's money unit) as "$0.12": whole cents with two digits, a fraction of a cent
+ * with its own digits ("$0.035", "$0.0085"), since catalog models are priced so.
+ */
 export function formatDollars(usd: number): string {
-  const digits = Math.abs(usd) > 0 && Math.abs(usd) < 0.01 ? 4 : 2;
-  return `$${usd.toFixed(digits)}`;
+  return formatUsd(Math.round(usd * MICROS_PER_USD));
 }
 
 export function formatPixels(width: number, height: number): string {

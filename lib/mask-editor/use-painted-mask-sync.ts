@@ -12,6 +12,7 @@ import type { ImageValue } from "@/lib/browser-images/image-value";
 import { exportMaskValue, isPaintedMask } from "@/lib/mask-editor/export-mask";
 import { imageKeyOf } from "@/lib/mask-editor/image-key";
 import { ensureMasksHydrated, useMaskDocs } from "@/lib/mask-editor/mask-docs-store";
+import { registerMaskExport } from "@/lib/playground-form/loading-controls";
 
 /** Export at most this often while someone is painting quickly. */
 const EXPORT_DELAY_MS = 120;
@@ -43,20 +44,26 @@ export function usePaintedMaskSync(image: ImageValue | null, mask: ImageValue | 
     if (uploaded && revisionAtMount.current.revision === doc.revision) return;
 
     let cancelled = false;
+    // Run waits until the form holds this revision's mask (loading-controls.ts).
+    const done = registerMaskExport();
     const timer = setTimeout(() => {
       const bitmap = raster.render(doc.width, doc.height, doc.done);
       if (isEmptyMask(bitmap)) {
         if (isPaintedMask(latest.current.mask)) latest.current.setMask(null);
+        done();
         return;
       }
-      exportMaskValue(bitmap, { key, revision: doc.revision }).then(
-        (value) => !cancelled && latest.current.setMask(value),
-        () => undefined,
-      );
+      exportMaskValue(bitmap, { key, revision: doc.revision })
+        .then(
+          (value) => !cancelled && latest.current.setMask(value),
+          () => undefined,
+        )
+        .finally(done);
     }, EXPORT_DELAY_MS);
     return () => {
       cancelled = true;
       clearTimeout(timer);
+      done();
     };
   }, [key, doc, raster]);
 }

@@ -16,6 +16,8 @@ const WRITE_DELAY_MS = 300;
 let store: UseStore | null = null;
 const idb = () => (store ??= createStore("nova-canvas", "draft-images"));
 
+const isEmpty = (v: unknown) => v === null || v === undefined || (Array.isArray(v) && v.length === 0);
+
 /** Puts the saved images into the drafts' empty image fields. */
 export async function restoreDraftImages(): Promise<void> {
   if (typeof indexedDB === "undefined") return;
@@ -23,29 +25,36 @@ export async function restoreDraftImages(): Promise<void> {
   for (const [key, raw] of saved) {
     const at = parseEntryKey(String(key));
     const value = validStored(raw);
-    if (!at || !value || !usesField(at.task, at.field)) continue;
+    if (!at || !value) continue;
     const form = useFormStore.getState();
-    const current = form.drafts[at.task][at.field];
-    const empty = current === null || current === undefined || (Array.isArray(current) && current.length === 0);
-    if (empty) form.setTaskField(at.task, at.field, value);
+    if ("modelId" in at) {
+      // Another model's fields are known once GET /api/models answers; its form shows only those.
+      if (isEmpty(form.modelDrafts[at.modelId]?.[at.field])) form.setModelField(at.modelId, at.field, value);
+    } else if (usesField(at.task, at.field) && isEmpty(form.drafts[at.task][at.field])) {
+      form.setTaskField(at.task, at.field, value);
+    }
   }
 }
 
 /** From now on, writes the drafts' images as they change. Call once, after restoring. */
 export function persistDraftImages(): () => void {
   if (typeof indexedDB === "undefined") return () => {};
-  let saved: ImageEntries = imageEntries(useFormStore.getState().drafts);
+  const snapshot = () => {
+    const s = useFormStore.getState();
+    return imageEntries(s.drafts, s.modelDrafts);
+  };
+  let saved: ImageEntries = snapshot();
   let timer: ReturnType<typeof setTimeout> | null = null;
   const flush = () => {
     timer = null;
-    const next = imageEntries(useFormStore.getState().drafts);
+    const next = snapshot();
     const { put, del } = diffEntries(saved, next);
     saved = next;
     if (put.length) void setMany(put, idb()).catch(() => undefined);
     if (del.length) void delMany(del, idb()).catch(() => undefined);
   };
   const unsubscribe = useFormStore.subscribe((s, prev) => {
-    if (s.drafts !== prev.drafts && timer === null) timer = setTimeout(flush, WRITE_DELAY_MS);
+    if ((s.drafts !== prev.drafts || s.modelDrafts !== prev.modelDrafts) && timer === null) timer = setTimeout(flush, WRITE_DELAY_MS);
   });
   // A reload within the delay would lose the last change: write it as the page goes away.
   const onHide = () => timer !== null && (clearTimeout(timer), flush());

@@ -1,9 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { mergePersisted, migratePersisted, persistedForm } from "@/lib/playground-form/draft-persist";
+import type { TaskDraft } from "@/lib/playground-form/draft-types";
 import { defaultDrafts } from "@/lib/playground-form/task-drafts";
 import { fakeImage } from "@/lib/playground-form/test-images";
 
-const state = () => ({ taskType: "TEXT_IMAGE" as const, drafts: defaultDrafts(), seedLocked: false });
+const state = () => ({
+  modelId: "amazon-nova-canvas",
+  taskType: "TEXT_IMAGE" as const,
+  drafts: defaultDrafts(),
+  modelDrafts: {} as Record<string, TaskDraft>,
+  seedLocked: false,
+});
 
 describe("persisted form", () => {
   it("stores scalars only: images are not in localStorage", () => {
@@ -40,7 +47,34 @@ describe("persisted form", () => {
   it("migrates the version-1 TEXT_IMAGE draft", () => {
     const v1 = { draft: { prompt: "old", seed: 7 }, seedLocked: true };
     const migrated = migratePersisted(v1, 1);
-    expect(migrated).toEqual({ taskType: "TEXT_IMAGE", seedLocked: true, drafts: { TEXT_IMAGE: { prompt: "old", seed: 7 } } });
+    expect(migrated).toEqual({
+      modelId: "amazon-nova-canvas",
+      modelDrafts: {},
+      taskType: "TEXT_IMAGE",
+      seedLocked: true,
+      drafts: { TEXT_IMAGE: { prompt: "old", seed: 7 } },
+    });
     expect(mergePersisted(migrated, state()).drafts.TEXT_IMAGE).toMatchObject({ prompt: "old", seed: 7, cfg_scale: 7.5 });
+  });
+
+  it("migrates version 2 (Nova Canvas's task drafts) to Nova Canvas chosen, no other model's draft", () => {
+    const v2 = { taskType: "INPAINTING", seedLocked: false, drafts: { INPAINTING: { prompt: "sea" } } };
+    const migrated = migratePersisted(v2, 2);
+    expect(migrated).toMatchObject({ modelId: "amazon-nova-canvas", modelDrafts: {}, taskType: "INPAINTING" });
+    const merged = mergePersisted(migrated, state());
+    expect(merged.modelId).toBe("amazon-nova-canvas");
+    expect(merged.drafts.INPAINTING).toMatchObject({ prompt: "sea" });
+  });
+
+  it("keeps the chosen model and the other models' scalars, never their images", () => {
+    const s = state();
+    s.modelId = "seedream-5-0-lite";
+    s.modelDrafts = { "seedream-5-0-lite": { prompt: "a kite", quality: "3K", images: [fakeImage()] } };
+    const stored = JSON.parse(JSON.stringify(persistedForm(s)));
+    expect(stored.modelId).toBe("seedream-5-0-lite");
+    expect(stored.modelDrafts["seedream-5-0-lite"]).toEqual({ prompt: "a kite", quality: "3K" });
+    const merged = mergePersisted(stored, state());
+    expect(merged.modelId).toBe("seedream-5-0-lite");
+    expect(merged.modelDrafts["seedream-5-0-lite"]).toEqual({ prompt: "a kite", quality: "3K" });
   });
 });

@@ -11,7 +11,8 @@ import {
   MASK_SWITCH_TASKS,
   type TaskDraft,
 } from "@/lib/playground-form/draft-types";
-import { visibleFields, type FieldSpec, type TaskType } from "@/lib/models";
+import { fieldsOf } from "@/lib/playground-form/task-drafts";
+import type { FieldSpec, ModelDefinition, TaskType } from "@/lib/models";
 
 const MASK_PROMPT_FIELDS = new Set(["mask_prompt", "inpaint_mask_prompt"]);
 
@@ -25,9 +26,14 @@ export function requestDraft(task: TaskType, draft: TaskDraft): TaskDraft {
   return sources.length === 1 ? { ...draft, image: sources[0], images: [] } : { ...draft, image: null };
 }
 
+/** The fields of `model` (the default model unless given) a draft shows and sends. */
+export function visibleFieldsOf(task: TaskType, draft: TaskDraft, model?: ModelDefinition): FieldSpec[] {
+  return fieldsOf(task, model).filter((f) => !f.showWhen || f.showWhen(draft));
+}
+
 /** The fields sent for this draft, in form order. */
-export function requestFields(task: TaskType, draft: TaskDraft): FieldSpec[] {
-  const shown = visibleFields(task, requestDraft(task, draft));
+export function requestFields(task: TaskType, draft: TaskDraft, model?: ModelDefinition): FieldSpec[] {
+  const shown = visibleFieldsOf(task, requestDraft(task, draft), model);
   if (!MASK_SWITCH_TASKS.includes(task)) return shown;
   const byPrompt = maskBy(draft) === "prompt";
   return shown.filter((f) => (byPrompt ? f.name !== "mask_image" : !MASK_PROMPT_FIELDS.has(f.name)));
@@ -59,10 +65,11 @@ export function toRequestValue(spec: FieldSpec, value: unknown): unknown {
   }
 }
 
-export function draftToRequest(task: TaskType, draft: TaskDraft): GenerationRequestBody {
+/** The request body; `model` is added by the run (useRunJob) and the check (checkDraft). */
+export function draftToRequest(task: TaskType, draft: TaskDraft, model?: ModelDefinition): GenerationRequestBody {
   const source = requestDraft(task, draft);
   const body: GenerationRequestBody = { task_type: task };
-  for (const spec of requestFields(task, draft)) {
+  for (const spec of requestFields(task, draft, model)) {
     const value = toRequestValue(spec, source[spec.name]);
     if (value !== undefined) body[spec.name] = value;
   }

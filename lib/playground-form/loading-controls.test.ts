@@ -23,3 +23,16 @@ describe("registerStandIn", () => {
     expect(loading()).toBe(true);
   });
 });
+
+describe("registerMaskExport", () => {
+  it("holds Run apart from the stand-ins until the export is done", async () => {
+    const { registerMaskExport, maskExportPending } = await import("@/lib/playground-form/loading-controls");
+    useLoadingControls.setState({ count: 0 });
+    const done = registerMaskExport();
+    expect(maskExportPending()).toBe(true);
+    expect(loading()).toBe(false);
+    done();
+    done();
+    expect(maskExportPending()).toBe(false);
+  });
+});

@@ -3,7 +3,7 @@
  * fields (prompt, negative prompt, seed, quality, image count, CFG) into the next task's draft.
  */
 import type { DraftValue, Drafts, TaskDraft } from "@/lib/playground-form/draft-types";
-import { SHARED_FIELDS, TASK_FIELDS, TASK_TYPES, type FieldSpec, type TaskType } from "@/lib/models";
+import { defaultModel, SHARED_FIELDS, TASK_FIELDS, TASK_TYPES, type FieldSpec, type ModelDefinition, type TaskType } from "@/lib/models";
 
 /** A small, pleasant palette so the colour-guided form is runnable at once. */
 export const STARTER_PALETTE = ["#264653", "#2A9D8F", "#E9C46A", "#E76F51"];
@@ -48,7 +48,11 @@ export function defaultDrafts(): Drafts {
   return Object.fromEntries(TASK_TYPES.map((t) => [t, defaultDraft(t)])) as Drafts;
 }
 
-export const usesField = (task: TaskType, name: string): boolean => TASK_FIELDS[task].some((f) => f.name === name);
+/** A model's fields for a task (none when it does not offer the task); the default model's by default. */
+export const fieldsOf = (task: TaskType, model: ModelDefinition = defaultModel()): readonly FieldSpec[] => model.taskFields[task] ?? [];
+
+export const usesField = (task: TaskType, name: string, model?: ModelDefinition): boolean =>
+  fieldsOf(task, model).some((f) => f.name === name);
 
 /**
  * Drafts after switching from `from` to `to`: each shared field both tasks use is copied over,

@@ -3,13 +3,16 @@
 import { useCallback, useState } from "react";
 import { imageList, isImageValue, type ImageValue, type TaskDraft } from "@/lib/playground-form/draft-types";
 import { ensureHydrated } from "@/lib/playground-form/form-hydration";
-import { useFormStore } from "@/lib/playground-form/form-store";
+import { currentDraftOf, useFormStore } from "@/lib/playground-form/form-store";
 import { loadGalleryImage, type LoadImage } from "@/lib/playground-form/load-gallery-image";
-import { TASK_FIELDS, TASK_LABELS, VARIATION_IMAGES_MAX, type TaskType } from "@/lib/models";
+import { ownsTaskDrafts } from "@/lib/playground-form/model-drafts";
+import { defaultModel, TASK_FIELDS, TASK_LABELS, VARIATION_IMAGES_MAX, type ModelDefinition, type TaskType } from "@/lib/models";
 
 /** A place a result image can go: a task and the field (role) it fills there. */
 export interface UseAsTarget {
   id: string;
+  /** Another model than the default one: its definition (its one task's reference images). */
+  model?: ModelDefinition;
   task: TaskType;
   field: "image" | "images" | "reference_image";
   /** images only: add to the sources instead of replacing them. */
@@ -33,7 +36,13 @@ export const USE_AS_TARGETS: readonly UseAsTarget[] = [
   target("TEXT_IMAGE", "image"),
 ];
 
-export const targetLabel = (t: UseAsTarget) => `${TASK_LABELS[t.task].label}: ${t.role}`;
+export const targetLabel = (t: UseAsTarget) => `${t.model ? t.model.label : TASK_LABELS[t.task].label}: ${t.role}`;
+
+/** At most this many images in a target's list: the field's own limit (IMAGE_VARIATION: five). */
+function listMax(t: UseAsTarget): number {
+  const spec = t.model?.taskFields[t.task]?.find((f) => f.name === t.field);
+  return spec?.max ?? VARIATION_IMAGES_MAX;
+}
 
 /**
  * The fields to change in the target task's draft. A new source image drops a mask of another
@@ -43,8 +52,10 @@ export function placeImage(draft: TaskDraft, t: UseAsTarget, value: ImageValue):
   if (t.field === "images") {
     const list = imageList(draft.images);
     if (!t.append) return { images: [value] };
-    if (list.length >= VARIATION_IMAGES_MAX) {
-      throw new Error(`Image variation takes at most ${VARIATION_IMAGES_MAX} source images; remove one first.`);
+    const max = listMax(t);
+    if (list.length >= max) {
+      const whose = t.model ? `${t.model.label} takes at most ${max} reference images` : `Image variation takes at most ${max} source images`;
+      throw new Error(`${whose}; remove one first.`);
     }
     return { images: [...list, value] };
   }
@@ -56,12 +67,19 @@ export function placeImage(draft: TaskDraft, t: UseAsTarget, value: ImageValue):
   return patch;
 }
 
-/** Loads the image, switches to the target task and fills the field. */
+/** Loads the image, switches to the target's model and task and fills the field. */
 export async function applyUseAs(t: UseAsTarget, image: { url: string; id: string }, load: LoadImage = loadGalleryImage): Promise<void> {
   await ensureHydrated();
   const value = await load(image.url, image.id);
+  const model = t.model ?? defaultModel();
   const store = useFormStore.getState();
-  const patch = placeImage(store.drafts[t.task], t, value);
+  store.setModel(model);
+  if (!ownsTaskDrafts(model.id)) {
+    const patch = placeImage(currentDraftOf(useFormStore.getState()), t, value);
+    for (const [name, v] of Object.entries(patch)) store.setModelField(model.id, name, v);
+    return;
+  }
+  const patch = placeImage(useFormStore.getState().drafts[t.task], t, value);
   store.setTaskType(t.task);
   for (const [name, v] of Object.entries(patch)) store.setTaskField(t.task, name, v);
 }
@@ -83,5 +101,7 @@ export function useUseAs() {
       setPendingId(null);
     }
   }, []);
-  return { apply, pendingId, error, clearError: () => setError(null) };
+  /** A target that cannot take the image: say why instead of doing nothing. */
+  const explain = useCallback((why: string) => setError(why), []);
+  return { apply, pendingId, error, explain, clearError: () => setError(null) };
 }

@@ -3,43 +3,53 @@
 import { useCallback } from "react";
 import { isApiRequestError } from "@/lib/queries/api";
 import { draftToRequest } from "@/lib/playground-form/draft-to-request";
-import { useFormStore } from "@/lib/playground-form/form-store";
+import { currentDraftOf, useFormStore } from "@/lib/playground-form/form-store";
+import { ownsTaskDrafts } from "@/lib/playground-form/model-drafts";
+import { maskExportPending } from "@/lib/playground-form/loading-controls";
 import { randomSeed } from "@/lib/playground-form/random-seed";
 import { usesField } from "@/lib/playground-form/task-drafts";
 import { useCreateJob } from "@/lib/queries/use-create-job";
 import { checkDraft } from "@/lib/playground-form/validate-draft";
+import type { ModelDefinition } from "@/lib/models";
 
 /**
  * Run = mark the attempt (so every error shows), roll a fresh seed unless it is locked (tasks
- * with a seed), validate exactly what will be sent, POST it. A 422's field errors land on the form.
+ * with a seed), validate exactly what will be sent with the chosen model's rules, POST it with
+ * `model`. A 422's field errors land on the form. `model` null: nothing can run (run does nothing).
  */
-export function useRunJob() {
+export function useRunJob(model: ModelDefinition | null) {
   const mutation = useCreateJob();
   const { mutate, isPending } = mutation;
 
   const run = useCallback(() => {
-    if (isPending) return;
+    // The shortcut runs too: never with a painted mask still on its way into the form.
+    if (isPending || !model || maskExportPending()) return;
     const store = useFormStore.getState();
-    const task = store.taskType;
+    const task = ownsTaskDrafts(model.id) ? store.taskType : model.defaultTaskType;
     store.markRunAttempted();
-    if (!checkDraft(task, store.drafts[task]).ok) return;
-    let draft = store.drafts[task];
-    if (usesField(task, "seed")) {
+    const shown = currentDraftOf(store);
+    if (!checkDraft(task, shown, model).ok) return;
+    let draft = shown;
+    if (usesField(task, "seed", model)) {
       const seed = store.seedLocked && typeof draft.seed === "number" ? draft.seed : randomSeed();
       draft = { ...draft, seed };
-      if (!checkDraft(task, draft).ok) return;
+      if (!checkDraft(task, draft, model).ok) return;
       // The form shows the seed this run uses.
-      if (seed !== store.drafts[task].seed) store.setField("seed", seed);
+      if (seed !== shown.seed) store.setField("seed", seed);
     }
     store.setServerErrors([]);
-    mutate(draftToRequest(task, draft), {
-      onError: (e) => {
-        const now = useFormStore.getState();
-        // Errors of this run belong on this task's form, not on one switched to meanwhile.
-        if (isApiRequestError(e) && e.fields.length > 0 && now.taskType === task) now.setServerErrors(e.fields);
+    mutate(
+      { model: model.id, ...draftToRequest(task, draft, model) },
+      {
+        onError: (e) => {
+          const now = useFormStore.getState();
+          // Errors of this run belong on this model's and task's form, not on one switched to meanwhile.
+          const same = now.modelId === model.id && (!ownsTaskDrafts(model.id) || now.taskType === task);
+          if (isApiRequestError(e) && e.fields.length > 0 && same) now.setServerErrors(e.fields);
+        },
       },
-    });
-  }, [isPending, mutate]);
+    );
+  }, [isPending, mutate, model]);
 
   return { run, isPending, error: mutation.error, reset: mutation.reset };
 }

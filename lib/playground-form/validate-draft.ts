@@ -1,18 +1,13 @@
 /**
- * The form's check: exactly what the API runs (validateGenerationRequest on the request the form
- * would send), plus what only the browser can see: an emptied number box (which would silently
+ * The form's check: exactly what the API runs (the chosen model's validate on the request the
+ * form would send, `model` included), plus what only the browser can see: an emptied number box (which would silently
  * fall back to the default) and the measured facts of the chosen images (size, transparency,
  * mask size), checked with the same rules the server uses.
  */
 import { draftToRequest, requestFields } from "@/lib/playground-form/draft-to-request";
 import { imageList, isImageValue, type ImageValue, type TaskDraft } from "@/lib/playground-form/draft-types";
-import {
-  inputImageProblems,
-  maskProblems,
-  TASK_FIELDS,
-  validateGenerationRequest,
-  type TaskType,
-} from "@/lib/models";
+import { fieldsOf } from "@/lib/playground-form/task-drafts";
+import { defaultModel, inputImageProblems, maskProblems, type ModelDefinition, type TaskType } from "@/lib/models";
 
 export interface FieldMessageLike {
   field: string;
@@ -38,8 +33,8 @@ export function formFieldOf(task: TaskType, field: string): string {
 }
 
 /** Groups {field, message} pairs (from the model, the browser or a 422) by form field. */
-export function groupErrors(task: TaskType, errors: FieldMessageLike[]) {
-  const names = new Set(TASK_FIELDS[task].map((f) => f.name));
+export function groupErrors(task: TaskType, errors: FieldMessageLike[], model?: ModelDefinition) {
+  const names = new Set(fieldsOf(task, model).map((f) => f.name));
   const fieldErrors: Record<string, string> = {};
   const formErrors: string[] = [];
   for (const { field, message } of errors) {
@@ -62,10 +57,11 @@ const facts = (v: ImageValue) => ({
  * The rule problems of the chosen images. The image fields show these themselves (with their
  * fixes); here they only block Run, so the shared rules from the model suffice.
  */
-function imageProblems(task: TaskType, draft: TaskDraft): FieldMessageLike[] {
+function imageProblems(task: TaskType, draft: TaskDraft, model?: ModelDefinition): FieldMessageLike[] {
   const out: FieldMessageLike[] = [];
   const source = isImageValue(draft.image) ? draft.image : null;
-  for (const spec of requestFields(task, draft)) {
+  const fields = requestFields(task, draft, model);
+  for (const spec of fields) {
     const value = draft[spec.name];
     if (spec.kind !== "image" || !isImageValue(value)) continue;
     if (spec.name !== "mask_image") out.push(...inputImageProblems(spec.name, facts(value)));
@@ -75,23 +71,24 @@ function imageProblems(task: TaskType, draft: TaskDraft): FieldMessageLike[] {
       if (source) out.push(...maskProblems(spec.name, value, source));
     }
   }
-  // IMAGE_VARIATION sends one source as `image`, so look at the list itself.
-  if (task === "IMAGE_VARIATION") {
+  // IMAGE_VARIATION sends one source as `image`, so look at the list itself; other models send theirs as `images`.
+  if (task === "IMAGE_VARIATION" || fields.some((f) => f.kind === "images")) {
     imageList(draft.images).forEach((v, i) => out.push(...inputImageProblems(`images[${i}]`, facts(v))));
   }
   return out;
 }
 
-export function checkDraft(task: TaskType, draft: TaskDraft): DraftCheck {
-  const result = validateGenerationRequest(draftToRequest(task, draft));
+/** The check of a draft of `model`'s task (the default model unless given). */
+export function checkDraft(task: TaskType, draft: TaskDraft, model: ModelDefinition = defaultModel()): DraftCheck {
+  const result = model.validate({ model: model.id, ...draftToRequest(task, draft, model) });
   const errors: FieldMessageLike[] = result.ok ? [] : [...result.errors];
-  for (const spec of requestFields(task, draft)) {
+  for (const spec of requestFields(task, draft, model)) {
     if ((spec.kind === "number" || spec.kind === "slider") && draft[spec.name] === null) {
       errors.push({ field: spec.name, message: `${spec.name} is required` });
     }
   }
-  const images = imageProblems(task, draft);
-  const grouped = groupErrors(task, errors);
-  const imageErrors = groupErrors(task, images).fieldErrors;
+  const images = imageProblems(task, draft, model);
+  const grouped = groupErrors(task, errors, model);
+  const imageErrors = groupErrors(task, images, model).fieldErrors;
   return { ok: errors.length === 0 && images.length === 0, ...grouped, imageErrors };
 }

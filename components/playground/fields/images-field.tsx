@@ -6,8 +6,11 @@ import { useField } from "@/components/playground/fields/use-field";
 import { imageList } from "@/lib/playground-form/draft-types";
 import type { FieldSpec } from "@/lib/models";
 
-/** IMAGE_VARIATION's one to five source images. */
-export function ImagesField({ spec, error }: { spec: FieldSpec; error?: string }) {
+/**
+ * A list of input images: IMAGE_VARIATION's one to five sources, a catalog model's reference
+ * images. `optional`: none is fine (a catalog spec's min is the least when some are given).
+ */
+export function ImagesField({ spec, error, optional = false }: { spec: FieldSpec; error?: string; optional?: boolean }) {
   const { id, value, set, touch } = useField(spec.name);
   return (
     <LazyMultiImageInput
@@ -20,7 +23,7 @@ export function ImagesField({ spec, error }: { spec: FieldSpec; error?: string }
         set(v);
         touch();
       }}
-      min={spec.min ?? 1}
+      min={optional ? 0 : (spec.min ?? 1)}
       max={spec.max ?? 5}
       error={error}
     />
