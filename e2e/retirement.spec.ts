@@ -5,7 +5,9 @@ import { expect, test, type APIRequestContext } from "@playwright/test";
 import type { ApiModel } from "../lib/api-types";
 import { FLUX_KLEIN_ID, SEEDREAM_LITE_ID } from "../lib/emulator/catalog/models";
 import { novaCanvas } from "../lib/models/nova-canvas/definition";
+import { PlaygroundPage } from "./pages/playground-page";
 import { readGallery, waitForJobStatus, type ApiJob } from "./support/api";
+import { ModelPicker } from "./support/models";
 import { startAppServer, type AppServer } from "./support/app-server";
 import { E2E, WAIT } from "./support/env";
 
@@ -29,7 +31,7 @@ async function models(request: APIRequestContext, base: string): Promise<ApiMode
   return ((await res.json()) as { models: ApiModel[] }).models;
 }
 
-test("a retired model: the page says so, runs are refused with the date, history and shares stay", async ({ request }) => {
+test("a retired model: the page says so, runs are refused with the date, history and shares stay", async ({ page, request }) => {
   test.setTimeout(240_000);
   const dataDir = mkdtempSync(path.join(tmpdir(), "nova-e2e-retirement-"));
   const env = { DATA_DIR: dataDir, EMPIRIOLABS_API_KEY: "", ENGINE_API_KEY: "", DATABASE_URL: "", ENGINE_LATENCY_MS: "300-600", LOG_LEVEL: "warn" };
@@ -72,6 +74,24 @@ test("a retired model: the page says so, runs are refused with the date, history
         { field: "model", message: `${novaCanvas.label} was retired on ${RETIRED_ON}. Choose another model: FLUX.2 [klein] 4B, Seedream 5.0 Lite.` },
       ]);
     }
+
+    // The page says so with the date, offers the models that can run, and Run is disabled.
+    const playground = new PlaygroundPage(page);
+    const picker = new ModelPicker(page);
+    await page.goto(`${base}/`);
+    await picker.waitForModels();
+    await expect(picker.select).toHaveValue(novaCanvas.id);
+    await expect(picker.select.locator("option").first()).toHaveText(`${novaCanvas.label} (retired on ${RETIRED_ON})`);
+    const notice = page.getByTestId("model-unavailable");
+    await expect(notice).toContainText(`${novaCanvas.label} was retired on ${RETIRED_ON}. Choose a model that can run:`);
+    await playground.prompt.fill("a lighthouse after the retirement");
+    await expect(playground.runButton).toBeDisabled();
+    await expect(playground.runHint).toContainText(`retired on ${RETIRED_ON}`);
+    await notice.getByRole("button", { name: "Switch to FLUX.2 [klein] 4B" }).click();
+    await expect(picker.select).toHaveValue(FLUX_KLEIN_ID);
+    await expect(notice).toHaveCount(0);
+    await expect(playground.prompt).toHaveValue("a lighthouse after the retirement");
+    await expect(playground.runButton).toBeEnabled();
 
     // History stays: the old job, its image in the gallery, the share and its image.
     const job = (await (await request.get(`${base}/api/jobs/${old.id}`)).json()) as ApiJob;

@@ -1,10 +1,12 @@
 import { expect, type Locator, type Page } from "@playwright/test";
+import { FLUX_KLEIN_ID, SEEDREAM_LITE_ID } from "../../lib/emulator/catalog/models";
+import { novaCanvas } from "../../lib/models/nova-canvas/definition";
 
 /** The models the offline server offers (the built-in one and the engine's catalog), as the picker names them. */
 export const MODELS = {
-  nova: { id: "amazon-nova-canvas", label: "Amazon Nova Canvas", oneImage: "$0.12" },
-  flux: { id: "flux-2-klein-4b", label: "FLUX.2 [klein] 4B", oneImage: "$0.0085" },
-  seedream: { id: "seedream-5-0-lite", label: "Seedream 5.0 Lite", oneImage: "$0.035" },
+  nova: { id: novaCanvas.id, label: "Amazon Nova Canvas", oneImage: "$0.12" },
+  flux: { id: FLUX_KLEIN_ID, label: "FLUX.2 [klein] 4B", oneImage: "$0.0085" },
+  seedream: { id: SEEDREAM_LITE_ID, label: "Seedream 5.0 Lite", oneImage: "$0.035" },
 } as const;
 
 export type ModelName = keyof typeof MODELS;

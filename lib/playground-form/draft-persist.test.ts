@@ -3,9 +3,10 @@ import { mergePersisted, migratePersisted, persistedForm } from "@/lib/playgroun
 import type { TaskDraft } from "@/lib/playground-form/draft-types";
 import { defaultDrafts } from "@/lib/playground-form/task-drafts";
 import { fakeImage } from "@/lib/playground-form/test-images";
+import { novaCanvas } from "@/lib/models";
 
 const state = () => ({
-  modelId: "amazon-nova-canvas",
+  modelId: novaCanvas.id,
   taskType: "TEXT_IMAGE" as const,
   drafts: defaultDrafts(),
   modelDrafts: {} as Record<string, TaskDraft>,
@@ -48,7 +49,7 @@ describe("persisted form", () => {
     const v1 = { draft: { prompt: "old", seed: 7 }, seedLocked: true };
     const migrated = migratePersisted(v1, 1);
     expect(migrated).toEqual({
-      modelId: "amazon-nova-canvas",
+      modelId: novaCanvas.id,
       modelDrafts: {},
       taskType: "TEXT_IMAGE",
       seedLocked: true,
@@ -60,9 +61,9 @@ describe("persisted form", () => {
   it("migrates version 2 (Nova Canvas's task drafts) to Nova Canvas chosen, no other model's draft", () => {
     const v2 = { taskType: "INPAINTING", seedLocked: false, drafts: { INPAINTING: { prompt: "sea" } } };
     const migrated = migratePersisted(v2, 2);
-    expect(migrated).toMatchObject({ modelId: "amazon-nova-canvas", modelDrafts: {}, taskType: "INPAINTING" });
+    expect(migrated).toMatchObject({ modelId: novaCanvas.id, modelDrafts: {}, taskType: "INPAINTING" });
     const merged = mergePersisted(migrated, state());
-    expect(merged.modelId).toBe("amazon-nova-canvas");
+    expect(merged.modelId).toBe(novaCanvas.id);
     expect(merged.drafts.INPAINTING).toMatchObject({ prompt: "sea" });
   });
 
