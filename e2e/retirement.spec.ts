@@ -93,6 +93,14 @@ test("a retired model: the page says so, runs are refused with the date, history
     await expect(playground.prompt).toHaveValue("a lighthouse after the retirement");
     await expect(playground.runButton).toBeEnabled();
 
+    // Reusing the old run loads it into the model that can run, saying what did not fit.
+    await playground.jobCard(old.id).getByRole("button", { name: "Reuse with seed", exact: true }).click();
+    await expect(page.getByTestId("form-notice")).toContainText(`${novaCanvas.label} was retired on ${RETIRED_ON}; loaded into FLUX.2 [klein] 4B`);
+    await expect(picker.select).toHaveValue(FLUX_KLEIN_ID);
+    await expect(playground.prompt).toHaveValue("a lighthouse before the retirement");
+    await expect(playground.seed).toHaveValue("31");
+    await expect(playground.runButton).toBeEnabled();
+
     // History stays: the old job, its image in the gallery, the share and its image.
     const job = (await (await request.get(`${base}/api/jobs/${old.id}`)).json()) as ApiJob;
     expect(job).toMatchObject({ status: "completed", model: novaCanvas.id });

@@ -48,12 +48,42 @@ const server = createServer((req, res) => {
  * A request answered before its body was read in full (a 413, or a route that reads no body)
  * closes its connection. Kept alive, the socket would wait behind bytes the client is still
  * sending, and the client's next request on it would never be answered.
+ *
+ * The close lingers: Node would destroy the socket as soon as the answer is written, and a
+ * client still uploading (a 50 MB body refused by its Content-Length) then gets a reset instead
+ * of the 413. So our side is ended (the answer, then FIN) and what the client still sends is
+ * read and dropped, up to LINGER_BYTES or LINGER_MS, whichever comes first; then the socket goes.
  */
+const LINGER_MS = 5_000;
+const LINGER_BYTES = 128 * 1024 * 1024;
+
 function closeIfAnsweredEarly(req, res) {
   const writeHead = res.writeHead;
   res.writeHead = function (...args) {
-    if (!req.complete) this.shouldKeepAlive = false;
+    if (!req.complete) {
+      this.shouldKeepAlive = false;
+      lingerOnClose(req);
+    }
     return writeHead.apply(this, args);
+  };
+}
+
+function lingerOnClose(req) {
+  const socket = req.socket;
+  if (!socket || socket.lingering) return;
+  socket.lingering = true;
+  socket.destroySoon = function () {
+    let dropped = 0;
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    socket.once("close", () => clearTimeout(timer));
+    socket.on("data", (chunk) => {
+      dropped += chunk.length;
+      if (dropped > LINGER_BYTES) socket.destroy();
+    });
+    socket.once("end", () => socket.destroy());
+    req.resume();
+    socket.end();
   };
 }
 
