@@ -4,9 +4,14 @@
  */
 import type { CatalogModel } from "@/lib/models/catalog";
 import type { TaskType } from "@/lib/models/task-types";
-export type JobStatus = "submitting" | "queued" | "processing" | "completed" | "failed";
+/**
+ * `waiting`: stored, not yet sent (the run queue sends it when the request budget allows; it can
+ * be cancelled). `submitting`: being sent. `queued`/`processing`: accepted by the gateway.
+ * `cancelled`: taken out of the queue before it was sent (never billed).
+ */
+export type JobStatus = "waiting" | "submitting" | "queued" | "processing" | "completed" | "failed" | "cancelled";
 
-export const TERMINAL_STATUSES: readonly JobStatus[] = ["completed", "failed"];
+export const TERMINAL_STATUSES: readonly JobStatus[] = ["completed", "failed", "cancelled"];
 
 export interface ApiImage {
   id: string;
@@ -59,10 +64,13 @@ export interface ApiJob {
   estimatedCostUsd: number;
   actualCostUsd: number | null;
   error: { code: string; message: string } | null;
+  /** Set while `waiting`: the run's place in the queue (1 = next) and when it should be sent. */
+  queue: { position: number; estimatedStartAt: string | null } | null;
   createdAt: string;
   submittedAt: string | null;
   completedAt: string | null;
   failedAt: string | null;
+  cancelledAt: string | null;
   images: ApiImage[];
   inputs: ApiInput[];
 }
@@ -157,4 +165,45 @@ export interface ApiModel {
    * the server uses from it (a catalog model's whole definition, a built-in model's prices).
    */
   catalog: CatalogModel | null;
+}
+
+/** One spending period (the server's day or month, in `timeZone`) as the cap sees it. */
+export interface ApiSpendPeriod {
+  /** The cap in force (the lower of the Settings value and the environment's ceiling); null = no cap. */
+  capUsd: number | null;
+  /** SPEND_CAP_DAY_USD / SPEND_CAP_MONTH_USD: the most the Settings page may set; null = unset. */
+  ceilingUsd: number | null;
+  /** Settled in this period (the ledger, so deleting images never lowers it). */
+  spentUsd: number;
+  /** Held for runs not yet settled (waiting, in flight). */
+  reservedUsd: number;
+  /** cap − spent − reserved (never below 0); null without a cap. */
+  leftUsd: number | null;
+  /** When the period ends and the cap starts again (ISO). */
+  resetsAt: string;
+}
+
+/** GET /api/budget: the request budget, the queue and the spending caps, for the run bar and Settings. */
+export interface ApiBudget {
+  requests: {
+    perMinute: number;
+    /** Upstream requests made in the last 60 s (every instance, every kind). */
+    usedLastMinute: number;
+    left: number;
+    /** A 429 from the gateway stopped every request until then (ISO), or null. */
+    blockedUntil: string | null;
+  };
+  queue: {
+    /** Runs stored but not yet sent. */
+    waiting: number;
+    /** Runs the gateway accepted that are not finished. */
+    inFlight: number;
+  };
+  spend: { timeZone: string; day: ApiSpendPeriod; month: ApiSpendPeriod };
+}
+
+/** PUT /api/settings/caps body and GET answer: null = no cap. */
+export interface ApiSpendCaps {
+  dayUsd: number | null;
+  monthUsd: number | null;
 }

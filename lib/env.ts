@@ -11,6 +11,19 @@ const bool = z
   .optional()
   .transform((v) => v === "1" || v === "true");
 
+const usdCap = z
+  .string()
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v.trim() === "") return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < 0 || n > 1_000_000) {
+      ctx.addIssue({ code: "custom", message: `"${v}" is not an amount in US dollars between 0 and 1000000, for example "25" or "7.50"` });
+      return z.NEVER;
+    }
+    return n;
+  });
+
 const schema = z.object({
   EMPIRIOLABS_API_KEY: z.string().optional().transform((v) => (v ? v : undefined)),
   EMPIRIOLABS_BASE_URL: z.string().url().default("https://api.empiriolabs.ai"),
@@ -70,6 +83,33 @@ const schema = z.object({
         }
       }
       return list;
+    }),
+  /**
+   * The account's request budget: requests a minute to the gateway (submits, polls, sync calls,
+   * catalog reads together), shared through the database by every instance (lib/budget).
+   */
+  UPSTREAM_RPM: z.coerce.number().int().min(1).max(100_000).default(50),
+  /** Spending caps in USD; the Settings page may set lower ones, never higher. Unset: no ceiling. */
+  SPEND_CAP_DAY_USD: usdCap,
+  SPEND_CAP_MONTH_USD: usdCap,
+  /**
+   * The time zone whose calendar day and month the caps and the spend summary count in (an IANA
+   * name such as "Europe/Berlin"). Unset: the machine's own zone.
+   */
+  TZ: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      // Node takes a leading ":" (POSIX form) as well.
+      const zone = v.replace(/^:/, "");
+      try {
+        new Intl.DateTimeFormat("en-US", { timeZone: zone });
+        return zone;
+      } catch {
+        ctx.addIssue({ code: "custom", message: `"${v}" is not a time zone name such as "UTC" or "Europe/Berlin"` });
+        return z.NEVER;
+      }
     }),
   /** Upstream calls: per-request timeout. */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),

@@ -19,6 +19,8 @@ export type ErrorCode =
   | "upstream_invalid" // upstream rejected the request (400/422)
   | "outcome_unknown" // a submit whose result we could not learn
   | "model_unavailable" // the gateway no longer runs the model (model_not_found / model_unavailable)
+  | "spend_cap_reached" // 402: the run's maximum cost does not fit a spending cap (lib/spend)
+  | "not_cancellable" // 409: the run has left the queue; the gateway has no cancel
   | "internal"; // 500
 
 export interface FieldError {
@@ -43,6 +45,8 @@ const STATUS: Record<ErrorCode, number> = {
   upstream_invalid: 422,
   outcome_unknown: 502,
   model_unavailable: 422,
+  spend_cap_reached: 402,
+  not_cancellable: 409,
   internal: 500,
 };
 

@@ -17,7 +17,6 @@ export interface GalleryRow extends ImageRow {
 }
 
 // The spend summary lives in its own file; exported here too because the gallery shows it.
-export { spendSummary, type SpendRow } from "@/lib/db/spend-queries";
 
 /** created_at as the cursor carries it (see gallery-cursor.ts): Postgres's own text, with microseconds. */
 const createdAtKey = sql<string>`to_char(${images.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, lte, or, isNull, lt, sql } from "drizzle-orm";
 import { redact } from "@/lib/secrets/redact";
 import type { Db } from "./client";
+import { closeHold } from "./ledger-queries";
 import { images, jobs, type ImageRow, type JobRow, type NewJobRow } from "./schema";
 
 /**
@@ -41,27 +42,117 @@ export async function listImagesOfJobs(db: Db, jobIds: string[]): Promise<ImageR
 export async function markSubmitted(db: Db, id: string, upstreamJobId: string, now: Date, nextPollAt: Date): Promise<JobRow> {
   const [job] = await db
     .update(jobs)
-    .set({ status: "queued", upstreamJobId, submittedAt: now, queuedAt: now, nextPollAt, updatedAt: now })
+    .set({ status: "queued", upstreamJobId, submittedAt: now, queuedAt: now, nextPollAt, updatedAt: now, leaseOwner: null, leaseUntil: null })
     .where(eq(jobs.id, id))
     .returning();
   return job;
 }
 
-/** Failure reasons often quote the gateway: they are redacted and cut to a readable length before they are kept. */
+/**
+ * Failure reasons often quote the gateway: they are redacted and cut to a readable length before
+ * they are kept. The run's hold is closed in the same transaction: released (nothing was charged),
+ * except for `outcome_unknown`, where the gateway may have accepted and billed the run: that is
+ * settled at the estimate, so the caps never assume money that may be gone is still there.
+ */
 export async function failJob(db: Db, id: string, code: string, message: string, now: Date): Promise<void> {
+  await db.transaction(async (tx) => {
+    const [job] = await tx
+      .update(jobs)
+      .set({
+        status: "failed",
+        errorCode: redact(code).slice(0, 100),
+        errorMessage: redact(message).slice(0, 1000),
+        failedAt: now,
+        updatedAt: now,
+        nextPollAt: null,
+        leaseOwner: null,
+        leaseUntil: null,
+      })
+      .where(eq(jobs.id, id))
+      .returning({ estimate: jobs.estimatedCostMicros, images: jobs.imagesRequested });
+    if (!job) return;
+    await closeHold(
+      tx,
+      id,
+      code === "outcome_unknown"
+        ? { kind: "settle", amountMicros: job.estimate, images: job.images, note: "outcome unknown: counted at the estimate", now }
+        : { kind: "release", amountMicros: 0, images: 0, now },
+    );
+  });
+}
+
+// ---- the run queue ---------------------------------------------------------------------------
+
+/**
+ * Takes the `limit` oldest waiting runs for sending: `submitting`, leased to `owner`. SKIP LOCKED
+ * lets instances claim at once without taking the same run; the order they are sent in is the
+ * order they were queued in.
+ */
+export async function claimWaitingRuns(db: Db, owner: string, now: Date, leaseMs: number, limit: number): Promise<JobRow[]> {
+  if (limit <= 0) return [];
+  const next = db
+    .select({ id: jobs.id })
+    .from(jobs)
+    .where(eq(jobs.status, "waiting"))
+    .orderBy(asc(jobs.createdAt), asc(jobs.id))
+    .limit(limit)
+    .for("update", { skipLocked: true });
+  const claimed = await db
+    .update(jobs)
+    .set({ status: "submitting", updatedAt: now, leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs) })
+    .where(and(inArray(jobs.id, next), eq(jobs.status, "waiting")))
+    .returning();
+  return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
+}
+
+/** A run the gateway provably did not take (429, never reached it): back in line, in its old place. */
+export async function returnToWaiting(db: Db, id: string, now: Date): Promise<void> {
   await db
     .update(jobs)
-    .set({
-      status: "failed",
-      errorCode: redact(code).slice(0, 100),
-      errorMessage: redact(message).slice(0, 1000),
-      failedAt: now,
-      updatedAt: now,
-      nextPollAt: null,
-      leaseOwner: null,
-      leaseUntil: null,
+    .set({ status: "waiting", updatedAt: now, leaseOwner: null, leaseUntil: null })
+    .where(and(eq(jobs.id, id), eq(jobs.status, "submitting")));
+}
+
+/** Cancels waiting runs (all of them without `ids`), releasing their holds; returns those cancelled. */
+export async function cancelWaitingRuns(db: Db, now: Date, ids?: string[]): Promise<JobRow[]> {
+  return db.transaction(async (tx) => {
+    const cancelled = await tx
+      .update(jobs)
+      .set({ status: "cancelled", cancelledAt: now, updatedAt: now, leaseOwner: null, leaseUntil: null })
+      .where(and(eq(jobs.status, "waiting"), ids ? inArray(jobs.id, ids) : undefined))
+      .returning();
+    for (const job of cancelled) {
+      await closeHold(tx, job.id, { kind: "release", amountMicros: 0, images: 0, note: "cancelled before it was sent", now });
+    }
+    return cancelled;
+  });
+}
+
+export interface QueueCounts {
+  waiting: number;
+  inFlight: number;
+}
+
+export async function countQueue(db: Db): Promise<QueueCounts> {
+  const [row] = await db
+    .select({
+      waiting: sql<number>`count(*) filter (where ${jobs.status} = 'waiting')`.mapWith(Number),
+      inFlight: sql<number>`count(*) filter (where ${jobs.status} in ('submitting', 'queued', 'processing'))`.mapWith(Number),
     })
-    .where(eq(jobs.id, id));
+    .from(jobs)
+    .where(inArray(jobs.status, ["waiting", "submitting", "queued", "processing"]));
+  return row ?? { waiting: 0, inFlight: 0 };
+}
+
+/** Places in line of waiting runs (1 = next), by id. */
+export async function waitingPositions(db: Db, ids: string[]): Promise<Map<string, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select({ id: jobs.id, position: sql<number>`row_number() over (order by ${jobs.createdAt}, ${jobs.id})`.mapWith(Number) })
+    .from(jobs)
+    .where(eq(jobs.status, "waiting"));
+  const wanted = new Set(ids);
+  return new Map(rows.filter((r) => wanted.has(r.id)).map((r) => [r.id, r.position]));
 }
 
 /**
@@ -125,6 +216,14 @@ export async function recordPoll(db: Db, id: string, owner: string, u: PollUpdat
     .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner)));
 }
 
+/** A poll the request budget had no room for: later, not counted (no request was made). */
+export async function deferPoll(db: Db, id: string, owner: string, nextPollAt: Date, now: Date): Promise<void> {
+  await db
+    .update(jobs)
+    .set({ nextPollAt, updatedAt: now, leaseOwner: null, leaseUntil: null })
+    .where(and(eq(jobs.id, id), eq(jobs.leaseOwner, owner)));
+}
+
 /** A poll that failed transiently: try again later, count it, release the lease. */
 export async function reschedulePoll(db: Db, id: string, owner: string, nextPollAt: Date, now: Date): Promise<void> {
   await db
@@ -169,13 +268,17 @@ export async function completeJob(
         pollCount: sql`${jobs.pollCount} + 1`,
       })
       .where(eq(jobs.id, id));
+    await closeHold(tx, id, { kind: "settle", amountMicros: outcome.actualCostMicros, images: outcome.imagesReturned, now: outcome.now });
   });
 }
 
-/** Jobs left in `submitting` by a crash: whether upstream accepted them cannot be known. */
+/**
+ * Jobs left in `submitting` by a crash: whether upstream accepted them cannot be known. A run is
+ * `submitting` from the moment the queue claims it (updated_at), however long it waited before.
+ */
 export async function listOrphanedSubmits(db: Db, olderThan: Date): Promise<JobRow[]> {
   return db
     .select()
     .from(jobs)
-    .where(and(eq(jobs.status, "submitting"), lt(jobs.createdAt, olderThan)));
+    .where(and(eq(jobs.status, "submitting"), lt(jobs.updatedAt, olderThan)));
 }

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  bigserial,
   boolean,
   index,
   integer,
@@ -21,7 +22,11 @@ import {
  */
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: "date" });
 
-export const JOB_STATUSES = ["submitting", "queued", "processing", "completed", "failed"] as const;
+/**
+ * waiting → submitting → queued → processing → completed | failed. `waiting` runs are in the run
+ * queue (lib/jobs/run-queue.ts), not yet sent; cancelling one makes it `cancelled`.
+ */
+export const JOB_STATUSES = ["waiting", "submitting", "queued", "processing", "completed", "failed", "cancelled"] as const;
 export type JobStatus = (typeof JOB_STATUSES)[number];
 
 export const jobs = pgTable(
@@ -52,6 +57,7 @@ export const jobs = pgTable(
     processingAt: ts("processing_at"),
     completedAt: ts("completed_at"),
     failedAt: ts("failed_at"),
+    cancelledAt: ts("cancelled_at"),
     updatedAt: ts("updated_at").notNull().defaultNow(),
     /** When the tracker should next ask upstream about this job; null when nothing to do. */
     nextPollAt: ts("next_poll_at"),
@@ -59,9 +65,18 @@ export const jobs = pgTable(
     /** Lease: which tracker instance works on the job, and until when. */
     leaseOwner: text("lease_owner"),
     leaseUntil: ts("lease_until"),
+    /**
+     * The client's Idempotency-Key for the submit that made this run, with the SHA-256 of the body
+     * it came with: the same key again returns this run instead of making another (24 hours).
+     */
+    idempotencyKey: text("idempotency_key"),
+    requestHash: text("request_hash"),
   },
   (t) => [
     uniqueIndex("jobs_upstream_job_id_idx").on(t.upstreamJobId),
+    uniqueIndex("jobs_idempotency_key_idx").on(t.idempotencyKey).where(sql`idempotency_key is not null`),
+    // The run queue reads waiting runs oldest first.
+    index("jobs_waiting_idx").on(t.createdAt, t.id).where(sql`status = 'waiting'`),
     index("jobs_next_poll_idx").on(t.nextPollAt).where(sql`next_poll_at is not null`),
     index("jobs_created_idx").on(t.createdAt),
   ],
@@ -185,6 +200,63 @@ export const sessions = pgTable(
   (t) => [index("sessions_expires_idx").on(t.expiresAt)],
 );
 
+export const LEDGER_KINDS = ["reserve", "settle", "release"] as const;
+export type LedgerKind = (typeof LEDGER_KINDS)[number];
+
+/**
+ * The spend ledger: append-only. A run's maximum cost is held (`reserve`) when it is queued, and
+ * the hold is closed once, by `settle` (what was charged) or `release` (nothing was). No foreign
+ * key to jobs: deleting a job or its images never changes what was spent. Spent in a period =
+ * settles in it; reserved = reserves with no closing entry yet.
+ */
+export const spendLedger = pgTable(
+  "spend_ledger",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    jobId: uuid("job_id").notNull(),
+    model: text("model").notNull(),
+    taskType: text("task_type").notNull(),
+    kind: text("kind").$type<LedgerKind>().notNull(),
+    amountMicros: bigint("amount_micros", { mode: "number" }).notNull(),
+    /** Images held for (reserve) or charged (settle). */
+    images: integer("images").notNull().default(0),
+    note: text("note"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("spend_ledger_created_idx").on(t.createdAt),
+    // One hold per run, closed at most once: a resumed tracker can never settle twice.
+    uniqueIndex("spend_ledger_reserve_idx").on(t.jobId).where(sql`kind = 'reserve'`),
+    uniqueIndex("spend_ledger_close_idx").on(t.jobId).where(sql`kind <> 'reserve'`),
+  ],
+);
+
+/** Settings changed from the Settings page (spending caps), one JSON value per key. */
+export const settings = pgTable("settings", {
+  key: text("key").primaryKey(),
+  value: jsonb("value").$type<unknown>().notNull(),
+  updatedAt: ts("updated_at").notNull().defaultNow(),
+});
+
+/**
+ * The upstream request budget (lib/budget): one row per request made to the gateway in the last
+ * minute, from every instance sharing the database, and one `blocked_until` after a 429.
+ */
+export const upstreamRequests = pgTable(
+  "upstream_requests",
+  {
+    id: bigserial("id", { mode: "number" }).primaryKey(),
+    kind: text("kind").notNull(),
+    at: ts("at").notNull(),
+  },
+  (t) => [index("upstream_requests_at_idx").on(t.at)],
+);
+
+export const upstreamBlocks = pgTable("upstream_blocks", {
+  account: text("account").primaryKey(),
+  blockedUntil: ts("blocked_until").notNull(),
+});
+
 export type JobRow = typeof jobs.$inferSelect;
 export type NewJobRow = typeof jobs.$inferInsert;
 export type ImageRow = typeof images.$inferSelect;
@@ -192,5 +264,6 @@ export type InputRow = typeof inputs.$inferSelect;
 export type NewImageRow = typeof images.$inferInsert;
 export type NewInputRow = typeof inputs.$inferInsert;
 export type JobInputRow = typeof jobInputs.$inferSelect;
+export type LedgerRow = typeof spendLedger.$inferSelect;
 export type ShareRow = typeof shares.$inferSelect;
 export type NewShareRow = typeof shares.$inferInsert;

@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { GalleryIds, GalleryItem, GalleryPage, ImageLineage, SpendSummary } from "@/lib/api-types";
+import type { GalleryIds, GalleryItem, GalleryPage, ImageLineage } from "@/lib/api-types";
 import { AppError } from "@/lib/errors";
 import { getDb } from "@/lib/db/client";
 import { getImage, listGallery, listGalleryIds, setFavorite, setFavorites, type GalleryRow } from "@/lib/db/gallery-queries";
@@ -9,10 +9,8 @@ import { BULK_MAX_IMAGES } from "@/lib/gallery/bulk-limit";
 import { imageIdsBody } from "@/lib/gallery/image-ids";
 import { parseBodyValue } from "@/lib/http/parse-body";
 import type { GalleryFilter } from "@/lib/gallery/gallery-filter";
-import { spendSummary } from "@/lib/db/spend-queries";
 import { getInput } from "@/lib/db/input-queries";
 import { getBlobStore } from "@/lib/storage";
-import { microsToUsd } from "@/lib/models";
 import { toApiImage } from "@/lib/jobs/serialize";
 
 export async function readGalleryPage(opts: { cursor?: string; limit: number; filter?: GalleryFilter }): Promise<GalleryPage> {
@@ -53,21 +51,6 @@ export async function updateFavorites(body: unknown): Promise<{ updated: number;
   const input = parseBodyValue(favoritesBody, body);
   const db = await getDb();
   return { updated: await setFavorites(db, input.imageIds, input.favorite), favorite: input.favorite };
-}
-
-export async function readSpend(now = new Date()): Promise<SpendSummary> {
-  const db = await getDb();
-  const s = await spendSummary(db, now);
-  return {
-    todayUsd: microsToUsd(s.todayMicros),
-    monthUsd: microsToUsd(s.monthMicros),
-    imagesToday: s.imagesToday,
-    imagesMonth: s.imagesMonth,
-    allTimeUsd: microsToUsd(s.allTimeMicros),
-    imagesAllTime: s.imagesAllTime,
-    byTask: s.byTask.map((t) => ({ taskType: t.taskType, usd: microsToUsd(t.micros), images: t.images })),
-    byModel: s.byModel.map((m) => ({ model: m.model, usd: microsToUsd(m.micros), images: m.images })),
-  };
 }
 
 /** The stored bytes of an image or its thumbnail, with the content type recorded at copy time. */

@@ -19,6 +19,8 @@ export const BODY_LIMITS = {
   shareCreate: 1024 * 1024,
   /** A share's title, description and flags (PATCH /api/shares/[id]). */
   shareEdit: 64 * 1024,
+  /** Two caps (PUT /api/settings/caps). */
+  settings: 4 * 1024,
 } as const;
 
 /** A generation request carries its images inline as base64: MAX_BODY_BYTES (40 MiB by default). */

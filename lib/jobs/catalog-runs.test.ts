@@ -13,7 +13,7 @@ import { novaCanvas } from "@/lib/models";
 import { createLocalBlobStore } from "@/lib/storage";
 import { dialects, type TestDatabase } from "@/lib/testing/test-databases";
 import { createUpstreamClient } from "@/lib/upstream/client";
-import { createJob } from "./create-job";
+import { submitRun, type SubmitRuntime } from "@/lib/testing/submit-run";
 import { JobTracker } from "./tracker";
 
 /**
@@ -30,7 +30,7 @@ describe("runs of catalog models against the offline engine", () => {
   let blobDir: string;
   let tracker: JobTracker;
   let models: ModelsService;
-  let rt: Parameters<typeof createJob>[0];
+  let rt: SubmitRuntime & { tracker: JobTracker };
 
   beforeAll(async () => {
     engine = await startEngine({ port: 0, apiKey: KEY, latencyMs: { min: 100, max: 200 }, rateLimitPerMinute: 100_000 });
@@ -52,7 +52,7 @@ describe("runs of catalog models against the offline engine", () => {
   async function run(body: Record<string, unknown>) {
     const parsed = validateRunRequest(body, await models.offered());
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    const submitted = await createJob(rt, parsed.value.model, parsed.value.request);
+    const submitted = await submitRun(rt, parsed.value.model, parsed.value.request);
     for (let i = 0; i < 300; i++) {
       const job = await getJob(database.db, submitted.id);
       if (job && (job.status === "completed" || job.status === "failed")) return job;

@@ -1,41 +1,63 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { getJob, getJobImages, listImagesOfJobs, listRecentJobs } from "@/lib/db/job-queries";
+import { cancelWaitingRuns, getJob, getJobImages, listImagesOfJobs, listRecentJobs } from "@/lib/db/job-queries";
+import type { JobRow } from "@/lib/db/schema";
 import { listJobInputs } from "@/lib/db/input-queries";
 import type { ApiJob } from "@/lib/api-types";
 import { parseBodyValue } from "@/lib/http/parse-body";
 import { validateRunRequest } from "@/lib/model-catalog/validate-run-request";
-import { createJob } from "./create-job";
+import { enqueueRun } from "./enqueue-run";
+import { parseIdempotencyKey } from "./idempotency-key";
+import { queuePlaces } from "./queue-places";
 import { getRuntime } from "./runtime";
-import { toApiJob } from "./serialize";
+import { toApiJob, type QueuePlace } from "./serialize";
 
-/** What the /api/jobs routes call: validation, submission and reads, mapped to API JSON. */
-export async function submitJob(body: unknown): Promise<ApiJob> {
+/**
+ * How long POST /api/jobs waits for the queue to send the new run: with room in the budget the
+ * answer then says `queued` (or why the gateway refused), as a direct submit would; without room
+ * it says `waiting`, with the run's place in line, at once.
+ */
+const SEND_WAIT_MS = 10_000;
+
+/** What the /api/jobs routes call: validation, queueing and reads, mapped to API JSON. */
+export async function submitJob(body: unknown, idempotencyKeyHeader: string | null): Promise<{ job: ApiJob; replayed: boolean }> {
+  const key = parseIdempotencyKey(idempotencyKeyHeader);
   const rt = await getRuntime();
   const offered = await rt.models.offered();
   const { model, request } = parseBodyValue((v) => validateRunRequest(v, offered), body);
-  let job;
-  try {
-    job = await createJob(rt, model, request);
-  } catch (e) {
-    // The gateway no longer runs this model: say so on the page from now on, not only here.
-    if (e instanceof AppError && e.code === "model_unavailable") rt.models.noteRefusal(model.id, e);
-    throw e;
-  }
-  // Most runs carry no images: skip the inputs query on the hot path then.
-  const hasImages = ["image", "images", "reference_image", "mask_image"].some((f) => f in request);
-  return toApiJob(job, [], hasImages ? await listJobInputs(rt.db, job.id) : []);
+  const { job, replayed } = await enqueueRun(rt.db, model, request, { idempotency: key === null ? undefined : { key, body } });
+  if (!replayed) await waitAtMost(rt.queue.drain(), SEND_WAIT_MS);
+  return { job: await readJob(job.id), replayed };
+}
+
+async function waitAtMost(done: Promise<void>, ms: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([done, new Promise<void>((r) => (timer = setTimeout(r, ms)))]);
+  clearTimeout(timer);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-export async function readJob(id: string): Promise<ApiJob> {
+function checkId(id: string): void {
   if (!UUID.test(id)) throw new AppError("not_found", "No job with this id.");
+}
+
+/** Places in line for the waiting ones among `jobs` (no budget read when none waits). */
+async function placesOf(jobs: JobRow[]): Promise<Map<string, QueuePlace>> {
+  const waiting = jobs.filter((j) => j.status === "waiting").map((j) => j.id);
+  if (waiting.length === 0) return new Map();
+  const rt = await getRuntime();
+  return queuePlaces(rt.db, waiting, await rt.budget.status(), new Date());
+}
+
+export async function readJob(id: string): Promise<ApiJob> {
+  checkId(id);
   const db = await getDb();
   const job = await getJob(db, id);
   if (!job) throw new AppError("not_found", "No job with this id.");
-  return toApiJob(job, await getJobImages(db, id), await listJobInputs(db, id));
+  const places = await placesOf([job]);
+  return toApiJob(job, await getJobImages(db, id), await listJobInputs(db, id), places.get(id) ?? null);
 }
 
 export async function readRecentJobs(limit: number): Promise<ApiJob[]> {
@@ -43,5 +65,38 @@ export async function readRecentJobs(limit: number): Promise<ApiJob[]> {
   const jobs = await listRecentJobs(db, limit);
   const images = await listImagesOfJobs(db, jobs.map((j) => j.id));
   const inputs = await Promise.all(jobs.map((j) => listJobInputs(db, j.id)));
-  return jobs.map((j, n) => toApiJob(j, images.filter((i) => i.jobId === j.id), inputs[n]));
+  const places = await placesOf(jobs);
+  return jobs.map((j, n) => toApiJob(j, images.filter((i) => i.jobId === j.id), inputs[n], places.get(j.id) ?? null));
+}
+
+/**
+ * Cancels a waiting run: it is never sent and its hold is released. A run the gateway has
+ * accepted cannot be cancelled (the gateway documents no cancel): 409 says so.
+ */
+export async function cancelRun(id: string): Promise<ApiJob> {
+  checkId(id);
+  const db = await getDb();
+  const [cancelled] = await cancelWaitingRuns(db, new Date(), [id]);
+  if (cancelled) return readJob(id);
+  const job = await getJob(db, id);
+  if (!job) throw new AppError("not_found", "No job with this id.");
+  if (job.status === "cancelled") return readJob(id);
+  throw new AppError("not_cancellable", notCancellable(job));
+}
+
+function notCancellable(job: JobRow): string {
+  switch (job.status) {
+    case "submitting":
+    case "queued":
+    case "processing":
+      return "This run has already been sent to the gateway, which has no way to cancel a job: it will finish and be billed.";
+    default:
+      return `This run has already ended (${job.status}); there is nothing to cancel.`;
+  }
+}
+
+/** Cancels every waiting run; returns how many. */
+export async function cancelAllWaiting(): Promise<{ cancelled: number }> {
+  const db = await getDb();
+  return { cancelled: (await cancelWaitingRuns(db, new Date())).length };
 }

@@ -8,19 +8,25 @@ import { getBlobStore } from "@/lib/storage";
 import { createUpstreamClient, type UpstreamClient } from "@/lib/upstream/client";
 import { startEngine } from "@/lib/emulator/server";
 import { ModelsService } from "@/lib/model-catalog/models-service";
+import { RequestBudget } from "@/lib/budget/request-budget";
+import { getModel } from "@/lib/models";
+import { RunQueue } from "./run-queue";
 import { JobTracker } from "./tracker";
 
 /**
- * The process-wide tracker and upstream client (and the database handle the tracker uses, the
- * one `getDb()` in lib/db opens). Services that only read or write rows take the database from
- * lib/db directly; this is for what needs the tracker or the upstream. Kept on globalThis because
- * Next.js may load this module more than once (hot reload, separate route bundles), and there
- * must be one tracker per process.
+ * The process-wide run queue, tracker, request budget and upstream client (and the database
+ * handle they use, the one `getDb()` in lib/db opens). Services that only read or write rows take
+ * the database from lib/db directly; this is for what needs the queue, the tracker or the
+ * upstream. Kept on globalThis because Next.js may load this module more than once (hot reload,
+ * separate route bundles), and there must be one queue and one tracker per process.
  */
 export interface Runtime {
   db: Awaited<ReturnType<typeof getDb>>;
   client: UpstreamClient;
   tracker: JobTracker;
+  queue: RunQueue;
+  /** Every request to the gateway takes from it (UPSTREAM_RPM a minute, shared through the database). */
+  budget: RequestBudget;
   /** The models on offer: built-in ones and the gateway's catalog, read at most hourly. */
   models: ModelsService;
   upstream: "offline" | "gateway";
@@ -31,9 +37,9 @@ export interface Runtime {
 const KEY = Symbol.for("nova-playground.runtime");
 type Holder = { [KEY]?: Promise<Runtime> };
 
-async function connectUpstream(): Promise<Pick<Runtime, "client" | "upstream" | "baseDurationMs">> {
+async function connectUpstream(budget: RequestBudget): Promise<Pick<Runtime, "client" | "upstream" | "baseDurationMs">> {
   const e = env();
-  const common = { timeoutMs: e.UPSTREAM_TIMEOUT_MS, redact };
+  const common = { timeoutMs: e.UPSTREAM_TIMEOUT_MS, redact, budget };
   if (e.EMPIRIOLABS_API_KEY) {
     return {
       client: createUpstreamClient({ ...common, baseUrl: e.EMPIRIOLABS_BASE_URL, apiKey: e.EMPIRIOLABS_API_KEY }),
@@ -69,22 +75,42 @@ async function connectUpstream(): Promise<Pick<Runtime, "client" | "upstream" | 
 async function boot(): Promise<Runtime> {
   const e = env();
   const db = await getDb();
-  const { client, upstream, baseDurationMs } = await connectUpstream();
+  const budget = new RequestBudget(db, { perMinute: e.UPSTREAM_RPM, log });
+  const { client, upstream, baseDurationMs } = await connectUpstream(budget);
+  const models = new ModelsService(client);
+  const store = getBlobStore();
+  // The tracker tells the queue when polls may have freed room; the queue tells the tracker when
+  // a new job is due. Both exist before either starts (the tracker's callback runs only after).
   const tracker = new JobTracker({
     db,
     client,
-    store: getBlobStore(),
+    store,
     leaseMs: e.JOB_LEASE_MS,
     stuckAfterMs: e.JOB_STUCK_AFTER_MS,
     orphanAfterMs: e.UPSTREAM_TIMEOUT_MS + 5000,
     log,
+    budget,
+    onPolled: () => queue.kick(),
+  });
+  const queue: RunQueue = new RunQueue({
+    db,
+    client,
+    store,
+    budget,
+    tracker,
+    definitionOf: async (id) => (await models.offered()).find((m) => m.definition.id === id)?.definition ?? getModel(id),
+    onModelRefused: (id, error) => models.noteRefusal(id, error),
+    leaseMs: e.JOB_LEASE_MS,
+    baseDurationMs,
+    log,
   });
   await tracker.start();
-  log("info", "runtime.ready", { upstream });
-  const models = new ModelsService(client);
+  // Runs a previous process left waiting are sent now, in their order.
+  queue.kick();
+  log("info", "runtime.ready", { upstream, upstreamRpm: e.UPSTREAM_RPM });
   // Read the catalog now, so the first page that lists models does not wait for it.
   void models.offered();
-  return { db, client, tracker, models, upstream, baseDurationMs };
+  return { db, client, tracker, queue, budget, models, upstream, baseDurationMs };
 }
 
 export function getRuntime(): Promise<Runtime> {

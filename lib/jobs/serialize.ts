@@ -41,7 +41,10 @@ export function toApiInput({ role, position, input }: JobInputView): ApiInput {
   };
 }
 
-export function toApiJob(job: JobRow, images: ImageRow[], inputs: JobInputView[] = []): ApiJob {
+/** A waiting run's place in line (1 = next) and when it should be sent. */
+export type QueuePlace = ApiJob["queue"];
+
+export function toApiJob(job: JobRow, images: ImageRow[], inputs: JobInputView[] = [], queue: QueuePlace = null): ApiJob {
   return {
     id: job.id,
     model: job.model,
@@ -60,10 +63,12 @@ export function toApiJob(job: JobRow, images: ImageRow[], inputs: JobInputView[]
     actualCostUsd: job.actualCostMicros === null ? null : microsToUsd(job.actualCostMicros),
     // Redacted again on the way out: rows stored before redaction existed may quote a key.
     error: job.errorCode ? { code: redact(job.errorCode), message: redact(job.errorMessage ?? "") } : null,
+    queue: job.status === "waiting" ? queue : null,
     createdAt: job.createdAt.toISOString(),
     submittedAt: job.submittedAt?.toISOString() ?? null,
     completedAt: job.completedAt?.toISOString() ?? null,
     failedAt: job.failedAt?.toISOString() ?? null,
+    cancelledAt: job.cancelledAt?.toISOString() ?? null,
     images: images.map(toApiImage),
     inputs: inputs.map(toApiInput),
   };

@@ -1,12 +1,12 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { findImageIdBySha, linkJobInputs, upsertInput } from "@/lib/db/input-queries";
+import { findImageIdBySha, upsertInput } from "@/lib/db/input-queries";
 import type { FieldError } from "@/lib/errors";
 import { validationFailed } from "@/lib/field-errors";
-import { checkInputImage, checkMask, decodeImageInput, inspectImage, invertMask, sha256Hex, type InputImageInfo } from "@/lib/images";
+import { checkInputImage, checkMask, decodeImageInput, inspectImage, sha256Hex, type InputImageInfo } from "@/lib/images";
 import { applyOrientation } from "@/lib/images/orient";
 import { getBlobStore } from "@/lib/storage";
-import { INPUT_IMAGE_LIMITS, maskNeedsInversion, type ModelDefinition, type ModelRequest } from "@/lib/models";
+import { INPUT_IMAGE_LIMITS, type ModelRequest } from "@/lib/models";
 
 /** Request fields that carry images, in the order the gateway documents them. */
 const IMAGE_FIELDS = ["image", "images", "reference_image", "mask_image"] as const;
@@ -20,8 +20,6 @@ export interface StoredInputs {
   links: InputLink[];
   /** Size of the first source image, which decides the price tier of size-keeping tasks. */
   inputSize?: { width: number; height: number };
-  /** What goes upstream: images oriented, masks in the provider's polarity, as bare base64. */
-  upstream: ModelRequest;
 }
 
 interface Decoded {
@@ -74,21 +72,17 @@ async function checkAll(request: Record<string, unknown>): Promise<{ decoded: De
 }
 
 /**
- * Checks and stores each inline input image once, by content hash, and builds the request that
- * goes upstream. URLs are passed through: the gateway fetches them itself, and in offline mode
- * the built-in engine does, from public addresses only (lib/net/fetch-public-url.ts).
+ * Checks and stores each inline input image once, by content hash (oriented, masks as painted).
+ * What goes upstream is built from what is stored, when the run leaves the queue
+ * (upstream-request.ts). URLs are passed through: the gateway fetches them itself, and in offline
+ * mode the built-in engine does, from public addresses only (lib/net/fetch-public-url.ts).
  */
-export async function storeRequestInputs(
-  db: Db,
-  request: ModelRequest,
-  model: Pick<ModelDefinition, "maskPolarity">,
-): Promise<StoredInputs> {
+export async function storeRequestInputs(db: Db, request: ModelRequest): Promise<StoredInputs> {
   const { decoded, problems } = await checkAll(request);
   if (problems.length > 0) {
     throw validationFailed(problems);
   }
   const params: Record<string, unknown> = { ...request };
-  const upstream: Record<string, unknown> = { ...request };
   const links: InputLink[] = [];
   let inputSize: StoredInputs["inputSize"];
   const store = getBlobStore();
@@ -107,14 +101,10 @@ export async function storeRequestInputs(
       sourceImageId: await findImageIdBySha(db, sha256),
     });
     links.push({ inputSha256: sha256, role: d.field, position: d.position });
-    // The one place a mask changes polarity: stored as painted (white = edit), sent as the model reads it.
-    const invert = d.field === "mask_image" && maskNeedsInversion(request.task_type, model.maskPolarity);
-    const toSend = invert ? await invertMask(d.bytes) : d.bytes;
     setAt(params, d.field, d.position, { input: sha256 });
-    setAt(upstream, d.field, d.position, toSend.toString("base64"));
     if ((d.field === "image" || d.field === "images") && !inputSize) inputSize = { width: info.width, height: info.height };
   }
-  return { params, links, inputSize, upstream: upstream as ModelRequest };
+  return { params, links, inputSize };
 }
 
 function setAt(target: Record<string, unknown>, field: string, position: number, value: unknown): void {
@@ -126,8 +116,4 @@ function setAt(target: Record<string, unknown>, field: string, position: number,
   } else {
     target[field] = value;
   }
-}
-
-export async function linkStoredInputs(db: Db, jobId: string, links: InputLink[]): Promise<void> {
-  if (links.length > 0) await linkJobInputs(db, jobId, links);
 }

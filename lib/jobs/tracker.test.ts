@@ -9,7 +9,7 @@ import { novaCanvas, validateGenerationRequest, type GenerationRequest } from "@
 import { createLocalBlobStore } from "@/lib/storage";
 import { dialects, type TestDatabase } from "@/lib/testing/test-databases";
 import { createUpstreamClient } from "@/lib/upstream/client";
-import { createJob } from "./create-job";
+import { submitRun, type SubmitRuntime } from "@/lib/testing/submit-run";
 import { JobTracker } from "./tracker";
 
 /**
@@ -56,7 +56,7 @@ describe.each(dialects)("job tracker ($dialect)", ({ create }) => {
     await rm(blobDir, { recursive: true, force: true });
   });
 
-  function runtime(opts: { faults?: string; leaseMs?: number; stuckAfterMs?: number; owner?: string } = {}): Parameters<typeof createJob>[0] {
+  function runtime(opts: { faults?: string; leaseMs?: number; stuckAfterMs?: number; owner?: string } = {}): SubmitRuntime & { tracker: JobTracker } {
     const client = createUpstreamClient({
       baseUrl: engine.url,
       apiKey: KEY,
@@ -86,7 +86,7 @@ describe.each(dialects)("job tracker ($dialect)", ({ create }) => {
 
   it("runs a job to completion, stores each image once with its cost, and leaves no timer", async () => {
     const rt = runtime();
-    const submitted = await createJob(rt, novaCanvas, request({ number_of_images: 2 }));
+    const submitted = await submitRun(rt, novaCanvas, request({ number_of_images: 2 }));
     expect(submitted.status).toBe("queued");
     expect(submitted.upstreamJobId).toBeTruthy();
     const job = await finished(submitted.id);
@@ -109,7 +109,7 @@ describe.each(dialects)("job tracker ($dialect)", ({ create }) => {
 
   it("keeps the upstream's message when a job fails", async () => {
     const rt = runtime({ faults: "fail=The model could not draw this" });
-    const job = await finished((await createJob(rt, novaCanvas, request())).id);
+    const job = await finished((await submitRun(rt, novaCanvas, request())).id);
     expect(job.status).toBe("failed");
     expect(job.errorMessage).toBe("The model could not draw this");
     expect(await getJobImages(db, job.id)).toHaveLength(0);
@@ -117,7 +117,7 @@ describe.each(dialects)("job tracker ($dialect)", ({ create }) => {
 
   it("records images blocked by the content filter and charges only the returned ones", async () => {
     const rt = runtime({ faults: "block=2" });
-    const job = await finished((await createJob(rt, novaCanvas, request({ number_of_images: 3 }))).id);
+    const job = await finished((await submitRun(rt, novaCanvas, request({ number_of_images: 3 }))).id);
     expect(job.status).toBe("completed");
     expect(job.imagesReturned).toBe(1);
     expect(job.imagesBlocked).toBe(2);
@@ -127,14 +127,14 @@ describe.each(dialects)("job tracker ($dialect)", ({ create }) => {
 
   it("rides out a burst of 429s on its polls", async () => {
     const rt = runtime({ faults: "poll429=3;retry_after=1" });
-    const job = await finished((await createJob(rt, novaCanvas, request())).id);
+    const job = await finished((await submitRun(rt, novaCanvas, request())).id);
     expect(job.status).toBe("completed");
     expect(await getJobImages(db, job.id)).toHaveLength(1);
   });
 
   it("fails clearly when the outputs expired before they could be copied", async () => {
     const rt = runtime({ faults: "expire" });
-    const job = await finished((await createJob(rt, novaCanvas, request())).id);
+    const job = await finished((await submitRun(rt, novaCanvas, request())).id);
     expect(job.status).toBe("failed");
     expect(job.errorCode).toBe("outputs_expired");
     expect(job.errorMessage).toMatch(/expired before it could be copied/);
@@ -142,7 +142,7 @@ describe.each(dialects)("job tracker ($dialect)", ({ create }) => {
 
   it("gives up on a job stuck past the limit", async () => {
     const rt = runtime({ faults: "latency=20000", stuckAfterMs: 1500 });
-    const job = await finished((await createJob(rt, novaCanvas, request())).id);
+    const job = await finished((await submitRun(rt, novaCanvas, request())).id);
     expect(job.status).toBe("failed");
     expect(job.errorCode).toBe("stuck");
     expect(job.errorMessage).toMatch(/did not finish this job within/);
@@ -158,6 +158,7 @@ describe.each(dialects)("job tracker ($dialect)", ({ create }) => {
       imagesRequested: 1,
       estimatedCostMicros: 120_000,
       createdAt: new Date(Date.now() - 120_000),
+      updatedAt: new Date(Date.now() - 120_000),
     });
     const rt = runtime();
     await rt.tracker.start();
@@ -169,7 +170,7 @@ describe.each(dialects)("job tracker ($dialect)", ({ create }) => {
 
   it("resumes a job whose tracker died holding its lease, and stores its images exactly once", async () => {
     const dead = runtime({ leaseMs: 800, owner: "dead-instance" });
-    const submitted = await createJob(dead, novaCanvas, request({ number_of_images: 2, seed: 7 }));
+    const submitted = await submitRun(dead, novaCanvas, request({ number_of_images: 2, seed: 7 }));
     // The first instance dies before it ever polls (its lease is taken and never released).
     await dead.tracker.stop();
     const { claimDueJobs } = await import("@/lib/db/job-queries");

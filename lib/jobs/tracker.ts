@@ -3,9 +3,11 @@ import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/db/client";
 import type { JobRow } from "@/lib/db/schema";
+import type { RequestBudget } from "@/lib/budget/request-budget";
 import {
   claimDueJobs,
   completeJob,
+  deferPoll,
   failJob,
   listOrphanedSubmits,
   nextWakeTime,
@@ -37,6 +39,13 @@ export interface TrackerDeps {
   now?: () => Date;
   log?: (level: "info" | "warn" | "error", event: string, fields?: Record<string, unknown>) => void;
   owner?: string;
+  /**
+   * The account's request budget: each poll takes a request first; polls it has no room for are
+   * moved to when it has, spread so that none is starved. Without one, polls are not counted.
+   */
+  budget?: Pick<RequestBudget, "take" | "perMinute">;
+  /** After a pass that polled: finished jobs free room in the budget for the run queue. */
+  onPolled?: () => void;
 }
 
 const BATCH = 16;
@@ -124,14 +133,35 @@ export class JobTracker {
       do {
         this.again = false;
         const claimed = await claimDueJobs(this.deps.db, this.owner, this.now(), this.deps.leaseMs, BATCH);
-        await Promise.all(claimed.map((job) => this.process(job)));
-        if (claimed.length === BATCH) this.again = true;
+        const allowed = await this.withinBudget(claimed);
+        await Promise.all(allowed.map((job) => this.process(job)));
+        if (allowed.length > 0) this.deps.onPolled?.();
+        if (claimed.length === BATCH && allowed.length === claimed.length) this.again = true;
       } while (this.again && !this.stopped);
       await this.scheduleNext();
     } catch (e) {
       this.deps.log?.("error", "tracker.pass_failed", { error: e });
       this.schedule(Date.now() + 2000);
     }
+  }
+
+  /**
+   * Takes one request per claimed job from the budget; the jobs it has no room for are deferred
+   * (lease released, poll not counted) to when requests free up, one budget slot apart, so a
+   * long line of polls is served in order instead of all retrying at the same instant.
+   */
+  private async withinBudget(claimed: JobRow[]): Promise<JobRow[]> {
+    const { budget } = this.deps;
+    if (!budget || claimed.length === 0) return claimed;
+    const { granted, retryAt } = await budget.take("poll", claimed.length);
+    const now = this.now();
+    const spacing = Math.ceil(60_000 / budget.perMinute);
+    const base = retryAt ?? new Date(now.getTime() + spacing);
+    const deferred = claimed.slice(granted);
+    await Promise.all(
+      deferred.map((job, k) => deferPoll(this.deps.db, job.id, this.owner, new Date(base.getTime() + k * spacing), now)),
+    );
+    return claimed.slice(0, granted);
   }
 
   private async scheduleNext(): Promise<void> {
@@ -164,7 +194,8 @@ export class JobTracker {
     }
     let upstream: UpstreamJob;
     try {
-      upstream = await this.deps.client.getJob(job.upstreamJobId!);
+      // With a budget the request is already taken: one attempt; a failure is rescheduled below.
+      upstream = await this.deps.client.getJob(job.upstreamJobId!, { prepaid: this.deps.budget !== undefined });
     } catch (e) {
       await this.handlePollError(job, e);
       return;

@@ -5,11 +5,13 @@ export function isTerminal(status: JobStatus | undefined): boolean {
 }
 
 export const STATUS_LABELS: Record<JobStatus, string> = {
+  waiting: "Waiting",
   submitting: "Submitting",
   queued: "Queued",
   processing: "Processing",
   completed: "Completed",
   failed: "Failed",
+  cancelled: "Cancelled",
 };
 
 /** Cost to show for a job: what it cost once known, else the estimate. */

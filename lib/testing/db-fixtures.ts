@@ -1,6 +1,6 @@
 import { randomBytes } from "node:crypto";
 import type { Queryable } from "@/lib/db/client";
-import { images, jobs, type ImageRow, type JobRow, type NewImageRow, type NewJobRow } from "@/lib/db/schema";
+import { images, jobs, spendLedger, type ImageRow, type JobRow, type NewImageRow, type NewJobRow } from "@/lib/db/schema";
 import { novaCanvas } from "@/lib/models";
 
 /** Test rows with plausible defaults; only what a case cares about needs to be given. */
@@ -39,4 +39,15 @@ export function testImage(jobId: string, index: number, over: Partial<NewImageRo
 
 export async function insertTestImages(db: Queryable, rows: NewImageRow[]): Promise<ImageRow[]> {
   return db.insert(images).values(rows).returning();
+}
+
+/** A settled ledger entry (what the spend summary and the caps read), as the tracker writes one. */
+export async function insertTestSettle(
+  db: Queryable,
+  job: Pick<JobRow, "id" | "model" | "taskType">,
+  amountMicros: number,
+  createdAt: Date,
+  images = 1,
+): Promise<void> {
+  await db.insert(spendLedger).values({ jobId: job.id, model: job.model, taskType: job.taskType, kind: "settle", amountMicros, images, createdAt });
 }

@@ -1,7 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { parseModelDetail, parseModelList, type CatalogListEntry, type ParsedModelDetail } from "@/lib/models/catalog";
-import { backoffDelay } from "./backoff";
+import { backoffDelay, parseRetryAfter } from "./backoff";
 import { parseUpstreamJob, type UpstreamJob } from "./parse-job";
 import { readCappedBody } from "./read-capped-body";
 import { isRetryable, upstreamErrorFromResponse } from "./upstream-error";
@@ -17,7 +17,26 @@ import { isRetryable, upstreamErrorFromResponse } from "./upstream-error";
  *   only when the gateway provably did not accept it: a 429, or a connection that was refused
  *   before any byte was sent. When the outcome is unknown (timeout or reset after sending, 504)
  *   it throws `outcome_unknown` and the caller records that instead of resending.
+ *
+ * Request budget: with `budget`, every request to the gateway (not the output downloads, which
+ * go to signed URLs) first takes a request from it, and every 429 is reported to it. A caller
+ * that took its requests already (the tracker, the run queue) passes `{ prepaid: true }`: one
+ * attempt, no second take; it handles failures itself.
  */
+export type BudgetedKind = "poll" | "submit" | "catalog" | "sync";
+
+/** What the client needs of the account's request budget (lib/budget implements it). */
+export interface UpstreamBudget {
+  /** Resolves when one request of this kind may be made (it is then counted). */
+  acquire(kind: BudgetedKind): Promise<void>;
+  /** The gateway answered 429: no request until Retry-After (undefined when it sent none). */
+  rateLimited(retryAfterMs: number | undefined): Promise<void>;
+}
+
+export interface CallOptions {
+  /** The caller already took this request from the budget: make one attempt, take nothing. */
+  prepaid?: boolean;
+}
 export interface UpstreamClientOptions {
   baseUrl: string;
   apiKey: string;
@@ -33,6 +52,7 @@ export interface UpstreamClientOptions {
   headers?: Record<string, string>;
   /** Largest output file `download` reads (default 64 MB); larger ones are refused as they stream. */
   maxDownloadBytes?: number;
+  budget?: UpstreamBudget;
 }
 
 /**
@@ -71,11 +91,19 @@ export function createUpstreamClient(opts: UpstreamClientOptions) {
   const redact = opts.redact ?? ((s: string) => s);
   const maxDownloadBytes = opts.maxDownloadBytes ?? MAX_DOWNLOAD_BYTES;
 
-  async function request(method: string, path: string, body?: unknown, auth = true): Promise<Response> {
+  /** A gateway request (counted in the budget unless prepaid). `kind` null: an output download. */
+  async function request(method: string, path: string, body: unknown, kind: BudgetedKind | null, call: CallOptions = {}): Promise<Response> {
     const headers: Record<string, string> = { accept: "application/json", ...opts.headers };
-    if (auth) headers.authorization = `Bearer ${opts.apiKey}`;
+    if (kind) headers.authorization = `Bearer ${opts.apiKey}`;
     if (body !== undefined) headers["content-type"] = "application/json";
     const url = path.startsWith("http") ? path : `${base}${path}`;
+    if (kind && opts.budget && !call.prepaid) await opts.budget.acquire(kind);
+    const res = await send(method, url, headers, body);
+    if (kind && res.status === 429) await opts.budget?.rateLimited(parseRetryAfter(res.headers.get("retry-after")));
+    return res;
+  }
+
+  async function send(method: string, url: string, headers: Record<string, string>, body: unknown): Promise<Response> {
     try {
       return await fetch(url, {
         method,
@@ -99,13 +127,14 @@ export function createUpstreamClient(opts: UpstreamClientOptions) {
     }
   }
 
-  /** Runs `attempt` until it succeeds or fails in a way retrying cannot fix. */
-  async function withRetries<T>(attempt: () => Promise<T>, retryIf: (e: unknown) => boolean): Promise<T> {
+  /** Runs `attempt` until it succeeds or fails in a way retrying cannot fix (once when prepaid). */
+  async function withRetries<T>(attempt: () => Promise<T>, retryIf: (e: unknown) => boolean, call: CallOptions = {}): Promise<T> {
+    const attempts = call.prepaid ? 1 : maxAttempts;
     for (let n = 0; ; n++) {
       try {
         return await attempt();
       } catch (e) {
-        if (n + 1 >= maxAttempts || !retryIf(e)) throw e;
+        if (n + 1 >= attempts || !retryIf(e)) throw e;
         const retryAfterMs = e instanceof AppError && e.retryAfterSeconds ? e.retryAfterSeconds * 1000 : undefined;
         if (retryAfterMs !== undefined && retryAfterMs > maxRetryAfterMs) throw e;
         await sleep(retryAfterMs ?? backoffDelay(n, { ...backoff, random: opts.random }));
@@ -143,7 +172,7 @@ export function createUpstreamClient(opts: UpstreamClientOptions) {
 
     /** GET /v1/models: the catalog's image models (contract §7); other models are left out. */
     async listModels(): Promise<CatalogListEntry[]> {
-      return withRetries(async () => parseModelList(await catalogJson(await request("GET", "/v1/models"), "The model list")), isRetryable);
+      return withRetries(async () => parseModelList(await catalogJson(await request("GET", "/v1/models", undefined, "catalog"), "The model list")), isRetryable);
     },
 
     /**
@@ -152,7 +181,7 @@ export function createUpstreamClient(opts: UpstreamClientOptions) {
      */
     async getModelDetail(id: string): Promise<ParsedModelDetail> {
       return withRetries(async () => {
-        const res = await request("GET", `/v1/models/${encodeURIComponent(id)}`);
+        const res = await request("GET", `/v1/models/${encodeURIComponent(id)}`, undefined, "catalog");
         if (res.status === 404) {
           await res.body?.cancel();
           throw new AppError("not_found", `The gateway does not know the model ${JSON.stringify(id)}.`);
@@ -166,11 +195,11 @@ export function createUpstreamClient(opts: UpstreamClientOptions) {
       }, isRetryable);
     },
 
-    async submit(payload: Record<string, unknown>): Promise<SubmitResult> {
+    async submit(payload: Record<string, unknown>, call: CallOptions = {}): Promise<SubmitResult> {
       const notAccepted = (e: unknown) =>
         e instanceof AppError && (e.code === "rate_limited" || neverSentErrors.has(e));
       return withRetries(async () => {
-        const res = await request("POST", "/v1/images/generations", payload);
+        const res = await request("POST", "/v1/images/generations", payload, "submit", call);
         // 503 says "not now" (nothing accepted); any other 5xx may come from a proxy after the
         // gateway accepted the job, so its outcome is unknown.
         if (res.status >= 500 && res.status !== 503) {
@@ -187,19 +216,19 @@ export function createUpstreamClient(opts: UpstreamClientOptions) {
         const job = parseUpstreamJob(body);
         if (!job.jobId) throw new AppError("outcome_unknown", "The gateway accepted the request but sent no job id.");
         return { jobId: job.jobId, status: typeof body.status === "string" ? body.status : "queued" };
-      }, notAccepted);
+      }, notAccepted, call);
     },
 
-    async getJob(jobId: string): Promise<UpstreamJob> {
+    async getJob(jobId: string, call: CallOptions = {}): Promise<UpstreamJob> {
       return withRetries(async () => {
-        const res = await request("GET", `/v1/jobs/${encodeURIComponent(jobId)}`);
+        const res = await request("GET", `/v1/jobs/${encodeURIComponent(jobId)}`, undefined, "poll", call);
         return redactJobError(parseUpstreamJob(await json<unknown>(res), jobId));
-      }, isRetryable);
+      }, isRetryable, call);
     },
 
     /** `"sync": true`: the request stays open and returns the OpenAI images response. */
     async generateSync(payload: Record<string, unknown>): Promise<UpstreamJob> {
-      const res = await request("POST", "/v1/images/generations", { ...payload, sync: true });
+      const res = await request("POST", "/v1/images/generations", { ...payload, sync: true }, "sync");
       const body = await json<Record<string, unknown>>(res);
       return redactJobError(parseUpstreamJob({ status: "completed", result: body }));
     },
@@ -207,7 +236,7 @@ export function createUpstreamClient(opts: UpstreamClientOptions) {
     /** Output files are signed URLs: fetched without our key so it never leaves for a CDN. */
     async download(url: string): Promise<{ bytes: Buffer; contentType: string | null }> {
       return withRetries(async () => {
-        const res = await request("GET", url, undefined, false);
+        const res = await request("GET", url, undefined, null);
         if (res.status === 403 || res.status === 404 || res.status === 410) {
           throw new AppError("not_found", `The output URL is no longer valid (HTTP ${res.status}).`);
         }

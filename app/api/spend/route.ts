@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { handleRoute } from "@/lib/http/handle-route";
-import { readSpend } from "@/lib/gallery/gallery-service";
+import { readSpend } from "@/lib/spend/spend-service";
 
 export const dynamic = "force-dynamic";
 

@@ -1,7 +1,8 @@
 import { expect, it } from "vitest";
 import { novaCanvas } from "@/lib/models";
-import { spendSummary } from "@/lib/db/spend-queries";
-import { insertTestImages, insertTestJob, testImage } from "@/lib/testing/db-fixtures";
+import { spendSummary } from "@/lib/db/ledger-queries";
+import { periodsAt } from "@/lib/time/zoned-periods";
+import { insertTestJob, insertTestSettle } from "@/lib/testing/db-fixtures";
 import { forEachDialect } from "@/lib/testing/test-databases";
 
 const NOVA = novaCanvas.id;
@@ -9,28 +10,23 @@ const FLUX = "flux-2-klein-4b";
 const SEEDREAM = "seedream-5-0-lite";
 
 forEachDialect("spend by model", (t) => {
-  it("sums every stored image per model id, most spent first, ties by id; totals agree with the per-task ones", async () => {
+  it("sums every settled run per model id, most spent first, ties by id; totals agree with the per-task ones", async () => {
     const own = await t.create();
     try {
       const at = new Date("2026-03-10T12:00:00Z");
       const job = async (model: string, taskType = "TEXT_IMAGE") => insertTestJob(own.db, { model, taskType });
-      const images = async (jobId: string, costs: number[]) =>
-        insertTestImages(own.db, costs.map((costMicros, i) => testImage(jobId, i, { costMicros, createdAt: at })));
-      const nova = await job(NOVA);
-      await images(nova.id, [40_000, 40_000]);
-      const novaInpaint = await job(NOVA, "INPAINTING");
-      await images(novaInpaint.id, [80_000]);
-      const flux = await job(FLUX);
-      await images(flux.id, [8_500, 8_500, 8_500, 8_500]);
-      const seedream = await job(SEEDREAM);
-      await images(seedream.id, [35_000]);
+      const settle = async (j: Awaited<ReturnType<typeof job>>, costs: number[]) =>
+        insertTestSettle(own.db, j, costs.reduce((a, c) => a + c, 0), at, costs.length);
+      await settle(await job(NOVA), [40_000, 40_000]);
+      await settle(await job(NOVA, "INPAINTING"), [80_000]);
+      await settle(await job(FLUX), [8_500, 8_500, 8_500, 8_500]);
+      await settle(await job(SEEDREAM), [35_000]);
       // Same spend as seedream: the id breaks the tie. A retired model's id stays as it was stored.
-      const retired = await job("zz.retired-model:1");
-      await images(retired.id, [35_000]);
-      // A job with no stored image (failed, or still running) is not in the spend.
+      await settle(await job("zz.retired-model:1"), [35_000]);
+      // A run with no settlement (failed, or still running) is not in the spend.
       await job("never-finished-model");
 
-      const s = await spendSummary(own.db, at);
+      const s = await spendSummary(own.db, periodsAt(at, "UTC"));
       expect(s.byModel).toEqual([
         { model: NOVA, micros: 160_000, images: 3 },
         { model: SEEDREAM, micros: 35_000, images: 1 },
@@ -45,10 +41,10 @@ forEachDialect("spend by model", (t) => {
     }
   });
 
-  it("is empty with no images", async () => {
+  it("is empty with no settled runs", async () => {
     const own = await t.create();
     try {
-      expect((await spendSummary(own.db, new Date())).byModel).toEqual([]);
+      expect((await spendSummary(own.db, periodsAt(new Date(), "UTC"))).byModel).toEqual([]);
     } finally {
       await own.close();
     }

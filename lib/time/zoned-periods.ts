@@ -1,0 +1,67 @@
+/**
+ * Calendar days and months in a named time zone, as instants. The spending caps and the spend
+ * summary count in the server's configured zone (`TZ`), and both databases get the boundaries
+ * from here (not from SQL), so PGlite and PostgreSQL agree whatever time-zone data each carries.
+ */
+export interface Period {
+  start: Date;
+  /** Exclusive: the next period's start. */
+  end: Date;
+}
+
+export interface ZonedPeriods {
+  day: Period;
+  month: Period;
+}
+
+/** The day and the month that contain `now` in `timeZone`. Throws RangeError for an unknown zone. */
+export function periodsAt(now: Date, timeZone: string): ZonedPeriods {
+  const { y, m, d } = zonedParts(now.getTime(), timeZone);
+  return {
+    day: { start: zonedMidnight(y, m, d, timeZone), end: zonedMidnight(y, m, d + 1, timeZone) },
+    month: { start: zonedMidnight(y, m, 1, timeZone), end: zonedMidnight(y, m + 1, 1, timeZone) },
+  };
+}
+
+/** The zone this process runs in when none is configured. */
+export function systemTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+}
+
+interface Parts {
+  y: number;
+  m: number;
+  d: number;
+  h: number;
+  mi: number;
+  s: number;
+}
+
+function zonedParts(instant: number, timeZone: string): Parts {
+  const fmt = new Intl.DateTimeFormat("en-US", {
+    timeZone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "numeric",
+    day: "numeric",
+    hour: "numeric",
+    minute: "numeric",
+    second: "numeric",
+  });
+  const p = Object.fromEntries(fmt.formatToParts(new Date(instant)).map((x) => [x.type, Number(x.value)]));
+  return { y: p.year, m: p.month, d: p.day, h: p.hour, mi: p.minute, s: p.second };
+}
+
+/** Offset of `timeZone` from UTC at `instant`, in ms (positive east of Greenwich). */
+function offsetAt(instant: number, timeZone: string): number {
+  const p = zonedParts(instant, timeZone);
+  return Date.UTC(p.y, p.m - 1, p.d, p.h, p.mi, p.s) - Math.floor(instant / 1000) * 1000;
+}
+
+/** The instant local midnight of y-m-d begins in `timeZone` (day/month overflow rolls over). */
+function zonedMidnight(y: number, m: number, d: number, timeZone: string): Date {
+  const wall = Date.UTC(y, m - 1, d);
+  const first = wall - offsetAt(wall, timeZone);
+  // The offset at the guessed instant can differ across a DST change; one correction suffices.
+  return new Date(wall - offsetAt(first, timeZone));
+}
