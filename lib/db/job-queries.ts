@@ -90,18 +90,22 @@ export async function failJob(db: Db, id: string, code: string, message: string,
  */
 export async function claimWaitingRuns(db: Db, owner: string, now: Date, leaseMs: number, limit: number): Promise<JobRow[]> {
   if (limit <= 0) return [];
-  const next = db
-    .select({ id: jobs.id })
-    .from(jobs)
-    .where(eq(jobs.status, "waiting"))
-    .orderBy(asc(jobs.createdAt), asc(jobs.id))
-    .limit(limit)
-    .for("update", { skipLocked: true });
-  const claimed = await db
-    .update(jobs)
-    .set({ status: "submitting", updatedAt: now, leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs) })
-    .where(and(inArray(jobs.id, next), eq(jobs.status, "waiting")))
-    .returning();
+  const claimed = await db.transaction(async (tx) => {
+    // Chosen first, then updated: see claimDueJobs for why not one UPDATE … WHERE id IN (SELECT …).
+    const next = await tx
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(eq(jobs.status, "waiting"))
+      .orderBy(asc(jobs.createdAt), asc(jobs.id))
+      .limit(limit)
+      .for("update", { skipLocked: true });
+    if (next.length === 0) return [];
+    return tx
+      .update(jobs)
+      .set({ status: "submitting", updatedAt: now, leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs) })
+      .where(inArray(jobs.id, next.map((n) => n.id)))
+      .returning();
+  });
   return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
 }
 
@@ -158,27 +162,33 @@ export async function waitingPositions(db: Db, ids: string[]): Promise<Map<strin
 /**
  * Takes up to `limit` due jobs for `owner` until `now + leaseMs`. `FOR UPDATE SKIP LOCKED` lets
  * several instances claim concurrently without waiting on or double-taking each other's rows.
+ * The ids are chosen first, then updated, in one transaction: as a subquery of the UPDATE, a
+ * LIMIT … SKIP LOCKED select may run once per row and hand out a fresh row each time (so a
+ * claim of 1 took 5 waiting runs).
  */
 export async function claimDueJobs(db: Db, owner: string, now: Date, leaseMs: number, limit: number): Promise<JobRow[]> {
-  const due = db
-    .select({ id: jobs.id })
-    .from(jobs)
-    .where(
-      and(
-        inArray(jobs.status, [...ACTIVE_STATUSES]),
-        isNotNull(jobs.nextPollAt),
-        lte(jobs.nextPollAt, now),
-        or(isNull(jobs.leaseUntil), lt(jobs.leaseUntil, now), eq(jobs.leaseOwner, owner)),
-      ),
-    )
-    .orderBy(asc(jobs.nextPollAt))
-    .limit(limit)
-    .for("update", { skipLocked: true });
-  return db
-    .update(jobs)
-    .set({ leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs) })
-    .where(inArray(jobs.id, due))
-    .returning();
+  return db.transaction(async (tx) => {
+    const due = await tx
+      .select({ id: jobs.id })
+      .from(jobs)
+      .where(
+        and(
+          inArray(jobs.status, [...ACTIVE_STATUSES]),
+          isNotNull(jobs.nextPollAt),
+          lte(jobs.nextPollAt, now),
+          or(isNull(jobs.leaseUntil), lt(jobs.leaseUntil, now), eq(jobs.leaseOwner, owner)),
+        ),
+      )
+      .orderBy(asc(jobs.nextPollAt))
+      .limit(limit)
+      .for("update", { skipLocked: true });
+    if (due.length === 0) return [];
+    return tx
+      .update(jobs)
+      .set({ leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs) })
+      .where(inArray(jobs.id, due.map((d) => d.id)))
+      .returning();
+  });
 }
 
 /** When the tracker should next wake: the earliest due poll not leased by someone else. */
