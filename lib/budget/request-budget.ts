@@ -19,6 +19,8 @@ export interface BudgetStatus {
   usedLastMinute: number;
   left: number;
   blockedUntil: Date | null;
+  /** When the next request fits: now when some are left, else when the oldest leaves the window (or the block ends). */
+  nextFreeAt: Date;
 }
 
 export interface RequestBudgetOptions {
@@ -73,12 +75,16 @@ export class RequestBudget {
   }
 
   async status(): Promise<BudgetStatus> {
-    const s = await readBudgetState(this.db, this.now(), WINDOW_MS);
+    const now = this.now();
+    const s = await readBudgetState(this.db, now, WINDOW_MS);
+    const left = s.blockedUntil ? 0 : Math.max(0, this.perMinute - s.usedLastWindow);
+    const freesAt = left > 0 || !s.oldestAt ? now : new Date(s.oldestAt.getTime() + WINDOW_MS);
     return {
       perMinute: this.perMinute,
       usedLastMinute: s.usedLastWindow,
-      left: s.blockedUntil ? 0 : Math.max(0, this.perMinute - s.usedLastWindow),
+      left,
       blockedUntil: s.blockedUntil,
+      nextFreeAt: s.blockedUntil && s.blockedUntil > freesAt ? s.blockedUntil : freesAt,
     };
   }
 }

@@ -94,14 +94,21 @@ export async function blockRequests(db: Db, until: Date): Promise<void> {
 
 export interface BudgetState {
   usedLastWindow: number;
+  /** The oldest request still in the window: the next request frees when it leaves. */
+  oldestAt: Date | null;
   blockedUntil: Date | null;
 }
 
 export async function readBudgetState(db: Db, now: Date, windowMs: number): Promise<BudgetState> {
-  const [{ used }] = await db
-    .select({ used: count() })
+  const [row] = await db
+    .select({ used: count(), oldest: sql<string | null>`min(${upstreamRequests.at})` })
     .from(upstreamRequests)
     .where(gt(upstreamRequests.at, new Date(now.getTime() - windowMs)));
   const [block] = await db.select().from(upstreamBlocks).where(sql`${upstreamBlocks.account} = ${ACCOUNT}`);
-  return { usedLastWindow: used, blockedUntil: block && block.blockedUntil > now ? block.blockedUntil : null };
+  return {
+    usedLastWindow: row?.used ?? 0,
+    // Raw timestamps come back as strings from both drivers (lib/db/client.ts).
+    oldestAt: row?.oldest ? new Date(row.oldest) : null,
+    blockedUntil: block && block.blockedUntil > now ? block.blockedUntil : null,
+  };
 }
