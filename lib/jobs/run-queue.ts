@@ -39,6 +39,8 @@ export interface RunQueueDeps {
   baseDurationMs?: number;
   /** How long a hold may outlive its run before the sweep releases it (the gateway's job retention). */
   holdRetentionMs?: number;
+  /** More housekeeping on the same schedule (the tracker's orphaned submits of a dead instance). */
+  housekeeping?: () => Promise<void>;
   now?: () => Date;
   log?: (level: "info" | "warn" | "error", event: string, fields?: Record<string, unknown>) => void;
   owner?: string;
@@ -134,7 +136,7 @@ export class RunQueue {
       this.again = false;
       const waiters = this.waiters.splice(0);
       try {
-        await this.sweepHolds();
+        await this.housekeeping();
         await this.pass();
       } catch (e) {
         this.deps.log?.("error", "queue.pass_failed", { error: e });
@@ -169,12 +171,14 @@ export class RunQueue {
     }
   }
 
-  private async sweepHolds(): Promise<void> {
+  /** At most every 10 minutes, on a pass: holds nobody will close are released. */
+  private async housekeeping(): Promise<void> {
     const now = this.now();
     if (now.getTime() - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = now.getTime();
     const swept = await sweepStaleHolds(this.deps.db, new Date(now.getTime() - (this.deps.holdRetentionMs ?? HOUR_MS)), now);
     if (swept > 0) this.deps.log?.("warn", "ledger.holds_swept", { count: swept });
+    await this.deps.housekeeping?.();
   }
 
   private async send(job: JobRow): Promise<void> {

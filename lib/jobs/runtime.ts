@@ -102,6 +102,7 @@ async function boot(): Promise<Runtime> {
     onModelRefused: (id, error) => models.noteRefusal(id, error),
     leaseMs: e.JOB_LEASE_MS,
     baseDurationMs,
+    housekeeping: () => tracker.failOrphanedSubmits(),
     log,
   });
   await tracker.start();

@@ -72,7 +72,11 @@ export class JobTracker {
     this.kick();
   }
 
-  private async failOrphanedSubmits(): Promise<void> {
+  /**
+   * Submits cut short by a crash: once older than `orphanAfterMs` they fail as `outcome_unknown`.
+   * At start, and from the run queue's housekeeping, since another instance may be the one that died.
+   */
+  async failOrphanedSubmits(): Promise<void> {
     const orphans = await listOrphanedSubmits(this.deps.db, new Date(this.now().getTime() - this.deps.orphanAfterMs));
     for (const job of orphans) {
       await failJob(
