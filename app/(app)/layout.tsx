@@ -12,9 +12,9 @@ import { getUpstreamMode } from "@/lib/upstream/mode";
 export const dynamic = "force-dynamic";
 
 /**
- * The owner's pages (playground, gallery, shares): header, offline banner, query client. With a
- * password, proxy.ts has checked the cookie's signature; here the session must also still exist
- * (not signed out, here or "everywhere").
+ * The owner's pages (playground, gallery, shares, settings): header, offline banner, query
+ * client. With a password, proxy.ts has checked the cookie's signature; here the session must
+ * also still exist (not signed out, here or "everywhere").
  */
 export default async function AppLayout({ children }: { children: ReactNode }) {
   if (accessPassword() && !(await hasLiveSession((await headers()).get("cookie")))) redirect("/sign-in?expired=1");

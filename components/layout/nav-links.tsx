@@ -7,6 +7,7 @@ const LINKS = [
   { href: "/", label: "Playground" },
   { href: "/gallery", label: "Gallery" },
   { href: "/shares", label: "Shares" },
+  { href: "/settings", label: "Settings" },
 ] as const;
 
 export function NavLinks() {

@@ -11,6 +11,8 @@ import { elapsedBetween, formatDollars, formatElapsed, formatTime } from "@/lib/
 import { isTerminal, jobCostUsd } from "@/lib/queries/job-status";
 import { taskLabel } from "@/lib/display/task-label";
 import { useJob } from "@/lib/queries/use-job";
+import { useCancelRun } from "@/lib/queries/use-cancel-run";
+import { WaitingRun } from "@/components/playground/waiting-run";
 import { modelLabel, useModels } from "@/lib/queries/use-models";
 import { DEFAULT_MODEL_ID } from "@/lib/models";
 import { useNow } from "@/lib/display/use-now";
@@ -34,20 +36,27 @@ function blockedNotice(job: ApiJob): string {
   return `${job.imagesBlocked} of ${job.imagesRequested} image${job.imagesRequested === 1 ? " was" : "s were"} blocked by the content filter`;
 }
 
+/** Statuses in which the gateway has the run: it cannot be taken back (the gateway has no cancel). */
+const SENT = new Set<ApiJob["status"]>(["submitting", "queued", "processing"]);
+
 /**
- * One run: status, progress, elapsed time, then its images, blocked notice or error. The newest
- * run's thumbnails load at once (see ResultImages), older ones as they come into view.
+ * One run: status, progress (or its place in line while waiting, with Cancel), elapsed time, then
+ * its images, blocked notice or error. The newest run's thumbnails load at once (see
+ * ResultImages), older ones as they come into view.
  */
 export function JobCard({ initial, newest = false }: { initial: ApiJob; newest?: boolean }) {
   const { data, error } = useJob(initial.id, initial);
   const job = data ?? initial;
   const running = !isTerminal(job.status);
   const now = useNow(200, running);
-  const end = job.completedAt ?? job.failedAt;
+  const end = job.completedAt ?? job.failedAt ?? job.cancelledAt;
   const elapsed = elapsedBetween(job.createdAt, running ? null : end, now);
   const cost = jobCostUsd(job);
   const { data: models } = useModels();
   const model = job.model === DEFAULT_MODEL_ID ? null : modelLabel(job.model, models);
+  // Here, not in WaitingRun: a refusal (the queue sent the run meanwhile) must outlive the waiting state.
+  const cancel = useCancelRun(job.id);
+  const unbilled = (job.status === "failed" || job.status === "cancelled") && cost.estimated;
 
   return (
     <article
@@ -64,8 +73,8 @@ export function JobCard({ initial, newest = false }: { initial: ApiJob; newest?:
         </div>
         <div className="flex items-center gap-3 text-xs tabular-nums text-neutral-600">
           <span aria-label="Elapsed time">{formatElapsed(elapsed)}</span>
-          {/* A failed job with no recorded cost was not charged: no estimate to show. */}
-          {!(job.status === "failed" && cost.estimated) && (
+          {/* A failed or cancelled job with no recorded cost was not charged: no estimate to show. */}
+          {!unbilled && (
             <span>
               {cost.estimated ? "Est. " : ""}
               {formatDollars(cost.usd)}
@@ -75,7 +84,18 @@ export function JobCard({ initial, newest = false }: { initial: ApiJob; newest?:
       </header>
       {job.prompt && <p className="line-clamp-3 text-sm text-neutral-800">{job.prompt}</p>}
       <p className="text-xs text-neutral-500">{paramSummary(job, model)}</p>
-      {running && <ProgressBar value={job.progress} label="Generation progress" />}
+      {job.status === "waiting" && <WaitingRun job={job} now={now} cancelling={cancel.isPending} onCancel={() => cancel.mutate()} />}
+      {SENT.has(job.status) && <ProgressBar value={job.progress} label="Generation progress" />}
+      {cancel.error ? (
+        <Alert tone="warning">{describeError(cancel.error)}</Alert>
+      ) : (
+        SENT.has(job.status) && <p className="text-xs text-neutral-500">Sent to the gateway, which has no cancel: this run finishes and is billed.</p>
+      )}
+      {job.status === "cancelled" && (
+        <Alert tone="info" testId="cancelled-notice">
+          Cancelled before it was sent — not billed.
+        </Alert>
+      )}
       {running && error && <Alert tone="warning">Could not refresh this job: {describeError(error)}</Alert>}
       {job.status === "failed" && <Alert tone="error">{job.error?.message ?? "The job failed."}</Alert>}
       {job.imagesBlocked > 0 && (

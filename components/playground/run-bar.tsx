@@ -1,6 +1,8 @@
 "use client";
 
+import Link from "next/link";
 import { Alert } from "@/components/ui/alert";
+import { BudgetLine } from "@/components/playground/budget-line";
 import { describeError, isApiRequestError } from "@/lib/queries/api";
 
 interface RunBarProps {
@@ -15,9 +17,11 @@ interface RunBarProps {
 
 const SHORTCUT = "Ctrl+Enter or ⌘+Enter";
 
-/** The Run button, the shortcut hint and whatever went wrong with the last submit. */
+/** The Run button, the shortcut hint, the request budget and whatever went wrong with the last submit. */
 export function RunBar({ canRun, pending, onRun, error, formErrors, blockedHint }: RunBarProps) {
   const fieldsOnly = isApiRequestError(error) && error.status === 422 && error.fields.length > 0;
+  // 402: past a spending cap. The message names the cap and what is left; the way out is Settings.
+  const overCap = isApiRequestError(error) && error.status === 402;
   return (
     <div className="flex flex-col gap-3">
       {formErrors.map((m) => (
@@ -28,6 +32,14 @@ export function RunBar({ canRun, pending, onRun, error, formErrors, blockedHint 
       {error != null && (
         <Alert tone="error" testId="submit-error">
           {fieldsOnly ? `${describeError(error)} — see the highlighted fields.` : describeError(error)}
+          {overCap && (
+            <>
+              {" "}
+              <Link href="/settings" className="font-medium underline">
+                Open Settings
+              </Link>
+            </>
+          )}
         </Alert>
       )}
       <div className="flex items-center gap-3">
@@ -46,6 +58,7 @@ export function RunBar({ canRun, pending, onRun, error, formErrors, blockedHint 
           {!canRun && blockedHint ? blockedHint : <kbd className="font-sans">{SHORTCUT}</kbd>}
         </span>
       </div>
+      <BudgetLine />
     </div>
   );
 }

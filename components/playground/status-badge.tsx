@@ -8,7 +8,7 @@ const TONES: Record<JobStatus, string> = {
   processing: "bg-blue-100 text-blue-800",
   completed: "bg-green-100 text-green-800",
   failed: "bg-red-100 text-red-800",
-  cancelled: "bg-neutral-100 text-neutral-500",
+  cancelled: "bg-neutral-100 text-neutral-600",
 };
 
 export function StatusBadge({ status }: { status: JobStatus }) {

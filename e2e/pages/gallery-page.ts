@@ -6,17 +6,31 @@ export class GalleryPage {
   readonly items: Locator;
   readonly spendToday: Locator;
   readonly spendMonth: Locator;
+  /** The runs above the images: in progress, waiting, recently failed or cancelled. */
+  readonly inFlight: Locator;
+  /** "Cancel all waiting (N)" (asks first). */
+  readonly cancelAllWaiting: Locator;
+  /** "Cancelled 3 waiting runs." after it. */
+  readonly cancelAllResult: Locator;
 
   constructor(readonly page: Page) {
     this.heading = page.getByRole("heading", { name: "Gallery", level: 1 });
     this.items = page.getByTestId("gallery-item");
     this.spendToday = page.getByTestId("spend-today");
     this.spendMonth = page.getByTestId("spend-month");
+    this.inFlight = page.getByRole("region", { name: "Current runs, recent failures and cancellations" });
+    this.cancelAllWaiting = page.getByRole("button", { name: /^Cancel all waiting \(\d+\)$/ });
+    this.cancelAllResult = page.getByTestId("cancel-all-result");
   }
 
   async goto(): Promise<void> {
     await this.page.goto("/gallery");
     await expect(this.heading).toBeVisible();
+  }
+
+  /** A run's card in the list above the images. */
+  jobCard(jobId: string): Locator {
+    return this.inFlight.locator(`[data-testid="job-card"][data-job-id="${jobId}"]`);
   }
 
   item(imageId: string): Locator {

@@ -15,6 +15,12 @@ export class PlaygroundPage {
   /** Beside Run: why it is disabled, or the shortcut. */
   readonly runHint: Locator;
   readonly submitError: Locator;
+  /** Under Run: "12 requests left this minute · 3 runs waiting". */
+  readonly budgetLine: Locator;
+  /** Beside the estimate, with a cap: "$0.88 left today". */
+  readonly spendLeft: Locator;
+  /** Before Run, when the estimate is more than the cap has left. */
+  readonly overCapWarning: Locator;
   readonly jobCards: Locator;
   readonly dialog: Locator;
 
@@ -31,6 +37,9 @@ export class PlaygroundPage {
     this.runButton = page.getByRole("button", { name: "Run", exact: true });
     this.runHint = page.getByTestId("run-hint");
     this.submitError = page.getByTestId("submit-error");
+    this.budgetLine = page.getByTestId("budget-line");
+    this.spendLeft = page.getByTestId("spend-left");
+    this.overCapWarning = page.getByTestId("over-cap-warning");
     this.jobCards = page.getByTestId("job-card");
     this.dialog = page.getByRole("dialog");
   }
@@ -71,6 +80,19 @@ export class PlaygroundPage {
 
   jobCard(jobId: string): Locator {
     return this.page.locator(`[data-testid="job-card"][data-job-id="${jobId}"]`);
+  }
+
+  /** A waiting run's "3rd in line · starts in about 40 s". */
+  queuePlace(jobId: string): Locator {
+    return this.jobCard(jobId).getByTestId("queue-place");
+  }
+
+  cancelRunButton(jobId: string): Locator {
+    return this.jobCard(jobId).getByRole("button", { name: "Cancel run", exact: true });
+  }
+
+  cancelledNotice(jobId: string): Locator {
+    return this.jobCard(jobId).getByTestId("cancelled-notice");
   }
 
   resultImages(jobId: string): Locator {

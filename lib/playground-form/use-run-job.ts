@@ -9,13 +9,15 @@ import { maskExportPending } from "@/lib/playground-form/loading-controls";
 import { randomSeed } from "@/lib/playground-form/random-seed";
 import { usesField } from "@/lib/playground-form/task-drafts";
 import { useCreateJob } from "@/lib/queries/use-create-job";
+import { newIdempotencyKey } from "@/lib/queries/idempotency-key";
 import { checkDraft } from "@/lib/playground-form/validate-draft";
 import type { ModelDefinition } from "@/lib/models";
 
 /**
  * Run = mark the attempt (so every error shows), roll a fresh seed unless it is locked (tasks
  * with a seed), validate exactly what will be sent with the chosen model's rules, POST it with
- * `model`. A 422's field errors land on the form. `model` null: nothing can run (run does nothing).
+ * `model` and a fresh Idempotency-Key (one per press, so a retry of it cannot make a second run).
+ * A 422's field errors land on the form. `model` null: nothing can run (run does nothing).
  */
 export function useRunJob(model: ModelDefinition | null) {
   const mutation = useCreateJob();
@@ -39,7 +41,7 @@ export function useRunJob(model: ModelDefinition | null) {
     }
     store.setServerErrors([]);
     mutate(
-      { model: model.id, ...draftToRequest(task, draft, model) },
+      { body: { model: model.id, ...draftToRequest(task, draft, model) }, idempotencyKey: newIdempotencyKey() },
       {
         onError: (e) => {
           const now = useFormStore.getState();

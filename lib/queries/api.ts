@@ -1,4 +1,4 @@
-import type { ApiErrorBody, ApiJob, ApiModel, GalleryIds, GalleryPage, HealthInfo, ImageLineage, SpendSummary } from "@/lib/api-types";
+import type { ApiBudget, ApiErrorBody, ApiJob, ApiModel, GalleryIds, GalleryPage, HealthInfo, ImageLineage, SpendSummary } from "@/lib/api-types";
 
 export interface FieldMessage {
   field: string;
@@ -71,12 +71,29 @@ export async function request<T>(path: string, init?: RequestInit): Promise<T> {
 /** The generation request exactly as the gateway takes it: flat snake_case. */
 export type GenerationRequestBody = Record<string, unknown> & { task_type: string };
 
-export function createJob(body: GenerationRequestBody): Promise<ApiJob> {
+/**
+ * POST /api/jobs. The Idempotency-Key names one Run press: sent again (a retry after a lost
+ * answer), the server answers with the run it already made instead of making a second one.
+ */
+export function createJob(body: GenerationRequestBody, idempotencyKey: string): Promise<ApiJob> {
   return request<ApiJob>("/api/jobs", {
     method: "POST",
-    headers: { "content-type": "application/json" },
+    headers: { "content-type": "application/json", "idempotency-key": idempotencyKey },
     body: JSON.stringify(body),
   });
+}
+
+/** Takes a waiting run out of the queue (409 `not_cancellable` once the gateway has it). */
+export function cancelRun(id: string): Promise<ApiJob> {
+  return request<ApiJob>(`/api/jobs/${encodeURIComponent(id)}/cancel`, { method: "POST", headers: { "content-type": "application/json" } });
+}
+
+export function cancelAllWaiting(): Promise<{ cancelled: number }> {
+  return request("/api/jobs/cancel-waiting", { method: "POST", headers: { "content-type": "application/json" } });
+}
+
+export function fetchBudget(): Promise<ApiBudget> {
+  return request<ApiBudget>("/api/budget");
 }
 
 export function fetchJob(id: string): Promise<ApiJob> {

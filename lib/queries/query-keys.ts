@@ -16,6 +16,11 @@ export const queryKeys = {
     lineage: (imageId: string) => ["gallery", "lineage", imageId] as const,
   },
   spend: ["spend"] as const,
+  /** GET /api/budget: the request budget, the queue and what is left of the spending caps. */
+  budget: ["budget"] as const,
+  settings: {
+    caps: ["settings", "caps"] as const,
+  },
   models: ["models"] as const,
   shares: ["shares"] as const,
 };

@@ -1,21 +1,28 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import type { ApiJob } from "@/lib/api-types";
-import { createJob, type GenerationRequestBody } from "@/lib/queries/api";
+import { createJob, isApiRequestError, type GenerationRequestBody } from "@/lib/queries/api";
+import { cacheNewJob } from "@/lib/queries/job-cache";
 import { queryKeys } from "@/lib/queries/query-keys";
-import { RECENT_JOBS_LIMIT } from "@/lib/queries/use-recent-jobs";
 
-/** POST /api/jobs; the new job goes to the top of the recent list and into its detail cache. */
+export interface CreateJobInput {
+  body: GenerationRequestBody;
+  /** One per Run press (newIdempotencyKey), so a retry of the press cannot make a second run. */
+  idempotencyKey: string;
+}
+
+/**
+ * POST /api/jobs; the new job goes to the top of the recent list and into its detail cache.
+ * A request that never got an answer (network error) is sent again with the same key: the
+ * server either makes the run now or answers with the one the lost answer was about.
+ */
 export function useCreateJob() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (body: GenerationRequestBody) => createJob(body),
-    onSuccess: (job) => {
-      queryClient.setQueryData<ApiJob>(queryKeys.jobs.detail(job.id), job);
-      queryClient.setQueryData<{ items: ApiJob[] }>(queryKeys.jobs.recent, (old) => ({
-        items: [job, ...(old?.items ?? []).filter((j) => j.id !== job.id)].slice(0, RECENT_JOBS_LIMIT * 2),
-      }));
-    },
+    mutationFn: ({ body, idempotencyKey }: CreateJobInput) => createJob(body, idempotencyKey),
+    retry: (count, error) => isApiRequestError(error) && error.status === 0 && count < 2,
+    onSuccess: (job) => cacheNewJob(queryClient, job),
+    // A run holds part of the caps and takes a place in the queue; a 402 means the budget moved.
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.budget }),
   });
 }

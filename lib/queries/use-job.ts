@@ -20,9 +20,11 @@ export function jobQueryOptions(id: string) {
 }
 
 /**
- * One job, polled about every second until it reaches a terminal status (completed/failed).
- * `initial` (from the recent-jobs list or the POST response) avoids a first round-trip.
- * When a job finishes while watched, the gallery and spend caches are refreshed.
+ * One job, polled about every second until it reaches a terminal status (completed, failed,
+ * cancelled): a `waiting` run is polled too, so its place in line stays current and the card sees
+ * the queue send it. `initial` (from the recent-jobs list or the POST response) avoids a first
+ * round-trip. When a job ends while watched, the gallery, spend and budget caches are refreshed
+ * (its hold on the caps was settled or released).
  */
 export function useJob(id: string, initial?: ApiJob) {
   const queryClient = useQueryClient();
@@ -49,6 +51,7 @@ export function useJob(id: string, initial?: ApiJob) {
     seenRunning.current = false;
     void queryClient.invalidateQueries({ queryKey: queryKeys.gallery.all });
     void queryClient.invalidateQueries({ queryKey: queryKeys.spend });
+    void queryClient.invalidateQueries({ queryKey: queryKeys.budget });
   }, [status, queryClient]);
 
   return query;

@@ -151,6 +151,7 @@ export const ROUTES: Record<string, RouteSpec> = {
   "/": {},
   "/gallery": { query: GALLERY_QUERY, hostileQuery: GALLERY_HOSTILE },
   "/shares": {},
+  "/settings": {},
   "/sign-in": {
     query: { next: ["/gallery"], error: ["password", "rate"], retry: ["60"], "signed-out": ["1"] },
     hostileQuery: { next: ["%2F%0A%2Fx", "%2F%09%2Fevil.example", "%2F%2Fevil.example", "%2F%5Cevil.example", "https%3A%2F%2Fevil.example", "%2F%00", "javascript%3Aalert(1)", "%2F%ED%A0%80"], retry: ["1e309", "-1", "NaN", "9".repeat(400)] },
