@@ -97,10 +97,13 @@ export async function claimWaitingRuns(db: Db, owner: string, now: Date, leaseMs
     .orderBy(asc(jobs.createdAt), asc(jobs.id))
     .limit(limit)
     .for("update", { skipLocked: true });
+  // `= any(array(…))`, not `in (…)`: an IN subquery may run again for every row the update
+  // scans (a nested-loop semi-join), and each run skips the rows already claimed and returns
+  // the next `limit`, so every waiting run was claimed. An array sub-select runs once.
   const claimed = await db
     .update(jobs)
     .set({ status: "submitting", updatedAt: now, leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs) })
-    .where(and(inArray(jobs.id, next), eq(jobs.status, "waiting")))
+    .where(and(sql`${jobs.id} = any(array(${next}))`, eq(jobs.status, "waiting")))
     .returning();
   return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
 }
