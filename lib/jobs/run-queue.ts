@@ -160,7 +160,10 @@ export class RunQueue {
       const claimed = await claimWaitingRuns(db, this.owner, this.now(), leaseMs, taken.granted);
       // Another instance took some of them between the count and the claim.
       if (claimed.length < taken.granted) await budget.giveBack("submit", taken.granted - claimed.length, taken);
-      await Promise.all(claimed.map((job) => this.send(job)));
+      const putBack = await Promise.all(claimed.map((job) => this.send(job)));
+      // A run put back in line (429, unreachable) waits for the timer `refused` set: going round
+      // again now would resend it at once, and an unreachable gateway would fail it within a pass.
+      if (putBack.some(Boolean)) return;
       if (taken.granted < want) {
         if (taken.retryAt) this.schedule(taken.retryAt);
         return;
@@ -177,13 +180,14 @@ export class RunQueue {
     if (swept > 0) this.deps.log?.("warn", "ledger.holds_swept", { count: swept });
   }
 
-  private async send(job: JobRow): Promise<void> {
+  /** Sends one claimed run; true when it was put back in line to be tried again later. */
+  private async send(job: JobRow): Promise<boolean> {
     const { db } = this.deps;
     let payload: Record<string, unknown>;
     const model = await this.deps.definitionOf(job.model);
     if (!model) {
       await failJob(db, job.id, "model_unavailable", `The model ${job.model} is no longer offered, so this run was not sent.`, this.now());
-      return;
+      return false;
     }
     try {
       payload = model.buildPayload(await upstreamRequestOf(db, this.deps.store, job.params, model));
@@ -191,14 +195,13 @@ export class RunQueue {
       const message = e instanceof AppError ? e.message : "Its stored request could not be rebuilt.";
       await failJob(db, job.id, "input_missing", `This run was not sent: ${message}`, this.now());
       this.deps.log?.("error", "queue.payload_failed", { jobId: job.id, error: e });
-      return;
+      return false;
     }
     let upstreamJobId: string;
     try {
       ({ jobId: upstreamJobId } = await this.deps.client.submit(payload, { prepaid: true }));
     } catch (e) {
-      await this.refused(job, e);
-      return;
+      return this.refused(job, e);
     }
     this.unreachable.delete(job.id);
     const now = this.now();
@@ -206,9 +209,10 @@ export class RunQueue {
     await markSubmitted(db, job.id, upstreamJobId, now, firstPoll);
     this.deps.tracker.wakeBy(firstPoll);
     this.deps.log?.("info", "job.submitted", { jobId: job.id, upstreamJobId, model: job.model, task: job.taskType });
+    return false;
   }
 
-  private async refused(job: JobRow, e: unknown): Promise<void> {
+  private async refused(job: JobRow, e: unknown): Promise<boolean> {
     const { db } = this.deps;
     const now = this.now();
     const err = e instanceof AppError ? e : new AppError("internal", "The run could not be sent.", { cause: e });
@@ -217,7 +221,7 @@ export class RunQueue {
       await returnToWaiting(db, job.id, now);
       this.schedule(new Date(now.getTime() + retryDelayMs(err.retryAfterSeconds, 0)));
       this.deps.log?.("warn", "queue.rate_limited", { jobId: job.id, retryAfterSeconds: err.retryAfterSeconds });
-      return;
+      return true;
     }
     if (err.code === "upstream_unavailable") {
       const attempts = (this.unreachable.get(job.id) ?? 0) + 1;
@@ -226,17 +230,18 @@ export class RunQueue {
         await returnToWaiting(db, job.id, now);
         this.schedule(new Date(now.getTime() + retryDelayMs(err.retryAfterSeconds, attempts)));
         this.deps.log?.("warn", "queue.upstream_unavailable", { jobId: job.id, attempts, error: err });
-        return;
+        return true;
       }
       this.unreachable.delete(job.id);
     }
     if (err.code === "outcome_unknown") {
       await failJob(db, job.id, err.code, `${err.message} The job may have been accepted; it was not resent to avoid paying twice.`, now);
       this.deps.log?.("warn", "job.submit_outcome_unknown", { jobId: job.id, error: err });
-      return;
+      return false;
     }
     if (err.code === "model_unavailable") this.deps.onModelRefused?.(job.model, err);
     await failJob(db, job.id, err.code, err.message, now);
     this.deps.log?.("info", "job.refused", { jobId: job.id, code: err.code });
+    return false;
   }
 }
