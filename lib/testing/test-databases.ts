@@ -120,24 +120,31 @@ export interface DialectContext extends DialectCase {
 }
 
 export function forEachDialect(name: string, fn: (t: DialectContext) => void): void {
-  describe.each(dialects)(`${name} ($dialect)`, (c) => {
-    let current: TestDatabase | undefined;
-    beforeAll(async () => {
-      current = await c.create();
-    });
-    afterAll(async () => {
-      await current?.close();
-    });
-    fn({
-      dialect: c.dialect,
-      create: c.create,
-      get db(): Db {
-        return this.database.db;
-      },
-      get database(): TestDatabase {
-        if (!current) throw new Error("the test database is created in beforeAll; use t.db inside a test or hook");
-        return current;
-      },
-    });
+  describe.each(dialects)(`${name} ($dialect)`, (c) => withDatabase(c, fn));
+}
+
+/** forEachDialect on PGlite alone: for logic above SQL that the dialect tests already cover. */
+export function forPglite(name: string, fn: (t: DialectContext) => void): void {
+  describe(`${name} (pglite)`, () => withDatabase(dialects[0], fn));
+}
+
+function withDatabase(c: DialectCase, fn: (t: DialectContext) => void): void {
+  let current: TestDatabase | undefined;
+  beforeAll(async () => {
+    current = await c.create();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  fn({
+    dialect: c.dialect,
+    create: c.create,
+    get db(): Db {
+      return this.database.db;
+    },
+    get database(): TestDatabase {
+      if (!current) throw new Error("the test database is created in beforeAll; use t.db inside a test or hook");
+      return current;
+    },
   });
 }
