@@ -63,6 +63,12 @@ export class RunQueue {
   private waiters: (() => void)[] = [];
   private readonly unreachable = new Map<string, number>();
   private lastSweep = 0;
+  /**
+   * After a 429 or an unreachable gateway nothing is sent before this (ms, `now()`'s clock): the
+   * run put back would otherwise go again at the next kick (a new run, a poll pass), not after
+   * its delay. The whole queue waits, since the cause is the gateway's, not the run's.
+   */
+  private pausedUntil = 0;
   private readonly now: () => Date;
 
   constructor(private readonly deps: RunQueueDeps) {
@@ -151,6 +157,10 @@ export class RunQueue {
   private async pass(): Promise<void> {
     const { db, budget, leaseMs } = this.deps;
     while (!this.stopped) {
+      if (this.now().getTime() < this.pausedUntil) {
+        this.schedule(new Date(this.pausedUntil));
+        return;
+      }
       const { waiting } = await countQueue(db);
       if (waiting === 0) return;
       const want = Math.min(BATCH, waiting);
@@ -162,7 +172,10 @@ export class RunQueue {
       const claimed = await claimWaitingRuns(db, this.owner, this.now(), leaseMs, taken.granted);
       // Another instance took some of them between the count and the claim.
       if (claimed.length < taken.granted) await budget.giveBack("submit", taken.granted - claimed.length, taken);
-      await Promise.all(claimed.map((job) => this.send(job)));
+      const putBack = await Promise.all(claimed.map((job) => this.send(job)));
+      // A run put back in line (429, unreachable) waits for the pause `refused` set: going round
+      // again now would resend it at once, and an unreachable gateway would fail it within a pass.
+      if (putBack.some(Boolean)) return;
       if (taken.granted < want) {
         if (taken.retryAt) this.schedule(taken.retryAt);
         return;
@@ -181,13 +194,14 @@ export class RunQueue {
     await this.deps.housekeeping?.();
   }
 
-  private async send(job: JobRow): Promise<void> {
+  /** Sends one claimed run; true when it was put back in line to be tried again later. */
+  private async send(job: JobRow): Promise<boolean> {
     const { db } = this.deps;
     let payload: Record<string, unknown>;
     const model = await this.deps.definitionOf(job.model);
     if (!model) {
       await failJob(db, job.id, "model_unavailable", `The model ${job.model} is no longer offered, so this run was not sent.`, this.now());
-      return;
+      return false;
     }
     try {
       payload = model.buildPayload(await upstreamRequestOf(db, this.deps.store, job.params, model));
@@ -195,14 +209,13 @@ export class RunQueue {
       const message = e instanceof AppError ? e.message : "Its stored request could not be rebuilt.";
       await failJob(db, job.id, "input_missing", `This run was not sent: ${message}`, this.now());
       this.deps.log?.("error", "queue.payload_failed", { jobId: job.id, error: e });
-      return;
+      return false;
     }
     let upstreamJobId: string;
     try {
       ({ jobId: upstreamJobId } = await this.deps.client.submit(payload, { prepaid: true }));
     } catch (e) {
-      await this.refused(job, e);
-      return;
+      return this.refused(job, e);
     }
     this.unreachable.delete(job.id);
     const now = this.now();
@@ -210,37 +223,44 @@ export class RunQueue {
     await markSubmitted(db, job.id, upstreamJobId, now, firstPoll);
     this.deps.tracker.wakeBy(firstPoll);
     this.deps.log?.("info", "job.submitted", { jobId: job.id, upstreamJobId, model: job.model, task: job.taskType });
+    return false;
   }
 
-  private async refused(job: JobRow, e: unknown): Promise<void> {
+  private pauseFor(now: Date, ms: number): void {
+    this.pausedUntil = Math.max(this.pausedUntil, now.getTime() + ms);
+    this.schedule(new Date(this.pausedUntil));
+  }
+
+  private async refused(job: JobRow, e: unknown): Promise<boolean> {
     const { db } = this.deps;
     const now = this.now();
     const err = e instanceof AppError ? e : new AppError("internal", "The run could not be sent.", { cause: e });
     if (err.code === "rate_limited") {
       // The client has blocked the budget until Retry-After; the run keeps its place.
       await returnToWaiting(db, job.id, now);
-      this.schedule(new Date(now.getTime() + retryDelayMs(err.retryAfterSeconds, 0)));
+      this.pauseFor(now, retryDelayMs(err.retryAfterSeconds, 0));
       this.deps.log?.("warn", "queue.rate_limited", { jobId: job.id, retryAfterSeconds: err.retryAfterSeconds });
-      return;
+      return true;
     }
     if (err.code === "upstream_unavailable") {
       const attempts = (this.unreachable.get(job.id) ?? 0) + 1;
       if (attempts < MAX_UNREACHABLE) {
         this.unreachable.set(job.id, attempts);
         await returnToWaiting(db, job.id, now);
-        this.schedule(new Date(now.getTime() + retryDelayMs(err.retryAfterSeconds, attempts)));
+        this.pauseFor(now, retryDelayMs(err.retryAfterSeconds, attempts));
         this.deps.log?.("warn", "queue.upstream_unavailable", { jobId: job.id, attempts, error: err });
-        return;
+        return true;
       }
       this.unreachable.delete(job.id);
     }
     if (err.code === "outcome_unknown") {
       await failJob(db, job.id, err.code, `${err.message} The job may have been accepted; it was not resent to avoid paying twice.`, now);
       this.deps.log?.("warn", "job.submit_outcome_unknown", { jobId: job.id, error: err });
-      return;
+      return false;
     }
     if (err.code === "model_unavailable") this.deps.onModelRefused?.(job.model, err);
     await failJob(db, job.id, err.code, err.message, now);
     this.deps.log?.("info", "job.refused", { jobId: job.id, code: err.code });
+    return false;
   }
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
 import { images, jobs, spendLedger, type ImageRow, type JobRow, type NewImageRow, type NewJobRow } from "@/lib/db/schema";
 import { novaCanvas } from "@/lib/models";
@@ -37,6 +38,13 @@ export function testImage(jobId: string, index: number, over: Partial<NewImageRo
   };
 }
 
+/** An output as completeJob takes it (the job's id is the call's). */
+export function testOutput(jobId: string, index: number, over: Partial<NewImageRow> = {}): Omit<NewImageRow, "jobId"> {
+  const row: Partial<NewImageRow> = testImage(jobId, index, over);
+  delete row.jobId;
+  return row as Omit<NewImageRow, "jobId">;
+}
+
 export async function insertTestImages(db: Queryable, rows: NewImageRow[]): Promise<ImageRow[]> {
   return db.insert(images).values(rows).returning();
 }
@@ -50,4 +58,24 @@ export async function insertTestSettle(
   images = 1,
 ): Promise<void> {
   await db.insert(spendLedger).values({ jobId: job.id, model: job.model, taskType: job.taskType, kind: "settle", amountMicros, images, createdAt });
+}
+
+/** A run in the given state holding its estimate (a `reserve`), as admission leaves one. */
+export async function insertTestHold(db: Queryable, over: Partial<NewJobRow> = {}, heldAt = new Date()): Promise<JobRow> {
+  const job = await insertTestJob(db, { status: "waiting", ...over });
+  await db.insert(spendLedger).values({
+    jobId: job.id,
+    model: job.model,
+    taskType: job.taskType,
+    kind: "reserve",
+    amountMicros: job.estimatedCostMicros,
+    images: job.imagesRequested,
+    createdAt: heldAt,
+  });
+  return job;
+}
+
+/** Empties tables (and what references them) so cases can share one database without sharing rows. */
+export async function emptyTables(db: Queryable, names: readonly string[]): Promise<void> {
+  await db.execute(sql.raw(`truncate ${names.map((n) => `"${n}"`).join(", ")} cascade`));
 }

@@ -33,9 +33,14 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
+export interface CreateOptions {
+  /** Migrate from another folder (a copy cut at an older migration, to test an upgrade). */
+  migrationsFolder?: string;
+}
+
 export interface DialectCase {
   dialect: Dialect;
-  create(): Promise<TestDatabase>;
+  create(opts?: CreateOptions): Promise<TestDatabase>;
 }
 
 export const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../drizzle", import.meta.url));
@@ -70,10 +75,12 @@ function migratedPgliteDump(): Promise<Blob> {
   return pgliteTemplate;
 }
 
-async function createPglite(): Promise<TestDatabase> {
+async function createPglite(opts: CreateOptions = {}): Promise<TestDatabase> {
   const dir = await mkdtemp(path.join(os.tmpdir(), "nova-pglite-"));
-  const pgliteLoadDataDir = await migratedPgliteDump();
-  const handle = await createDatabase({ dataDir: dir, migrationsFolder: MIGRATIONS_FOLDER, pgliteLoadDataDir });
+  const migrationsFolder = opts.migrationsFolder ?? MIGRATIONS_FOLDER;
+  // The template holds every migration: another folder starts from an empty database.
+  const pgliteLoadDataDir = migrationsFolder === MIGRATIONS_FOLDER ? await migratedPgliteDump() : undefined;
+  const handle = await createDatabase({ dataDir: dir, migrationsFolder, pgliteLoadDataDir });
   return {
     db: handle.db,
     dialect: "pglite",
@@ -84,7 +91,7 @@ async function createPglite(): Promise<TestDatabase> {
   };
 }
 
-async function createPostgres(): Promise<TestDatabase> {
+async function createPostgres(opts: CreateOptions = {}): Promise<TestDatabase> {
   server ??= startPostgres();
   const srv = await server;
   const name = `t_${randomBytes(6).toString("hex")}`;
@@ -96,7 +103,7 @@ async function createPostgres(): Promise<TestDatabase> {
     await admin.end();
   }
   const databaseUrl = srv.url.replace(/\/[^/]+$/, `/${name}`);
-  const handle = await createDatabase({ databaseUrl, dataDir: os.tmpdir(), migrationsFolder: MIGRATIONS_FOLDER });
+  const handle = await createDatabase({ databaseUrl, dataDir: os.tmpdir(), migrationsFolder: opts.migrationsFolder ?? MIGRATIONS_FOLDER });
   return { db: handle.db, dialect: "postgres", databaseUrl, close: handle.close };
 }
 
@@ -108,24 +115,36 @@ export const dialects: DialectCase[] = [
 export interface DialectContext extends DialectCase {
   /** The describe block's database, created in beforeAll and closed in afterAll. */
   readonly db: Db;
+  /** The same database as a TestDatabase (its databaseUrl, to open more pools on it). */
+  readonly database: TestDatabase;
 }
 
 export function forEachDialect(name: string, fn: (t: DialectContext) => void): void {
-  describe.each(dialects)(`${name} ($dialect)`, (c) => {
-    let current: TestDatabase | undefined;
-    beforeAll(async () => {
-      current = await c.create();
-    });
-    afterAll(async () => {
-      await current?.close();
-    });
-    fn({
-      dialect: c.dialect,
-      create: c.create,
-      get db(): Db {
-        if (!current) throw new Error("the test database is created in beforeAll; use t.db inside a test or hook");
-        return current.db;
-      },
-    });
+  describe.each(dialects)(`${name} ($dialect)`, (c) => withDatabase(c, fn));
+}
+
+/** forEachDialect on PGlite alone: for logic above SQL that the dialect tests already cover. */
+export function forPglite(name: string, fn: (t: DialectContext) => void): void {
+  describe(`${name} (pglite)`, () => withDatabase(dialects[0], fn));
+}
+
+function withDatabase(c: DialectCase, fn: (t: DialectContext) => void): void {
+  let current: TestDatabase | undefined;
+  beforeAll(async () => {
+    current = await c.create();
+  });
+  afterAll(async () => {
+    await current?.close();
+  });
+  fn({
+    dialect: c.dialect,
+    create: c.create,
+    get db(): Db {
+      return this.database.db;
+    },
+    get database(): TestDatabase {
+      if (!current) throw new Error("the test database is created in beforeAll; use t.db inside a test or hook");
+      return current;
+    },
   });
 }

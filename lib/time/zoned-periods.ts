@@ -63,5 +63,9 @@ function zonedMidnight(y: number, m: number, d: number, timeZone: string): Date 
   const wall = Date.UTC(y, m - 1, d);
   const first = wall - offsetAt(wall, timeZone);
   // The offset at the guessed instant can differ across a DST change; one correction suffices.
-  return new Date(wall - offsetAt(first, timeZone));
+  const corrected = wall - offsetAt(first, timeZone);
+  // Where the clocks jump from 00:00 to 01:00 (Havana, Santiago), midnight does not exist and the
+  // correction lands an hour before the jump, still on the day before; the day begins at the jump,
+  // which is the first guess.
+  return new Date(zonedParts(corrected, timeZone).d === new Date(wall).getUTCDate() ? corrected : first);
 }
