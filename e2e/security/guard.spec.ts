@@ -1,4 +1,4 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { E2E } from "../support/env";
 import { apiRoutes, stateChangingApiRoutes } from "./support/app-routes";
 import { rawRequest } from "./support/raw-http";
@@ -192,23 +192,39 @@ for (const mode of modes) {
   });
 }
 
-test("a page on another origin of this host cannot create a job: not by fetch, not by a plain form post", async ({ browser }) => {
-  // The password server, signed in: SameSite=Lax sends the cookie from another port of the
-  // same host (same site), which is how the finding created jobs.
+/** The owner signed in on the password server, through the sign-in form, in a fresh browser context. */
+async function ownerSignedIn(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext();
   const owner = await context.newPage();
   await owner.goto(`${E2E.passwordUrl}/sign-in`);
   await owner.getByLabel("Password").fill(E2E.password);
   await owner.getByRole("button", { name: "Sign in" }).click();
   await expect(owner).toHaveURL(`${E2E.passwordUrl}/`);
+  return context;
+}
+
+/** Another port of this host: another origin, but the same site. */
+const attackerOrigin = `http://127.0.0.1:${E2E.ports.ownServers[0]}`;
+
+/**
+ * The attacker's page in the owner's browser, on attackerOrigin (the same site, so SameSite=Lax
+ * sends the owner's cookie along), served by the test itself.
+ */
+async function attackerPage(context: BrowserContext, path: string): Promise<Page> {
+  const attacker = await context.newPage();
+  await attacker.route(`${attackerOrigin}/**`, (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>pets</title><p>cute pets</p>" }));
+  await attacker.goto(`${attackerOrigin}${path}`);
+  return attacker;
+}
+
+test("a page on another origin of this host cannot create a job: not by fetch, not by a plain form post", async ({ browser }) => {
+  // The password server, signed in: SameSite=Lax sends the cookie from another port of the
+  // same host (same site), which is how the finding created jobs.
+  const context = await ownerSignedIn(browser);
   const jobs = async (api: APIRequestContext) => ((await (await api.get(`${E2E.passwordUrl}/api/jobs?limit=100`)).json()) as { items: unknown[] }).items.length;
   const before = await jobs(context.request);
 
-  // The attacker's page: another port of the same host (so, the same site), served by the test.
-  const attacker = await context.newPage();
-  const attackerOrigin = `http://127.0.0.1:${E2E.ports.ownServers[0]}`;
-  await attacker.route(`${attackerOrigin}/**`, (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>cats</title><p>cute cats</p>" }));
-  await attacker.goto(`${attackerOrigin}/cats`);
+  const attacker = await attackerPage(context, "/cats");
   const target = `${E2E.passwordUrl}/api/jobs`;
   const body = JSON.stringify({ prompt: "x", number_of_images: 5, quality: "premium", size_scale: "large" });
   const fetched = await attacker.evaluate(
@@ -253,23 +269,14 @@ test("a page on another origin of this host cannot create a job: not by fetch, n
 });
 
 test("a page on another origin of this host cannot change the spending caps, cancel runs or read the spend ledger", async ({ browser }) => {
-  // As above: the owner signed in on the password server, the attacker's page on another port of
-  // the same host (same site, so the SameSite=Lax cookie goes along).
-  const context = await browser.newContext();
-  const owner = await context.newPage();
-  await owner.goto(`${E2E.passwordUrl}/sign-in`);
-  await owner.getByLabel("Password").fill(E2E.password);
-  await owner.getByRole("button", { name: "Sign in" }).click();
-  await expect(owner).toHaveURL(`${E2E.passwordUrl}/`);
+  // As above: the owner signed in on the password server, the attacker's page on another port.
+  const context = await ownerSignedIn(browser);
   const readCaps = async () => (await (await context.request.get(`${E2E.passwordUrl}/api/settings/caps`)).json()) as unknown;
   const capsBefore = await readCaps();
   const runs = async () => ((await (await context.request.get(`${E2E.passwordUrl}/api/jobs?limit=100`)).json()) as { items: { id: string; status: string }[] }).items;
   const runsBefore = await runs();
 
-  const attacker = await context.newPage();
-  const attackerOrigin = `http://127.0.0.1:${E2E.ports.ownServers[0]}`;
-  await attacker.route(`${attackerOrigin}/**`, (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>dogs</title><p>good dogs</p>" }));
-  await attacker.goto(`${attackerOrigin}/dogs`);
+  const attacker = await attackerPage(context, "/dogs");
   const base = E2E.passwordUrl;
   const results = await attacker.evaluate(async (base) => {
     const outcome = (p: Promise<Response>, read = false) =>
