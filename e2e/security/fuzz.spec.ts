@@ -18,10 +18,14 @@ import { KNOWN_JOB_FIELDS } from "./fuzz/job-bodies";
 import { isResetOfRefusedBody, judge, summarise, type Failure } from "./fuzz/judge-answers";
 import { ROUTES, type Fixtures } from "./fuzz/route-table";
 import { sendAll } from "./fuzz/send-requests";
+import { capFieldAccepts, capValueAccepted, FUZZ_CAPS, FUZZ_MONTH_CEILING_USD, HOSTILE_USD } from "./fuzz/spend-inputs";
 
 /**
  * The seeded fuzz run (issue 9): at least 2,000 malformed requests per mode across every route
- * the app serves, and not one 5xx. Modes: no password; a password without a session; a password
+ * the app serves, and not one 5xx; a 4xx from a route handler is the app's error JSON, and a 422
+ * names the field that was broken. Nothing the run sends may change what is stored: no job is
+ * accepted, no run cancelled, the spending caps and the ledger are as before (issue 11's routes:
+ * the caps, Idempotency-Key, cancel). Modes: no password; a password without a session; a password
  * with one. The run has its own two servers: its wrong passwords would lock sign-in from this
  * address on the shared password server for 15 minutes, and its shares would stay behind. FUZZ_SEED replays a run,
  * FUZZ_COUNT changes its size; a failure prints the seed and each failing request in full.
@@ -68,6 +72,25 @@ test("the fuzz tables cover every route under app/ and every job parameter; a se
       });
     expect(accepted.map((r) => `#${r.index} ${r.what.join("; ")}: ${r.body!.toString("utf8").slice(0, 200)}`), `valid job bodies (seed ${seed})`).toEqual([]);
   }
+  // The caps body: every value the run puts in a cap is one the schema refuses, and so is every
+  // broken body it sends; the run reaches the caps, Idempotency-Key and cancel ids often enough.
+  expect(HOSTILE_USD.filter(capFieldAccepts), "HOSTILE_USD values a cap accepts").toEqual([]);
+  expect(HOSTILE_USD.length, "HOSTILE_USD lost its values to the filter").toBeGreaterThan(50);
+  const capsBodies = run.filter((r) => r.route === "/api/settings/caps" && r.method === "PUT" && r.mustRefuse);
+  const acceptedCaps = capsBodies.filter((r) => {
+    try {
+      const v = JSON.parse(r.body!.toString("utf8")) as Record<string, unknown>;
+      const keys = Object.keys(v).sort().join(",");
+      // The values as parsed (1e309 is Infinity here): written back as JSON it would read as null.
+      return keys === "dayUsd,monthUsd" && capValueAccepted(v.dayUsd) && capValueAccepted(v.monthUsd);
+    } catch {
+      return false;
+    }
+  });
+  expect(acceptedCaps.map((r) => `#${r.index} ${r.what.join("; ")}: ${r.body!.toString("utf8").slice(0, 200)}`), "broken caps bodies the caps accept").toEqual([]);
+  expect(capsBodies.length, "broken caps bodies in a run").toBeGreaterThanOrEqual(20);
+  expect(run.filter((r) => r.what.some((w) => w.startsWith("header idempotency-key"))).length, "hostile Idempotency-Keys in a run").toBeGreaterThanOrEqual(40);
+  expect(run.filter((r) => r.route === "/api/jobs/[id]/cancel" && r.what.includes("path segment id broken")).length, "hostile cancel ids in a run").toBeGreaterThanOrEqual(5);
 });
 
 interface Mode {
@@ -91,6 +114,9 @@ async function startServer(port: number, env: Record<string, string>): Promise<A
 /** One finished image, its job and a share of it: real ids, so requests reach past "not found". */
 async function makeFixtures(url: string, cookie: string): Promise<Fixtures> {
   const headers = { "content-type": "application/json", origin: url, ...(cookie ? { cookie } : {}) };
+  // The caps the run's valid caps body sets again (so an accepted PUT changes nothing).
+  const caps = await fetch(`${url}/api/settings/caps`, { method: "PUT", headers, body: JSON.stringify(FUZZ_CAPS) });
+  expect(caps.status, await caps.clone().text()).toBe(200);
   const job = await fetch(`${url}/api/jobs`, { method: "POST", headers, body: JSON.stringify({ prompt: "fuzz fixture, a fox in the snow", seed: 1 }) });
   expect(job.status, await job.clone().text()).toBe(201);
   const jobId = ((await job.json()) as { id: string }).id;
@@ -112,7 +138,8 @@ test.beforeAll(async () => {
   test.setTimeout(WAIT.serverStart * 2 + WAIT.job * 2 + 60_000);
   [offline, guarded] = await Promise.all([
     startServer(E2E.ports.ownServers[2], {}),
-    startServer(E2E.ports.ownServers[3], { PLAYGROUND_PASSWORD: E2E.password }),
+    // A month ceiling here, so a cap above it is refused too (and the run meets both paths).
+    startServer(E2E.ports.ownServers[3], { PLAYGROUND_PASSWORD: E2E.password, SPEND_CAP_MONTH_USD: String(FUZZ_MONTH_CEILING_USD) }),
   ]);
   fixturesOf.set(offline.url, await makeFixtures(offline.url, ""));
   // Signed in before any fuzz request: the run's wrong passwords lock sign-in from this address.
@@ -124,6 +151,21 @@ test.afterAll(async () => {
   await Promise.all([offline?.kill(), guarded?.kill()]);
   for (const dir of dataDirs) rmSync(dir, { recursive: true, force: true });
 });
+
+/**
+ * What the run must leave as it was: the caps, the ledger (no run admitted or released), each
+ * run's status (none created, none cancelled). Read with a session where the server has a password.
+ */
+async function storedState(url: string, cookie: string): Promise<{ caps: unknown; ledger: string; runs: string[] }> {
+  const headers = cookie ? { cookie } : undefined;
+  const read = async (path: string) => {
+    const res = await fetch(`${url}${path}`, { headers });
+    expect(res.status, `GET ${path}`).toBe(200);
+    return res.text();
+  };
+  const runs = (JSON.parse(await read("/api/jobs?limit=100")) as { items: { id: string; status: string }[] }).items.map((j) => `${j.id} ${j.status}`);
+  return { caps: JSON.parse(await read("/api/settings/caps")), ledger: await read("/api/spend/ledger"), runs };
+}
 
 const MODES: Mode[] = [
   { name: "no password", server: () => offline!, session: false },
@@ -147,6 +189,9 @@ MODES.forEach((mode, n) => {
       routes,
       sessionCookie: mode.session ? sessionCookie : undefined,
     });
+    const stateCookie = server === guarded ? sessionCookie : "";
+    const before = await storedState(server.url, stateCookie);
+    expect(before.caps, "the caps the fixture set").toEqual(FUZZ_CAPS);
     const logStart = server.logs().length;
     const answers = await sendAll(server.url, requests, CONCURRENCY);
 
@@ -173,5 +218,6 @@ MODES.forEach((mode, n) => {
     const header = `seed ${seed}, ${mode.name} (${server.url}); replay with ${replay}`;
     expect(failures.length, `${summarise(failures, requests, header)}\n${log}`).toBe(0);
     expect((await fetch(`${server.url}/api/health`)).status, "health after the run").toBe(200);
+    expect(await storedState(server.url, stateCookie), "caps, ledger and runs after the run (nothing refused may change them)").toEqual(before);
   });
 });

@@ -1,6 +1,6 @@
-import { expect, request as playwrightRequest, test, type APIRequestContext } from "@playwright/test";
+import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { E2E } from "../support/env";
-import { stateChangingApiRoutes } from "./support/app-routes";
+import { apiRoutes, stateChangingApiRoutes } from "./support/app-routes";
 import { rawRequest } from "./support/raw-http";
 import { signIn } from "./support/session";
 
@@ -8,7 +8,10 @@ import { signIn } from "./support/session";
  * Issue 9, findings 1, 2 and 4 (bodies), replayed in both modes against the running servers:
  * every state-changing API route refuses another site's Origin (403), a body in the wrong type
  * (415, the classic text/plain CSRF form) and a declared or streamed body over its limit (413,
- * answered before the body is read); a foreign Host is refused (421). The check behind each is
+ * answered before the body is read); a foreign Host is refused on every API route (421); with a
+ * password, every API route but health and sign-in needs a session (401). The routes are read
+ * from app/ (support/app-routes.ts), so a new route is covered without being listed; issue 11's
+ * (the caps, cancel, ledger) are also named below. The check behind each is
  * lib/http/handle-route.ts; its unit tests are lib/http/*.test.ts.
  */
 const EVIL = "http://evil.example";
@@ -34,9 +37,45 @@ const routes = stateChangingApiRoutes();
 
 test("the route table covers the app's state-changing routes", () => {
   const seen = routes.map((r) => `${r.method} ${r.path.replace(/[0-9a-f-]{36}/, ":id")}`);
-  for (const must of ["POST /api/jobs", "POST /api/shares", "PATCH /api/shares/:id", "DELETE /api/shares/:id", "POST /api/shares/:id/revoke", "PATCH /api/images/:id", "POST /api/images/delete", "POST /api/images/favorite", "POST /api/images/zip", "POST /api/session"]) {
+  for (const must of [
+    "POST /api/jobs",
+    "POST /api/shares",
+    "PATCH /api/shares/:id",
+    "DELETE /api/shares/:id",
+    "POST /api/shares/:id/revoke",
+    "PATCH /api/images/:id",
+    "POST /api/images/delete",
+    "POST /api/images/favorite",
+    "POST /api/images/zip",
+    "POST /api/session",
+    "POST /api/jobs/:id/cancel",
+    "POST /api/jobs/cancel-waiting",
+    "PUT /api/settings/caps",
+  ]) {
     expect(seen, must).toContain(must);
   }
+  expect(routes.filter((r) => r.takesBody).map((r) => `${r.method} ${r.path}`), "routes that take a body (the 415 test)").toContain("PUT /api/settings/caps");
+  const reads = apiRoutes().map((r) => `${r.method} ${r.path}`);
+  for (const must of ["GET /api/budget", "GET /api/settings/caps", "GET /api/spend/ledger", "GET /api/spend"]) expect(reads, must).toContain(must);
+});
+
+/** The API's public routes (PUBLIC_PATHS in lib/auth/access.ts): everything else needs a session. */
+const PUBLIC_API = ["/api/health", "/api/session"];
+
+test("with a password, every API route but health and sign-in answers 401 without a live session (no cookie, a forged one)", async () => {
+  const url = E2E.passwordUrl;
+  const checked: string[] = [];
+  for (const r of apiRoutes().filter((x) => !PUBLIC_API.includes(x.path))) {
+    for (const cookie of ["", "nova_session=forged.value"]) {
+      const headers: Record<string, string> = r.method === "GET" ? {} : { origin: url, "content-type": "application/json" };
+      if (cookie) headers.cookie = cookie;
+      const res = await rawRequest(url, r.path, { method: r.method, headers, body: r.method === "GET" ? undefined : "{}" });
+      expect(res.status, `${r.method} ${r.path} with ${cookie || "no cookie"}: ${res.body}`).toBe(401);
+      expect(JSON.parse(res.body).error.code).toBe("unauthorized");
+      checked.push(`${r.method} ${r.path}`);
+    }
+  }
+  for (const must of ["PUT /api/settings/caps", "GET /api/spend/ledger", "GET /api/budget", "POST /api/jobs/cancel-waiting"]) expect(checked, must).toContain(must);
 });
 
 for (const mode of modes) {
@@ -86,6 +125,34 @@ for (const mode of modes) {
       }
     });
 
+    test("another site cannot change the spending caps or cancel runs (403 before the handler); caps sent as text/plain are 415; the caps stay as they were", async () => {
+      const own = { origin: mode.url, cookie: mode.cookie() };
+      const readCaps = async () => {
+        const res = await rawRequest(mode.url, "/api/settings/caps", { headers: { cookie: mode.cookie() } });
+        expect(res.status, res.body).toBe(200);
+        return JSON.parse(res.body) as unknown;
+      };
+      const before = await readCaps();
+      const body = JSON.stringify({ dayUsd: 0, monthUsd: 0 });
+      const attempts: { method: string; path: string; headers: Record<string, string>; status: number; code: string }[] = [];
+      for (const path of ["/api/settings/caps", "/api/jobs/00000000-0000-4000-8000-000000000000/cancel", "/api/jobs/cancel-waiting"]) {
+        const method = path === "/api/settings/caps" ? "PUT" : "POST";
+        const others: Record<string, string>[] = [{ origin: EVIL }, { origin: "null" }, { "sec-fetch-site": "cross-site" }, { "sec-fetch-site": "same-site" }, { origin: `http://127.0.0.1:${E2E.ports.ownServers[0]}` }];
+        for (const from of others) {
+          attempts.push({ method, path, headers: { ...from, cookie: mode.cookie() || "unrelated=1", "content-type": "application/json" }, status: 403, code: "cross_site" });
+        }
+      }
+      for (const type of ["text/plain", "text/plain;charset=UTF-8", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x"]) {
+        attempts.push({ method: "PUT", path: "/api/settings/caps", headers: { ...own, "content-type": type }, status: 415, code: "unsupported_media_type" });
+      }
+      for (const a of attempts) {
+        const res = await rawRequest(mode.url, a.path, { method: a.method, headers: a.headers, body });
+        expect(res.status, `${a.method} ${a.path} ${JSON.stringify(a.headers)}: ${res.body}`).toBe(a.status);
+        expect(JSON.parse(res.body).error.code).toBe(a.code);
+      }
+      expect(await readCaps(), "the caps after every refused attempt").toEqual(before);
+    });
+
     test("a chunked body (no Content-Length) is cut at the limit: shares, ZIP, sign-in", async () => {
       const cases = [
         { path: "/api/shares", type: "application/json", limit: 1024 * 1024 },
@@ -103,10 +170,18 @@ for (const mode of modes) {
       }
     });
 
-    test("a foreign Host is refused on pages and the API (421); loopback names are served", async () => {
-      for (const path of ["/api/spend", "/api/gallery", "/api/health", "/", "/gallery", "/sign-in", "/s/AAAAAAAAAAAAAAAAAAAAAA"]) {
+    test("a foreign Host is refused on pages and every API route (421); loopback names are served", async () => {
+      for (const path of ["/", "/gallery", "/sign-in", "/s/AAAAAAAAAAAAAAAAAAAAAA"]) {
         const res = await rawRequest(mode.url, path, { headers: { host: "rebind.evil.example", cookie: mode.cookie() } });
         expect(res.status, `${path}: ${res.body.slice(0, 200)}`).toBe(421);
+        expect(res.body).toContain("ALLOWED_HOSTS");
+      }
+      // Before anything else runs: the state-changing ones (cancel-waiting, the caps) are refused too.
+      for (const r of apiRoutes()) {
+        const write = r.method !== "GET";
+        const headers: Record<string, string> = { host: "rebind.evil.example", cookie: mode.cookie(), ...(write ? { origin: "http://rebind.evil.example", "content-type": "application/json" } : {}) };
+        const res = await rawRequest(mode.url, r.path, { method: r.method, headers, body: write ? JSON.stringify({ dayUsd: 0, monthUsd: 0 }) : undefined });
+        expect(res.status, `${r.method} ${r.path}: ${res.body.slice(0, 200)}`).toBe(421);
         expect(res.body).toContain("ALLOWED_HOSTS");
       }
       const port = new URL(mode.url).port;
@@ -117,23 +192,39 @@ for (const mode of modes) {
   });
 }
 
-test("a page on another origin of this host cannot create a job: not by fetch, not by a plain form post", async ({ browser }) => {
-  // The password server, signed in: SameSite=Lax sends the cookie from another port of the
-  // same host (same site), which is how the finding created jobs.
+/** The owner signed in on the password server, through the sign-in form, in a fresh browser context. */
+async function ownerSignedIn(browser: Browser): Promise<BrowserContext> {
   const context = await browser.newContext();
   const owner = await context.newPage();
   await owner.goto(`${E2E.passwordUrl}/sign-in`);
   await owner.getByLabel("Password").fill(E2E.password);
   await owner.getByRole("button", { name: "Sign in" }).click();
   await expect(owner).toHaveURL(`${E2E.passwordUrl}/`);
+  return context;
+}
+
+/** Another port of this host: another origin, but the same site. */
+const attackerOrigin = `http://127.0.0.1:${E2E.ports.ownServers[0]}`;
+
+/**
+ * The attacker's page in the owner's browser, on attackerOrigin (the same site, so SameSite=Lax
+ * sends the owner's cookie along), served by the test itself.
+ */
+async function attackerPage(context: BrowserContext, path: string): Promise<Page> {
+  const attacker = await context.newPage();
+  await attacker.route(`${attackerOrigin}/**`, (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>pets</title><p>cute pets</p>" }));
+  await attacker.goto(`${attackerOrigin}${path}`);
+  return attacker;
+}
+
+test("a page on another origin of this host cannot create a job: not by fetch, not by a plain form post", async ({ browser }) => {
+  // The password server, signed in: SameSite=Lax sends the cookie from another port of the
+  // same host (same site), which is how the finding created jobs.
+  const context = await ownerSignedIn(browser);
   const jobs = async (api: APIRequestContext) => ((await (await api.get(`${E2E.passwordUrl}/api/jobs?limit=100`)).json()) as { items: unknown[] }).items.length;
   const before = await jobs(context.request);
 
-  // The attacker's page: another port of the same host (so, the same site), served by the test.
-  const attacker = await context.newPage();
-  const attackerOrigin = `http://127.0.0.1:${E2E.ports.ownServers[0]}`;
-  await attacker.route(`${attackerOrigin}/**`, (route) => route.fulfill({ contentType: "text/html", body: "<!doctype html><title>cats</title><p>cute cats</p>" }));
-  await attacker.goto(`${attackerOrigin}/cats`);
+  const attacker = await attackerPage(context, "/cats");
   const target = `${E2E.passwordUrl}/api/jobs`;
   const body = JSON.stringify({ prompt: "x", number_of_images: 5, quality: "premium", size_scale: "large" });
   const fetched = await attacker.evaluate(
@@ -174,6 +265,70 @@ test("a page on another origin of this host cannot create a job: not by fetch, n
   await navigation;
   expect(await attacker.locator("body").textContent()).toMatch(/cross_site|may not change/);
   expect(await jobs(context.request), "no job was created").toBe(before);
+  await context.close();
+});
+
+test("a page on another origin of this host cannot change the spending caps, cancel runs or read the spend ledger", async ({ browser }) => {
+  // As above: the owner signed in on the password server, the attacker's page on another port.
+  const context = await ownerSignedIn(browser);
+  const readCaps = async () => (await (await context.request.get(`${E2E.passwordUrl}/api/settings/caps`)).json()) as unknown;
+  const capsBefore = await readCaps();
+  const runs = async () => ((await (await context.request.get(`${E2E.passwordUrl}/api/jobs?limit=100`)).json()) as { items: { id: string; status: string }[] }).items;
+  const runsBefore = await runs();
+
+  const attacker = await attackerPage(context, "/dogs");
+  const base = E2E.passwordUrl;
+  const results = await attacker.evaluate(async (base) => {
+    const outcome = (p: Promise<Response>, read = false) =>
+      p.then(
+        async (r) => (r.type === "opaque" ? "opaque" : read ? `read ${r.status}: ${(await r.text()).slice(0, 80)}` : `status ${r.status}`),
+        (e: Error) => `blocked: ${e.message}`,
+      );
+    const caps = JSON.stringify({ dayUsd: 1000000, monthUsd: null });
+    return {
+      capsCors: await outcome(fetch(`${base}/api/settings/caps`, { method: "PUT", credentials: "include", headers: { "content-type": "application/json" }, body: caps })),
+      // A browser sends no PUT without CORS: no-cors allows GET, HEAD and POST only.
+      capsNoCors: await outcome(fetch(`${base}/api/settings/caps`, { method: "PUT", mode: "no-cors", credentials: "include", headers: { "content-type": "text/plain" }, body: caps })),
+      cancelAll: await outcome(fetch(`${base}/api/jobs/cancel-waiting`, { method: "POST", mode: "no-cors", credentials: "include" })),
+      cancelAllCors: await outcome(fetch(`${base}/api/jobs/cancel-waiting`, { method: "POST", credentials: "include" })),
+      ledger: await outcome(fetch(`${base}/api/spend/ledger`, { credentials: "include" }), true),
+      ledgerNoCors: await outcome(fetch(`${base}/api/spend/ledger`, { mode: "no-cors", credentials: "include" })),
+      budget: await outcome(fetch(`${base}/api/budget`, { credentials: "include" }), true),
+    };
+  }, base);
+  expect(results.capsCors).toMatch(/^blocked/);
+  expect(results.capsNoCors).toMatch(/^blocked/);
+  expect(["opaque", "blocked: Failed to fetch"]).toContain(results.cancelAll);
+  expect(results.cancelAllCors).toMatch(/^blocked/);
+  expect(results.ledger).toMatch(/^blocked/);
+  expect(["opaque", "blocked: Failed to fetch"]).toContain(results.ledgerNoCors);
+  expect(results.budget).toMatch(/^blocked/);
+
+  // Plain form posts (what a page can send without any script permission): refused by the guard
+  // before the handler looks at the run, so the answer is 403 cross_site, not 404 or 409.
+  const target = runsBefore[0]?.id ?? "00000000-0000-4000-8000-000000000000";
+  for (const action of [`${base}/api/jobs/${target}/cancel`, `${base}/api/jobs/cancel-waiting`]) {
+    await attacker.goto(`${attackerOrigin}/dogs`);
+    const navigation = attacker.waitForResponse((r) => r.url() === action);
+    await attacker.evaluate((action) => {
+      const form = document.createElement("form");
+      form.method = "POST";
+      form.action = action;
+      form.enctype = "text/plain";
+      const input = document.createElement("input");
+      input.name = "x";
+      input.value = "y";
+      form.append(input);
+      document.body.append(form);
+      form.submit();
+    }, action);
+    const answer = await navigation;
+    expect(answer.status(), action).toBe(403);
+    expect(await answer.text()).toContain("cross_site");
+  }
+  expect(await readCaps(), "the caps").toEqual(capsBefore);
+  const after = await runs();
+  expect(after.filter((r) => r.status === "cancelled" && !runsBefore.some((b) => b.id === r.id && b.status === "cancelled")), "runs cancelled by the attacker").toEqual([]);
   await context.close();
 });
 

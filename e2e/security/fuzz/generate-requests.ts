@@ -24,6 +24,17 @@ export interface FuzzRequest {
   chunked: boolean;
   /** What was broken, in words. */
   what: string[];
+  /**
+   * The answer comes from one of the app's route handlers (an /api route, a method it exports,
+   * its path intact): a 4xx must be the app's JSON error envelope (judge-answers.ts).
+   */
+  envelope: boolean;
+  /** The field a 422 must name (a broken body field, an unknown key, a refused header). */
+  names?: string;
+  /** Why a 2xx would be a failure (nothing this request carries may be accepted). */
+  mustRefuse?: string;
+  /** A hostile header the HTTP layer refuses ("refuse") or splits into more lines ("split"). */
+  headerLayer?: "refuse" | "split";
 }
 
 export interface GenerateOptions {
@@ -67,6 +78,11 @@ interface Draft {
   body?: Body;
   chunked: boolean;
   what: string[];
+  segmentBroken?: boolean;
+  bodyBroken?: boolean;
+  /** Set by a hostile header: overrides the body's field for the 422 (headers are checked first). */
+  names?: string | null;
+  headerLayer?: "refuse" | "split";
 }
 
 type Mutation = (d: Draft, rng: Prng) => void;
@@ -120,19 +136,48 @@ function mutations(route: DiscoveredRoute, spec: RouteSpec, opts: GenerateOption
   if (route.pattern.includes("[")) {
     out.segment = (d, rng) => {
       const name = rng.pick(Object.keys(d.params));
-      d.params[name] = hostileUrlText(rng);
+      const special = spec.hostileParams?.[name];
+      d.params[name] = special && rng.chance(0.6) ? rng.pick(special) : hostileUrlText(rng);
+      d.segmentBroken = true;
       d.what.push(`path segment ${name} broken`);
     };
   }
   const bodySpec = spec.bodies?.[route.methods.find((m) => spec.bodies?.[m]) ?? ""];
   if (bodySpec) {
     out.bodyField = (d, rng) => {
+      // Mostly on the method that takes the body (a GET with a body now and then).
+      if (!spec.bodies?.[d.method] && rng.chance(0.75)) {
+        d.method = rng.pick(route.methods.filter((m) => spec.bodies?.[m]));
+        d.headers.origin ??= origin;
+      }
       d.body = oneFieldBroken(bodySpec, fixtures, rng);
+      d.bodyBroken = true;
       d.what.push(d.body.what);
+    };
+  }
+  if (spec.hostileHeaders) {
+    out.header = (d, rng) => {
+      const name = rng.pick(Object.keys(spec.hostileHeaders!));
+      const hostile = rng.pick(spec.hostileHeaders![name]);
+      // The header belongs to the route's body method (Idempotency-Key: POST /api/jobs), which
+      // then gets a broken body of its own (for a job: never one the model accepts).
+      if (!spec.bodies?.[d.method]) {
+        d.method = rng.pick(route.methods.filter((m) => spec.bodies?.[m]));
+        d.body = oneFieldBroken(spec.bodies![d.method]!, fixtures, rng);
+        d.headers["content-type"] = d.body.contentType;
+        d.headers.origin ??= origin;
+        d.bodyBroken = true;
+      }
+      d.headers[name] = hostile.value;
+      if (hostile.layer === "split") d.names = null;
+      else d.names = headerFieldName(name);
+      if (hostile.layer !== "none") d.headerLayer = hostile.layer;
+      d.what.push(`header ${name}: ${hostile.what}`);
     };
   }
   out.bodyShape = (d, rng) => {
     d.body = brokenBody(rng);
+    d.bodyBroken = true;
     if (d.method === "GET" || d.method === "HEAD") d.method = rng.pick(route.methods.filter((m) => m !== "GET").concat(["POST"]));
     d.what.push(d.body.what);
   };
@@ -167,6 +212,9 @@ function startDraft(route: DiscoveredRoute, spec: RouteSpec, opts: GenerateOptio
   return { method, params, query, headers, body, chunked: false, what: [] };
 }
 
+/** "idempotency-key" → "Idempotency-Key", as the app names a header in its field errors. */
+const headerFieldName = (name: string) => name.replace(/(^|-)([a-z])/g, (_m, dash: string, c: string) => dash + c.toUpperCase());
+
 function pickRoute(routes: DiscoveredRoute[], rng: Prng): DiscoveredRoute {
   const total = routes.reduce((n, r) => n + (ROUTES[r.pattern].weight ?? 1), 0);
   let at = rng.next() * total;
@@ -192,8 +240,13 @@ export function generateRequests(opts: GenerateOptions): FuzzRequest[] {
     const isJobSubmit = draft.body !== undefined && spec.bodies?.[draft.method]?.type === "job";
     const names = Object.keys(all).filter((n) => n !== "host" || rng.chance(0.2));
     all[isJobSubmit ? rng.pick(["bodyField", "bodyField", "bodyField", "bodyShape"]) : rng.pick(names)](draft, rng);
+    // A job submit's hostile header comes on top of its broken body: the run still starts nothing.
+    if (isJobSubmit && all.header && !draft.what.some((w) => w.startsWith("header ")) && rng.chance(0.35)) all.header(draft, rng);
     if (isJobSubmit || rng.chance(0.25)) all[rng.pick(HEADER_NOISE)](draft, rng);
     if (draft.method === "HEAD") draft.body = undefined;
+    const handled = route.kind === "route" && route.pattern.startsWith("/api/") && route.methods.includes(draft.method);
+    const named = draft.names === undefined ? draft.body?.names : (draft.names ?? undefined);
+    const refusal = spec.neverSucceeds?.[draft.method] ?? (draft.bodyBroken && spec.bodies?.[draft.method] ? spec.brokenBodiesRefused : undefined);
     out.push({
       index,
       route: route.pattern,
@@ -203,6 +256,10 @@ export function generateRequests(opts: GenerateOptions): FuzzRequest[] {
       body: draft.body?.bytes,
       chunked: draft.body !== undefined && rng.chance(0.15),
       what: draft.what,
+      envelope: handled && draft.method !== "HEAD" && !draft.segmentBroken,
+      names: named,
+      mustRefuse: refusal,
+      headerLayer: draft.headerLayer,
     });
   }
   return out;

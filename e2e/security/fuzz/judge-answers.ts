@@ -21,6 +21,33 @@ export function isResetOfRefusedBody(request: FuzzRequest, answer: FuzzAnswer): 
   return request.body !== undefined && request.body.length > 0 && /ECONNRESET|EPIPE/.test(answer.error ?? "");
 }
 
+/**
+ * Node's HTTP layer refusing a request before the app sees it: 400 (a control character, CR or
+ * LF in a header) or 431 (headers over 16 KB), with no body. The app itself never answers an
+ * empty 4xx on its routes.
+ */
+export function isHttpLayerRefusal(answer: FuzzAnswer): boolean {
+  return (answer.status === 400 || answer.status === 431) && answer.body === "";
+}
+
+/** The app's error JSON (lib/errors.ts AppError.toJSON): its field errors, or why it is not that. */
+export function errorEnvelope(answer: FuzzAnswer): { fields: { field: string; message: string }[] } | string {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(answer.body);
+  } catch {
+    // A long answer is kept only in part: its start must still be the envelope's.
+    if (answer.truncated && answer.body.startsWith('{"error":{"code":"')) return { fields: [] };
+    return "not JSON";
+  }
+  const error = (parsed as { error?: unknown } | null)?.error as Record<string, unknown> | undefined;
+  if (typeof error !== "object" || error === null) return "no error object";
+  if (typeof error.code !== "string" || typeof error.message !== "string") return "no error code or message";
+  const fields = error.fields;
+  if (!Array.isArray(fields) || !fields.every((f) => typeof f?.field === "string" && typeof f?.message === "string")) return "no fields list";
+  return { fields: fields as { field: string; message: string }[] };
+}
+
 export function judge(request: FuzzRequest, answer: FuzzAnswer): string | null {
   if (isResetOfRefusedBody(request, answer)) return null;
   if (answer.error) return `no HTTP answer (${answer.error})`;
@@ -28,6 +55,20 @@ export function judge(request: FuzzRequest, answer: FuzzAnswer): string | null {
   // Every job request of the run is broken on purpose; accepting one would start real work.
   if (request.route === "/api/jobs" && request.method === "POST" && answer.status < 300) {
     return `accepted a job request that is invalid (${answer.status}): a job would run`;
+  }
+  if (request.mustRefuse && answer.status < 300) return `${request.mustRefuse} (${answer.status})`;
+  if (answer.status < 400) return null;
+  if (isHttpLayerRefusal(answer)) {
+    // Node's parser may refuse control characters and oversized heads; a hostile header it has
+    // no reason to refuse (spaces, 256 characters, UTF-8) must reach the app and be named there.
+    const passedHeader = request.what.some((w) => w.startsWith("header ")) && !request.headerLayer;
+    return passedHeader ? `the HTTP layer refused a header it should pass to the app (${answer.status})` : null;
+  }
+  if (!request.envelope) return null;
+  const envelope = errorEnvelope(answer);
+  if (typeof envelope === "string") return `a ${answer.status} that is not the app's error JSON (${envelope})`;
+  if (answer.status === 422 && request.names !== undefined && !envelope.fields.some((f) => f.field === request.names)) {
+    return `a 422 that does not name ${JSON.stringify(request.names)} (names ${JSON.stringify(envelope.fields.map((f) => f.field))})`;
   }
   return null;
 }

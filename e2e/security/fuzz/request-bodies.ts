@@ -12,9 +12,11 @@ export interface Body {
   bytes: Buffer;
   contentType: string;
   what: string;
+  /** The field a refusal (422) must name: the one broken, or the unknown key added. */
+  names?: string;
 }
 
-const json = (text: string, what: string): Body => ({ bytes: Buffer.from(text, "utf8"), contentType: "application/json", what });
+const json = (text: string, what: string, names?: string): Body => ({ bytes: Buffer.from(text, "utf8"), contentType: "application/json", what, names });
 
 /** `a=b&c=d`, writing lone surrogates as the invalid UTF-8 they would be. */
 export function formText(fields: Record<string, string>): string {
@@ -54,11 +56,17 @@ export function oneFieldBroken(spec: BodySpec, fixtures: Fixtures, rng: Prng): B
   }
   const body = spec.valid(fixtures, rng);
   if (rng.chance(0.1)) {
-    const key = rng.pick(PROTO_KEYS);
-    return json(jsonText(withKey(body, key, { favorite: false, title: "x" })), `unknown key ${key}`);
+    const key = rng.pick([...PROTO_KEYS, ...(spec.unknownKeys ?? [])]);
+    return json(jsonText(withKey(body, key, { favorite: false, title: "x" })), `unknown key ${JSON.stringify(key)}`, key);
   }
   const field = rng.pick(Object.keys(spec.fields));
-  return json(jsonText({ ...body, [field]: hostileFieldValue(spec.fields[field], rng) }), `field ${field} broken`);
+  const value = hostileFieldValue(spec.fields[field], rng);
+  if (rng.chance(0.1)) {
+    // A repeated key whose last (winning) copy is broken: the first copy must not be what is checked.
+    const text = jsonText(body).replace(/\}$/, `,${JSON.stringify(field)}:${jsonText(value)}}`);
+    return json(text, `field ${field} repeated, last copy broken`, field);
+  }
+  return json(jsonText({ ...body, [field]: value }), `field ${field} broken`, field);
 }
 
 /** A valid-looking body (only for routes whose valid body changes nothing that matters). */

@@ -6,6 +6,7 @@
  */
 import { ABSURD_NUMBERS, NASTY_TEXT, ODD_TEXT, overlong, WRONG_TYPES } from "./hostile-values";
 import { prngUuid, type Prng } from "./prng";
+import { CAP_UNKNOWN_KEYS, FUZZ_CAPS, HOSTILE_CANCEL_IDS, HOSTILE_IDEMPOTENCY_KEYS, HOSTILE_USD, type HostileHeader } from "./spend-inputs";
 
 /** Real ids on the server under test (made before the run), so requests reach past "not found". */
 export interface Fixtures {
@@ -15,12 +16,19 @@ export interface Fixtures {
   shareToken: string;
 }
 
-type FieldKind = "text" | "bool" | "ids" | "enum";
+/** "usd": a spending cap (null or 0 to 1,000,000), given only values it can never take. */
+type FieldKind = "text" | "bool" | "ids" | "enum" | "usd";
 
 export type BodySpec =
   /** POST /api/jobs: always broken (job-bodies.ts), so no job runs. */
   | { type: "job" }
-  | { type: "json"; valid: (f: Fixtures, rng: Prng) => Record<string, unknown>; fields: Record<string, FieldKind> }
+  | {
+      type: "json";
+      valid: (f: Fixtures, rng: Prng) => Record<string, unknown>;
+      fields: Record<string, FieldKind>;
+      /** Keys the body does not take, tried besides PROTO_KEYS (a strict schema refuses each by name). */
+      unknownKeys?: readonly string[];
+    }
   | { type: "form"; valid: (rng: Prng) => Record<string, string>; fields: readonly string[] };
 
 export interface RouteSpec {
@@ -30,9 +38,20 @@ export interface RouteSpec {
   query?: Record<string, readonly string[]>;
   /** Hostile values of particular query parameters, as raw (already encoded) text. */
   hostileQuery?: Record<string, readonly string[]>;
+  /** Hostile values of particular dynamic segments, as raw (already encoded) text. */
+  hostileParams?: Record<string, readonly string[]>;
+  /** Request headers the route reads, and values of each it must refuse (on its body methods). */
+  hostileHeaders?: Record<string, readonly HostileHeader[]>;
   bodies?: Partial<Record<string, BodySpec>>;
   /** Methods that change or destroy what the path or body names: never given a fixture's id. */
   destructive?: readonly string[];
+  /**
+   * Methods no request of the run may succeed on (a 2xx fails it), and why: nothing the run sends
+   * them is valid (POST /api/jobs/[id]/cancel: no run of the fuzz servers is waiting).
+   */
+  neverSucceeds?: Partial<Record<string, string>>;
+  /** Why a body method must refuse every body the run broke (its fields get only invalid values). */
+  brokenBodiesRefused?: string;
   /** Relative share of the requests (default 1). */
   weight?: number;
 }
@@ -118,8 +137,30 @@ export const ROUTES: Record<string, RouteSpec> = {
   "/api/images/favorite": { bodies: { POST: { type: "json", valid: idsBody(true, { favorite: true }), fields: { imageIds: "ids", favorite: "bool" } } }, weight: 2 },
   "/api/images/zip": { bodies: { POST: { type: "json", valid: idsBody(true, {}), fields: { imageIds: "ids" } } }, weight: 2 },
   "/api/inputs/[sha]": { params: { sha: (_f, rng) => Array.from({ length: 64 }, () => rng.int(16).toString(16)).join("") } },
-  "/api/jobs": { bodies: { POST: { type: "job" } }, query: { limit: ["5"] }, hostileQuery: { limit: LIMITS }, weight: 14 },
+  "/api/jobs": {
+    bodies: { POST: { type: "job" } },
+    query: { limit: ["5"] },
+    hostileQuery: { limit: LIMITS },
+    hostileHeaders: { "idempotency-key": HOSTILE_IDEMPOTENCY_KEYS },
+    weight: 14,
+  },
   "/api/jobs/[id]": { params: { id: (f) => f.jobId } },
+  // The fixture's run has completed (409 not_cancellable), the others are uuids of no run (404).
+  "/api/jobs/[id]/cancel": {
+    params: { id: (f, rng) => rng.pick([f.jobId, f.jobId.toUpperCase(), prngUuid(rng)]) },
+    hostileParams: { id: HOSTILE_CANCEL_IDS },
+    neverSucceeds: { POST: "cancelled a run, but no run of the fuzz servers is waiting" },
+    weight: 3,
+  },
+  // No run is waiting during the run: a valid-looking request cancels nothing ({ cancelled: 0 }).
+  "/api/jobs/cancel-waiting": {},
+  "/api/budget": {},
+  "/api/settings/caps": {
+    bodies: { PUT: { type: "json", valid: () => ({ ...FUZZ_CAPS }), fields: { dayUsd: "usd", monthUsd: "usd" }, unknownKeys: CAP_UNKNOWN_KEYS } },
+    brokenBodiesRefused: "accepted an invalid caps body: the stored caps would change",
+    weight: 4,
+  },
+  "/api/spend/ledger": {},
   "/api/session": {
     bodies: {
       POST: {
@@ -178,6 +219,8 @@ const IDS_GARBAGE: readonly unknown[] = [
 
 /** A hostile value for a field of a JSON body (not the job body: anything goes here). */
 export function hostileFieldValue(kind: FieldKind | "any", rng: Prng): unknown {
+  // A cap takes null and small numbers, which the general pools hold: only its own list is sure to be refused.
+  if (kind === "usd") return rng.pick(HOSTILE_USD);
   const pools: unknown[][] = [[...NASTY_TEXT], [...ODD_TEXT], [...WRONG_TYPES], [...ABSURD_NUMBERS], [overlong(100 + rng.int(70_000))]];
   if (kind === "ids") pools.push([...IDS_GARBAGE], [...IDS_GARBAGE]);
   return rng.pick(rng.pick(pools));

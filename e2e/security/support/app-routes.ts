@@ -16,9 +16,20 @@ const SAMPLE: Record<string, string> = {
 
 const samplePath = (pattern: string) => pattern.replace(/\[(\w+)\]/g, (_, name: string) => SAMPLE[name] ?? "x");
 
-/** The /api routes and their state-changing methods: what the origin and body checks guard. */
-export function stateChangingApiRoutes(): { path: string; method: string; takesBody: boolean }[] {
+export interface ApiRoute {
+  path: string;
+  method: string;
+  takesBody: boolean;
+}
+
+/** Every /api route and each method it exports, reads included: what the host and session checks guard. */
+export function apiRoutes(): ApiRoute[] {
   return discoverRoutes(APP)
     .filter((r) => r.kind === "route" && r.pattern.startsWith("/api/"))
-    .flatMap((r) => r.methods.filter((m) => m !== "GET").map((method) => ({ path: samplePath(r.pattern), method, takesBody: r.bodyMethods.includes(method) })));
+    .flatMap((r) => r.methods.map((method) => ({ path: samplePath(r.pattern), method, takesBody: r.bodyMethods.includes(method) })));
+}
+
+/** The /api routes and their state-changing methods: what the origin and body checks guard. */
+export function stateChangingApiRoutes(): ApiRoute[] {
+  return apiRoutes().filter((r) => r.method !== "GET");
 }
