@@ -1,7 +1,7 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { cancelWaitingRuns, getJob, getJobImages, listImagesOfJobs, listRecentJobs } from "@/lib/db/job-queries";
+import { cancelWaitingRuns, deleteJob, getJob, getJobImages, listImagesOfJobs, listRecentJobs } from "@/lib/db/job-queries";
 import type { JobRow } from "@/lib/db/schema";
 import { listJobInputs } from "@/lib/db/input-queries";
 import type { ApiJob } from "@/lib/api-types";
@@ -27,7 +27,17 @@ export async function submitJob(body: unknown, idempotencyKeyHeader: string | nu
   const offered = await rt.models.offered();
   const { model, request } = parseBodyValue((v) => validateRunRequest(v, offered), body);
   const { job, replayed } = await enqueueRun(rt.db, model, request, { idempotency: key === null ? undefined : { key, body } });
-  if (!replayed) await waitAtMost(rt.queue.drain(), SEND_WAIT_MS);
+  if (replayed) return { job: await readJob(job.id), replayed };
+  rt.queue.watch(job.id);
+  await waitAtMost(rt.queue.drain(), SEND_WAIT_MS);
+  const refusal = rt.queue.refusalOf(job.id);
+  if (refusal) {
+    // The gateway said no while Run waited: nothing was accepted, so this is the answer to Run
+    // (a field error stays on its field) and there is no run to remember. Its hold was released;
+    // the ledger keeps both entries.
+    await deleteJob(rt.db, job.id);
+    throw refusal;
+  }
   return { job: await readJob(job.id), replayed };
 }
 

@@ -190,6 +190,20 @@ forEachDialect("run queue", (t) => {
     expect(queue.hasTimer).toBe(false);
   });
 
+  it("hands the gateway's refusal of a watched run to whoever waits for it, once (the answer to Run)", async () => {
+    const watched = await queueRun("watched", 2);
+    const other = await queueRun("not watched", 1);
+    const { queue } = setup({ faults: `retire=${novaCanvas.id}@2026-01-31` });
+    queue.watch(watched.id);
+    await queue.drain();
+    const refusal = queue.refusalOf(watched.id);
+    expect(refusal).toMatchObject({ code: "model_unavailable", status: 422 });
+    expect(queue.refusalOf(watched.id)).toBeUndefined();
+    // Nobody waits for the other run: its refusal is kept only as its failure.
+    expect(queue.refusalOf(other.id)).toBeUndefined();
+    expect(await statusOf(other)).toBe("failed");
+  });
+
   it("fails a run refused for credits (released) and one whose outcome is unknown (settled at its estimate)", async () => {
     const broke = await queueRun("no credits", 2);
     const { queue: q1 } = setup({ faults: "submit402=1;tag=credits" });

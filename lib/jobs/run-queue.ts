@@ -69,6 +69,8 @@ export class RunQueue {
    * its delay. The whole queue waits, since the cause is the gateway's, not the run's.
    */
   private pausedUntil = 0;
+  /** Runs whose Run is waiting for the answer (`watch`), and the gateway's refusal of each. */
+  private readonly watched = new Map<string, AppError | null>();
   private readonly now: () => Date;
 
   constructor(private readonly deps: RunQueueDeps) {
@@ -101,6 +103,21 @@ export class RunQueue {
       this.waiters.push(resolve);
       this.kick();
     });
+  }
+
+  /**
+   * POST /api/jobs waits for its run to be sent; if the gateway refuses it then (invalid input,
+   * retired model, no credits), the refusal itself (status, fields) is the answer to Run, as
+   * before the queue. `refusalOf` hands it over, once; runs nobody watches keep only the message.
+   */
+  watch(jobId: string): void {
+    this.watched.set(jobId, null);
+  }
+
+  refusalOf(jobId: string): AppError | undefined {
+    const refusal = this.watched.get(jobId) ?? undefined;
+    this.watched.delete(jobId);
+    return refusal;
   }
 
   async idle(): Promise<void> {
@@ -259,6 +276,7 @@ export class RunQueue {
       return false;
     }
     if (err.code === "model_unavailable") this.deps.onModelRefused?.(job.model, err);
+    if (this.watched.has(job.id)) this.watched.set(job.id, err);
     await failJob(db, job.id, err.code, err.message, now);
     this.deps.log?.("info", "job.refused", { jobId: job.id, code: err.code });
     return false;
