@@ -19,6 +19,7 @@ import type { UpstreamClient } from "@/lib/upstream/client";
 import type { UpstreamJob } from "@/lib/upstream/parse-job";
 import { copyOutputs } from "./copy-outputs";
 import { outputPricing } from "./output-pricing";
+import { PassLoop } from "./pass-loop";
 import { nextPollDelayMs, retryDelayMs } from "./poll-schedule";
 
 /**
@@ -52,16 +53,17 @@ const BATCH = 16;
 
 export class JobTracker {
   readonly owner: string;
-  private timer: NodeJS.Timeout | undefined;
-  private timerAt = Infinity;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
+  private readonly loop: PassLoop;
   private readonly now: () => Date;
 
   constructor(private readonly deps: TrackerDeps) {
     this.owner = deps.owner ?? `tracker-${randomUUID()}`;
     this.now = deps.now ?? (() => new Date());
+    this.loop = new PassLoop({
+      pass: () => this.pass(),
+      onError: (error) => this.deps.log?.("error", "tracker.pass_failed", { error }),
+      now: this.now,
+    });
   }
 
   /** Resumes whatever a previous process left unfinished. */
@@ -91,15 +93,7 @@ export class JobTracker {
 
   /** Work through due jobs now, then sleep until the next one is due. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.clearTimer();
-    this.running = this.runLoop().finally(() => {
-      this.running = undefined;
-    });
+    this.loop.kick();
   }
 
   /**
@@ -107,46 +101,32 @@ export class JobTracker {
    * (no claim query while the job cannot be due yet).
    */
   wakeBy(at: Date): void {
-    this.schedule(at.getTime() - this.now().getTime() + Date.now());
+    this.loop.schedule(at);
   }
 
   /** Resolves when the current pass (if any) is finished; for tests and shutdown. */
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+  idle(): Promise<void> {
+    return this.loop.idle();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.clearTimer();
-    await this.idle();
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Whether a wake-up timer is set (tests check that none is left when idle). */
   get hasTimer(): boolean {
-    return this.timer !== undefined;
+    return this.loop.hasTimer;
   }
 
-  private clearTimer(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.timerAt = Infinity;
-  }
-
-  private async runLoop(): Promise<void> {
-    try {
-      do {
-        this.again = false;
-        const claimed = await claimDueJobs(this.deps.db, this.owner, this.now(), this.deps.leaseMs, BATCH);
-        const allowed = await this.withinBudget(claimed);
-        await Promise.all(allowed.map((job) => this.process(job)));
-        if (allowed.length > 0) this.deps.onPolled?.();
-        if (claimed.length === BATCH && allowed.length === claimed.length) this.again = true;
-      } while (this.again && !this.stopped);
-      await this.scheduleNext();
-    } catch (e) {
-      this.deps.log?.("error", "tracker.pass_failed", { error: e });
-      this.schedule(Date.now() + 2000);
-    }
+  /** One batch of due jobs; true when the batch was full (more may be due). Else sleep until the next. */
+  private async pass(): Promise<boolean> {
+    const claimed = await claimDueJobs(this.deps.db, this.owner, this.now(), this.deps.leaseMs, BATCH);
+    const allowed = await this.withinBudget(claimed);
+    await Promise.all(allowed.map((job) => this.process(job)));
+    if (allowed.length > 0) this.deps.onPolled?.();
+    if (claimed.length === BATCH && allowed.length === claimed.length && !this.loop.isStopped) return true;
+    await this.scheduleNext();
+    return false;
   }
 
   /**
@@ -170,21 +150,9 @@ export class JobTracker {
 
   private async scheduleNext(): Promise<void> {
     const at = await nextWakeTime(this.deps.db);
-    if (at) this.schedule(at.getTime() - this.now().getTime() + Date.now());
+    if (at) this.loop.schedule(at);
   }
 
-  private schedule(atMs: number): void {
-    if (this.stopped || atMs >= this.timerAt) return;
-    this.clearTimer();
-    this.timerAt = atMs;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.timerAt = Infinity;
-      this.kick();
-    }, Math.max(0, atMs - Date.now()));
-    // Never keep a process (a CLI, a test) alive only for polling.
-    this.timer.unref?.();
-  }
 
   private async process(job: JobRow): Promise<void> {
     const { db } = this.deps;
