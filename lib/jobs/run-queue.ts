@@ -9,13 +9,14 @@ import type { ModelDefinition } from "@/lib/models";
 import type { BlobStore } from "@/lib/storage";
 import type { UpstreamClient } from "@/lib/upstream/client";
 import type { RequestBudget } from "@/lib/budget/request-budget";
+import { PassLoop } from "./pass-loop";
 import { expectedDurationMs, retryDelayMs } from "./poll-schedule";
 import { upstreamRequestOf } from "./upstream-request";
 
 /**
  * The run queue: sends `waiting` runs to the gateway, oldest first, as fast as the request
- * budget allows (lib/jobs/README.md, "The run queue"). Like the tracker it keeps at most one
- * timer, set for when the budget next has room, and none when nothing waits.
+ * budget allows (lib/jobs/README.md, "The run queue"). Like the tracker it runs on a PassLoop:
+ * at most one timer, set for when the budget next has room, and none when nothing waits.
  *
  * A run is claimed (`submitting`, leased) before it is sent, so instances sharing a database
  * never send the same run. The gateway's answer decides what happens next:
@@ -55,12 +56,7 @@ const SWEEP_EVERY_MS = 10 * 60 * 1000;
 
 export class RunQueue {
   readonly owner: string;
-  private timer: NodeJS.Timeout | undefined;
-  private timerAt = Infinity;
-  private running: Promise<void> | undefined;
-  private again = false;
-  private stopped = false;
-  private waiters: (() => void)[] = [];
+  private readonly loop: PassLoop;
   private readonly unreachable = new Map<string, number>();
   private lastSweep = 0;
   /**
@@ -76,21 +72,20 @@ export class RunQueue {
   constructor(private readonly deps: RunQueueDeps) {
     this.owner = deps.owner ?? `queue-${randomUUID()}`;
     this.now = deps.now ?? (() => new Date());
+    this.loop = new PassLoop({
+      pass: async () => {
+        await this.housekeeping();
+        await this.pass();
+        return false;
+      },
+      onError: (error) => this.deps.log?.("error", "queue.pass_failed", { error }),
+      now: this.now,
+    });
   }
 
   /** Send what waits now (and what a previous process left waiting). */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.clearTimer();
-    this.running = this.runLoop().finally(() => {
-      this.running = undefined;
-      // A kick that came while the last pass was finishing must not be lost.
-      if (this.waiters.length > 0 && !this.stopped) this.kick();
-    });
+    this.loop.kick();
   }
 
   /**
@@ -98,11 +93,7 @@ export class RunQueue {
    * call has then been sent, or is still waiting because the budget had no room for it.
    */
   drain(): Promise<void> {
-    if (this.stopped) return Promise.resolve();
-    return new Promise((resolve) => {
-      this.waiters.push(resolve);
-      this.kick();
-    });
+    return this.loop.drain();
   }
 
   /**
@@ -120,60 +111,26 @@ export class RunQueue {
     return refusal;
   }
 
-  async idle(): Promise<void> {
-    while (this.running) await this.running;
+  idle(): Promise<void> {
+    return this.loop.idle();
   }
 
-  async stop(): Promise<void> {
-    this.stopped = true;
-    this.clearTimer();
-    await this.idle();
-    for (const resolve of this.waiters.splice(0)) resolve();
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   get hasTimer(): boolean {
-    return this.timer !== undefined;
-  }
-
-  private clearTimer(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.timerAt = Infinity;
+    return this.loop.hasTimer;
   }
 
   private schedule(at: Date): void {
-    const atMs = at.getTime() - this.now().getTime() + Date.now();
-    if (this.stopped || atMs >= this.timerAt) return;
-    this.clearTimer();
-    this.timerAt = atMs;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      this.timerAt = Infinity;
-      this.kick();
-    }, Math.max(0, atMs - Date.now()));
-    this.timer.unref?.();
-  }
-
-  private async runLoop(): Promise<void> {
-    do {
-      this.again = false;
-      const waiters = this.waiters.splice(0);
-      try {
-        await this.housekeeping();
-        await this.pass();
-      } catch (e) {
-        this.deps.log?.("error", "queue.pass_failed", { error: e });
-        this.schedule(new Date(this.now().getTime() + 2000));
-      } finally {
-        for (const resolve of waiters) resolve();
-      }
-    } while ((this.again || this.waiters.length > 0) && !this.stopped);
+    this.loop.schedule(at);
   }
 
   /** Sends waiting runs until none wait or the budget has no room; then sleeps until it has. */
   private async pass(): Promise<void> {
     const { db, budget, leaseMs } = this.deps;
-    while (!this.stopped) {
+    while (!this.loop.isStopped) {
       if (this.now().getTime() < this.pausedUntil) {
         this.schedule(new Date(this.pausedUntil));
         return;
