@@ -87,6 +87,12 @@ export async function failJob(db: Db, id: string, code: string, message: string,
  * Takes the `limit` oldest waiting runs for sending: `submitting`, leased to `owner`. SKIP LOCKED
  * lets instances claim at once without taking the same run; the order they are sent in is the
  * order they were queued in.
+ *
+ * The ids are picked by `= any(array(subquery))`, which PostgreSQL (and PGlite) run once, as an
+ * InitPlan. `in (subquery)` was planned as a nested-loop semi-join that rescanned the locking
+ * subquery for every waiting row; each rescan skipped the rows this statement had just moved to
+ * `submitting` and returned the next ones, so a claim of 10 took all 120 waiting runs, and the
+ * queue sent 120 submits on a budget of 50 (70 answered 429: bench/budget-queue.ts).
  */
 export async function claimWaitingRuns(db: Db, owner: string, now: Date, leaseMs: number, limit: number): Promise<JobRow[]> {
   if (limit <= 0) return [];
@@ -100,7 +106,7 @@ export async function claimWaitingRuns(db: Db, owner: string, now: Date, leaseMs
   const claimed = await db
     .update(jobs)
     .set({ status: "submitting", updatedAt: now, leaseOwner: owner, leaseUntil: new Date(now.getTime() + leaseMs) })
-    .where(and(inArray(jobs.id, next), eq(jobs.status, "waiting")))
+    .where(and(sql`${jobs.id} = any(array(${next}))`, eq(jobs.status, "waiting")))
     .returning();
   return claimed.sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.id.localeCompare(b.id));
 }
