@@ -29,7 +29,7 @@ export interface RunQueueDeps {
   db: Db;
   client: Pick<UpstreamClient, "submit">;
   store: BlobStore;
-  budget: Pick<RequestBudget, "take" | "giveBack">;
+  budget: Pick<RequestBudget, "take" | "giveBack" | "answered">;
   tracker: { wakeBy(at: Date): void };
   /** The definition a stored run is sent with (built-in or from the catalog); undefined if gone. */
   definitionOf(modelId: string): Promise<ModelDefinition | undefined>;
@@ -160,7 +160,9 @@ export class RunQueue {
       const claimed = await claimWaitingRuns(db, this.owner, this.now(), leaseMs, taken.granted);
       // Another instance took some of them between the count and the claim.
       if (claimed.length < taken.granted) await budget.giveBack("submit", taken.granted - claimed.length, taken);
-      await Promise.all(claimed.map((job) => this.send(job)));
+      const answered = (await Promise.all(claimed.map((job) => this.send(job)))).filter((t): t is Date => t !== undefined);
+      // Counted from their answers, not from the take: the gateway counts a submit when it arrives.
+      if (answered.length > 0) await budget.answered("submit", answered.length, taken, new Date(Math.max(...answered.map((t) => t.getTime()))));
       if (taken.granted < want) {
         if (taken.retryAt) this.schedule(taken.retryAt);
         return;
@@ -177,13 +179,14 @@ export class RunQueue {
     if (swept > 0) this.deps.log?.("warn", "ledger.holds_swept", { count: swept });
   }
 
-  private async send(job: JobRow): Promise<void> {
+  /** Sends one claimed run; resolves with when the gateway's answer came (undefined: never sent). */
+  private async send(job: JobRow): Promise<Date | undefined> {
     const { db } = this.deps;
     let payload: Record<string, unknown>;
     const model = await this.deps.definitionOf(job.model);
     if (!model) {
       await failJob(db, job.id, "model_unavailable", `The model ${job.model} is no longer offered, so this run was not sent.`, this.now());
-      return;
+      return undefined;
     }
     try {
       payload = model.buildPayload(await upstreamRequestOf(db, this.deps.store, job.params, model));
@@ -191,14 +194,15 @@ export class RunQueue {
       const message = e instanceof AppError ? e.message : "Its stored request could not be rebuilt.";
       await failJob(db, job.id, "input_missing", `This run was not sent: ${message}`, this.now());
       this.deps.log?.("error", "queue.payload_failed", { jobId: job.id, error: e });
-      return;
+      return undefined;
     }
     let upstreamJobId: string;
     try {
       ({ jobId: upstreamJobId } = await this.deps.client.submit(payload, { prepaid: true }));
     } catch (e) {
+      const answeredAt = this.now();
       await this.refused(job, e);
-      return;
+      return answeredAt;
     }
     this.unreachable.delete(job.id);
     const now = this.now();
@@ -206,6 +210,7 @@ export class RunQueue {
     await markSubmitted(db, job.id, upstreamJobId, now, firstPoll);
     this.deps.tracker.wakeBy(firstPoll);
     this.deps.log?.("info", "job.submitted", { jobId: job.id, upstreamJobId, model: job.model, task: job.taskType });
+    return now;
   }
 
   private async refused(job: JobRow, e: unknown): Promise<void> {
