@@ -18,12 +18,14 @@ import { logTail, makeTempDir, onCleanup, removeTempDir, spawnServer, stopServer
  */
 const APP_VARIABLES = [
   "EMPIRIOLABS_API_KEY", "EMPIRIOLABS_BASE_URL", "DATABASE_URL", "DATA_DIR", "HOST", "PORT",
-  "PLAYGROUND_PASSWORD", "UPSTREAM_TIMEOUT_MS", "JOB_STUCK_AFTER_MS", "JOB_LEASE_MS", "MAX_BODY_BYTES",
+  "PLAYGROUND_PASSWORD", "ALLOWED_HOSTS", "PUBLIC_URL", "TRUST_PROXY", "SHARE_FRAME_ANCESTORS",
+  "UPSTREAM_RPM", "SPEND_CAP_DAY_USD", "SPEND_CAP_MONTH_USD",
+  "UPSTREAM_TIMEOUT_MS", "JOB_STUCK_AFTER_MS", "JOB_LEASE_MS", "MAX_BODY_BYTES",
   "ENGINE_PORT", "ENGINE_API_KEY", "ENGINE_LATENCY_MS", "ENGINE_OUTPUT_TTL_S", "ENGINE_RATE_LIMIT_PER_MIN",
-  "ENGINE_FAULTS", "ENGINE_LOG", "LOG_LEVEL",
+  "ENGINE_FAULTS", "ENGINE_LOG", "ENGINE_DATA_DIR", "ENGINE_ALLOW_PRIVATE_URLS", "LOG_LEVEL",
 ];
 
-function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
+export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
   const drop = new Set([...APP_VARIABLES, "NODE_ENV"]);
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => !drop.has(name)));
   return { ...inherited, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...extra };
@@ -46,7 +48,7 @@ export interface Running {
   server: Server;
 }
 
-async function waitReady(server: Server, url: string, timeoutMs: number, ok: (status: number, json: unknown) => boolean): Promise<void> {
+export async function waitReady(server: Server, url: string, timeoutMs: number, ok: (status: number, json: unknown) => boolean): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = "no answer";
   while (Date.now() < deadline) {

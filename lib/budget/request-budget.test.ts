@@ -40,9 +40,10 @@ forPglite("RequestBudget", (t) => {
     expect(await b.take("poll", 2)).toEqual({ granted: 2, at: new Date(T0), retryAt: null });
     clock += 30_000;
     expect(await b.take("catalog", 5)).toEqual({ granted: 1, at: new Date(T0 + 30_000), retryAt: new Date(T0 + 61_000) });
-    expect(await b.status()).toEqual({ perMinute: 3, usedLastMinute: 3, left: 0, blockedUntil: null });
+    // Full: the next request fits when the oldest (T0) leaves the window.
+    expect(await b.status()).toEqual({ perMinute: 3, usedLastMinute: 3, left: 0, blockedUntil: null, nextFreeAt: new Date(T0 + 61_000) });
     clock = T0 + 61_000;
-    expect(await b.status()).toEqual({ perMinute: 3, usedLastMinute: 1, left: 2, blockedUntil: null });
+    expect(await b.status()).toEqual({ perMinute: 3, usedLastMinute: 1, left: 2, blockedUntil: null, nextFreeAt: new Date(clock) });
     expect(await b.take("poll", 0)).toEqual({ granted: 0, at: new Date(clock), retryAt: null });
   });
 
@@ -74,11 +75,11 @@ forPglite("RequestBudget", (t) => {
     const b = budget(10);
     await b.rateLimited(3000);
     expect(events).toEqual([["warn", "budget.rate_limited", { retryAfterMs: 3000 }]]);
-    expect(await b.status()).toEqual({ perMinute: 10, usedLastMinute: 0, left: 0, blockedUntil: new Date(T0 + 3000) });
+    expect(await b.status()).toEqual({ perMinute: 10, usedLastMinute: 0, left: 0, blockedUntil: new Date(T0 + 3000), nextFreeAt: new Date(T0 + 3000) });
     expect(await b.take("poll", 1)).toEqual({ granted: 0, at: new Date(T0), retryAt: new Date(T0 + 3000) });
     await b.acquire("submit");
     expect(clock).toBe(T0 + 3000);
-    expect(await b.status()).toEqual({ perMinute: 10, usedLastMinute: 1, left: 9, blockedUntil: null });
+    expect(await b.status()).toEqual({ perMinute: 10, usedLastMinute: 1, left: 9, blockedUntil: null, nextFreeAt: new Date(T0 + 3000) });
 
     await b.rateLimited(undefined);
     expect(DEFAULT_BLOCK_MS).toBe(10_000);

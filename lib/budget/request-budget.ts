@@ -1,6 +1,6 @@
 import "server-only";
 import type { Db } from "@/lib/db/client";
-import { blockRequests, readBudgetState, returnRequests, takeRequests, type RequestKind, type TakeResult } from "@/lib/db/rate-queries";
+import { blockRequests, markRequestsAnswered, readBudgetState, returnRequests, takeRequests, type RequestKind, type TakeResult } from "@/lib/db/rate-queries";
 
 /**
  * The account's upstream request budget (README.md here): `perMinute` requests in any window,
@@ -55,6 +55,11 @@ export class RequestBudget {
   /** Gives back requests taken at `taken.at` but not made. */
   giveBack(kind: RequestKind, n: number, taken: Pick<TakeResult, "at">): Promise<void> {
     return returnRequests(this.db, kind, n, taken.at);
+  }
+
+  /** `n` requests taken at `taken.at` were answered by `answeredAt`: they count from then (markRequestsAnswered). */
+  answered(kind: RequestKind, n: number, taken: Pick<TakeResult, "at">, answeredAt: Date): Promise<void> {
+    return markRequestsAnswered(this.db, kind, n, taken.at, answeredAt);
   }
 
   /** Waits until one request of `kind` fits, and takes it (catalog reads, sync calls). */

@@ -30,7 +30,7 @@ export interface RunQueueDeps {
   db: Db;
   client: Pick<UpstreamClient, "submit">;
   store: BlobStore;
-  budget: Pick<RequestBudget, "take" | "giveBack">;
+  budget: Pick<RequestBudget, "take" | "giveBack" | "answered">;
   tracker: { wakeBy(at: Date): void };
   /** The definition a stored run is sent with (built-in or from the catalog); undefined if gone. */
   definitionOf(modelId: string): Promise<ModelDefinition | undefined>;
@@ -46,6 +46,12 @@ export interface RunQueueDeps {
   log?: (level: "info" | "warn" | "error", event: string, fields?: Record<string, unknown>) => void;
   owner?: string;
 }
+
+interface Sent {
+  answeredAt?: Date;
+  putBack: boolean;
+}
+const NOT_SENT: Sent = { putBack: false };
 
 /** Runs sent per budget decision: small enough that a burst does not take the whole minute at once. */
 const BATCH = 10;
@@ -146,10 +152,13 @@ export class RunQueue {
       const claimed = await claimWaitingRuns(db, this.owner, this.now(), leaseMs, taken.granted);
       // Another instance took some of them between the count and the claim.
       if (claimed.length < taken.granted) await budget.giveBack("submit", taken.granted - claimed.length, taken);
-      const putBack = await Promise.all(claimed.map((job) => this.send(job)));
+      const sent = await Promise.all(claimed.map((job) => this.send(job)));
+      // Counted from their answers, not from the take: the gateway counts a submit when it arrives.
+      const answered = sent.flatMap((s) => (s.answeredAt ? [s.answeredAt.getTime()] : []));
+      if (answered.length > 0) await budget.answered("submit", answered.length, taken, new Date(Math.max(...answered)));
       // A run put back in line (429, unreachable) waits for the pause `refused` set: going round
       // again now would resend it at once, and an unreachable gateway would fail it within a pass.
-      if (putBack.some(Boolean)) return;
+      if (sent.some((s) => s.putBack)) return;
       if (taken.granted < want) {
         if (taken.retryAt) this.schedule(taken.retryAt);
         return;
@@ -168,14 +177,17 @@ export class RunQueue {
     await this.deps.housekeeping?.();
   }
 
-  /** Sends one claimed run; true when it was put back in line to be tried again later. */
-  private async send(job: JobRow): Promise<boolean> {
+  /**
+   * Sends one claimed run. `answeredAt`: when the gateway's answer came (unset: nothing was sent);
+   * `putBack`: the run is back in line, to be tried again later.
+   */
+  private async send(job: JobRow): Promise<Sent> {
     const { db } = this.deps;
     let payload: Record<string, unknown>;
     const model = await this.deps.definitionOf(job.model);
     if (!model) {
       await failJob(db, job.id, "model_unavailable", `The model ${job.model} is no longer offered, so this run was not sent.`, this.now());
-      return false;
+      return NOT_SENT;
     }
     try {
       payload = model.buildPayload(await upstreamRequestOf(db, this.deps.store, job.params, model));
@@ -183,13 +195,14 @@ export class RunQueue {
       const message = e instanceof AppError ? e.message : "Its stored request could not be rebuilt.";
       await failJob(db, job.id, "input_missing", `This run was not sent: ${message}`, this.now());
       this.deps.log?.("error", "queue.payload_failed", { jobId: job.id, error: e });
-      return false;
+      return NOT_SENT;
     }
     let upstreamJobId: string;
     try {
       ({ jobId: upstreamJobId } = await this.deps.client.submit(payload, { prepaid: true }));
     } catch (e) {
-      return this.refused(job, e);
+      const answeredAt = this.now();
+      return { answeredAt, putBack: await this.refused(job, e) };
     }
     this.unreachable.delete(job.id);
     const now = this.now();
@@ -197,7 +210,7 @@ export class RunQueue {
     await markSubmitted(db, job.id, upstreamJobId, now, firstPoll);
     this.deps.tracker.wakeBy(firstPoll);
     this.deps.log?.("info", "job.submitted", { jobId: job.id, upstreamJobId, model: job.model, task: job.taskType });
-    return false;
+    return { answeredAt: now, putBack: false };
   }
 
   private pauseFor(now: Date, ms: number): void {

@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import type { Db } from "@/lib/db/client";
 import type { JobRow } from "@/lib/db/schema";
 import type { RequestBudget } from "@/lib/budget/request-budget";
+import type { TakeResult } from "@/lib/db/rate-queries";
 import {
   claimDueJobs,
   completeJob,
@@ -44,7 +45,7 @@ export interface TrackerDeps {
    * The account's request budget: each poll takes a request first; polls it has no room for are
    * moved to when it has, spread so that none is starved. Without one, polls are not counted.
    */
-  budget?: Pick<RequestBudget, "take" | "perMinute">;
+  budget?: Pick<RequestBudget, "take" | "answered" | "perMinute">;
   /** After a pass that polled: finished jobs free room in the budget for the run queue. */
   onPolled?: () => void;
 }
@@ -121,8 +122,11 @@ export class JobTracker {
   /** One batch of due jobs; true when the batch was full (more may be due). Else sleep until the next. */
   private async pass(): Promise<boolean> {
     const claimed = await claimDueJobs(this.deps.db, this.owner, this.now(), this.deps.leaseMs, BATCH);
-    const allowed = await this.withinBudget(claimed);
+    const { allowed, taken } = await this.withinBudget(claimed);
     await Promise.all(allowed.map((job) => this.process(job)));
+    // Counted from when they were answered (the gateway counts a poll when it arrives), as the
+    // queue does for submits; the end of the pass is no earlier than any of the answers.
+    if (taken && allowed.length > 0) await this.deps.budget?.answered("poll", allowed.length, taken, this.now());
     if (allowed.length > 0) this.deps.onPolled?.();
     if (claimed.length === BATCH && allowed.length === claimed.length && !this.loop.isStopped) return true;
     await this.scheduleNext();
@@ -134,10 +138,11 @@ export class JobTracker {
    * (lease released, poll not counted) to when requests free up, one budget slot apart, so a
    * long line of polls is served in order instead of all retrying at the same instant.
    */
-  private async withinBudget(claimed: JobRow[]): Promise<JobRow[]> {
+  private async withinBudget(claimed: JobRow[]): Promise<{ allowed: JobRow[]; taken?: TakeResult }> {
     const { budget } = this.deps;
-    if (!budget || claimed.length === 0) return claimed;
-    const { granted, retryAt } = await budget.take("poll", claimed.length);
+    if (!budget || claimed.length === 0) return { allowed: claimed };
+    const taken = await budget.take("poll", claimed.length);
+    const { granted, retryAt } = taken;
     const now = this.now();
     const spacing = Math.ceil(60_000 / budget.perMinute);
     const base = retryAt ?? new Date(now.getTime() + spacing);
@@ -145,7 +150,7 @@ export class JobTracker {
     await Promise.all(
       deferred.map((job, k) => deferPoll(this.deps.db, job.id, this.owner, new Date(base.getTime() + k * spacing), now)),
     );
-    return claimed.slice(0, granted);
+    return { allowed: claimed.slice(0, granted), taken };
   }
 
   private async scheduleNext(): Promise<void> {
