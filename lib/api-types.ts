@@ -71,9 +71,24 @@ export interface ApiJob {
   completedAt: string | null;
   failedAt: string | null;
   cancelledAt: string | null;
+  /** The sweep this run is a cell of, if any. */
+  sweepId: string | null;
   images: ApiImage[];
   inputs: ApiInput[];
 }
+
+/**
+ * One message of the live stream (`GET /api/events`, server-sent events; the SSE `id` is the
+ * bus's sequence number, so a reconnect with `Last-Event-ID` resumes after it).
+ * - `job`: a run changed (status, progress, queue place, completion with its images); the run
+ *   whole, as `GET /api/jobs/{id}` returns it, so a client can show it without asking again.
+ * - `sweep`: a sweep's shape changed (created, a cell re-run, cancelled): read it again.
+ * - `reset`: the events since `Last-Event-ID` are no longer kept: read everything again.
+ */
+export type ApiEvent =
+  | { type: "job"; job: ApiJob }
+  | { type: "sweep"; sweepId: string }
+  | { type: "reset" };
 
 export interface GalleryItem extends ApiImage {
   taskType: string;

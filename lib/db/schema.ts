@@ -7,6 +7,7 @@ import {
   integer,
   jsonb,
   pgTable,
+  type AnyPgColumn,
   primaryKey,
   real,
   text,
@@ -71,6 +72,8 @@ export const jobs = pgTable(
      */
     idempotencyKey: text("idempotency_key"),
     requestHash: text("request_hash"),
+    /** The sweep this run is a cell of (lib/sweeps); null for a single run or once the sweep is deleted. */
+    sweepId: uuid("sweep_id").references((): AnyPgColumn => sweeps.id, { onDelete: "set null" }),
   },
   (t) => [
     uniqueIndex("jobs_upstream_job_id_idx").on(t.upstreamJobId),
@@ -79,6 +82,7 @@ export const jobs = pgTable(
     index("jobs_waiting_idx").on(t.createdAt, t.id).where(sql`status = 'waiting'`),
     index("jobs_next_poll_idx").on(t.nextPollAt).where(sql`next_poll_at is not null`),
     index("jobs_created_idx").on(t.createdAt),
+    index("jobs_sweep_idx").on(t.sweepId).where(sql`sweep_id is not null`),
   ],
 );
 
@@ -160,6 +164,8 @@ export const shares = pgTable(
     showParams: boolean("show_params").notNull().default(false),
     /** Share pages are noindex unless the owner allows indexing. */
     allowIndexing: boolean("allow_indexing").notNull().default(false),
+    /** A shared sweep: the page lays the images out on the sweep's grid, with its axes. */
+    sweepId: uuid("sweep_id").references((): AnyPgColumn => sweeps.id, { onDelete: "set null" }),
     expiresAt: ts("expires_at"),
     revokedAt: ts("revoked_at"),
     viewCount: integer("view_count").notNull().default(0),
@@ -257,6 +263,80 @@ export const upstreamBlocks = pgTable("upstream_blocks", {
   blockedUntil: ts("blocked_until").notNull(),
 });
 
+/**
+ * A sweep (lib/sweeps): one request from the form varied over up to three axes, each cell a run.
+ * `base` is the form's request (image fields as `{ input: <sha256> }` references, like jobs.params)
+ * and `axes` what each axis varies and its values, so the grid can be read, re-run and shared
+ * without the form. The seed is fixed across cells unless an axis varies it.
+ */
+export const sweeps = pgTable(
+  "sweeps",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    title: text("title").notNull(),
+    base: jsonb("base").$type<Record<string, unknown>>().notNull(),
+    axes: jsonb("axes").$type<unknown[]>().notNull(),
+    seed: bigint("seed", { mode: "number" }),
+    cellCount: integer("cell_count").notNull(),
+    estimatedCostMicros: bigint("estimated_cost_micros", { mode: "number" }).notNull(),
+    /** The sweep this one re-ran (another seed), if any. */
+    parentId: uuid("parent_id"),
+    idempotencyKey: text("idempotency_key"),
+    requestHash: text("request_hash"),
+    createdAt: ts("created_at").notNull().defaultNow(),
+    updatedAt: ts("updated_at").notNull().defaultNow(),
+  },
+  (t) => [
+    index("sweeps_created_idx").on(t.createdAt),
+    uniqueIndex("sweeps_idempotency_key_idx").on(t.idempotencyKey).where(sql`idempotency_key is not null`),
+  ],
+);
+
+/**
+ * One cell of a sweep at (x, y, z), `position` = x + y·nx + z·nx·ny. `job_id` is the cell's latest
+ * run (a re-run of the cell points it at the new run; the old one stays in the gallery); null when
+ * the cell was dropped before Run or its run was deleted.
+ */
+export const sweepCells = pgTable(
+  "sweep_cells",
+  {
+    sweepId: uuid("sweep_id")
+      .notNull()
+      .references(() => sweeps.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    x: integer("x").notNull(),
+    y: integer("y").notNull(),
+    z: integer("z").notNull(),
+    jobId: uuid("job_id").references(() => jobs.id, { onDelete: "set null" }),
+    /** Why the cell has no run (dropped before Run), when it has none. */
+    note: text("note"),
+  },
+  (t) => [primaryKey({ columns: [t.sweepId, t.position] }), index("sweep_cells_job_idx").on(t.jobId)],
+);
+
+export const PROMPT_KINDS = ["prompt", "negative"] as const;
+export type PromptKind = (typeof PROMPT_KINDS)[number];
+
+/**
+ * Prompt history: every prompt and negative prompt a run was admitted with, once per text, with
+ * how often and when last. Keyed by the text's SHA-256 (a btree cannot index long texts); pinned
+ * prompts sort first. Recorded in the admission transaction, so a run is never without its entry.
+ */
+export const promptHistory = pgTable(
+  "prompt_history",
+  {
+    id: uuid("id").primaryKey().defaultRandom(),
+    kind: text("kind").$type<PromptKind>().notNull(),
+    text: text("text").notNull(),
+    textHash: text("text_hash").notNull(),
+    useCount: integer("use_count").notNull().default(0),
+    firstUsedAt: ts("first_used_at").notNull().defaultNow(),
+    lastUsedAt: ts("last_used_at").notNull().defaultNow(),
+    pinnedAt: ts("pinned_at"),
+  },
+  (t) => [uniqueIndex("prompt_history_text_idx").on(t.kind, t.textHash), index("prompt_history_last_used_idx").on(t.lastUsedAt)],
+);
+
 export type JobRow = typeof jobs.$inferSelect;
 export type NewJobRow = typeof jobs.$inferInsert;
 export type ImageRow = typeof images.$inferSelect;
@@ -267,3 +347,7 @@ export type JobInputRow = typeof jobInputs.$inferSelect;
 export type LedgerRow = typeof spendLedger.$inferSelect;
 export type ShareRow = typeof shares.$inferSelect;
 export type NewShareRow = typeof shares.$inferInsert;
+export type SweepRow = typeof sweeps.$inferSelect;
+export type NewSweepRow = typeof sweeps.$inferInsert;
+export type SweepCellRow = typeof sweepCells.$inferSelect;
+export type PromptHistoryRow = typeof promptHistory.$inferSelect;

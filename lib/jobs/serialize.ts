@@ -69,6 +69,7 @@ export function toApiJob(job: JobRow, images: ImageRow[], inputs: JobInputView[]
     completedAt: job.completedAt?.toISOString() ?? null,
     failedAt: job.failedAt?.toISOString() ?? null,
     cancelledAt: job.cancelledAt?.toISOString() ?? null,
+    sweepId: job.sweepId ?? null,
     images: images.map(toApiImage),
     inputs: inputs.map(toApiInput),
   };
