@@ -67,6 +67,28 @@ export const sweepRequestSchema = z
 
 export type SweepRequest = z.infer<typeof sweepRequestSchema>;
 
+type Parsed = { ok: true; value: SweepRequest } | { ok: false; errors: { field: string; message: string }[] };
+
+/**
+ * The body checked by `sweepRequestSchema`, each refusal naming the top-level field (as every
+ * route's 422 does) and, in its message, where inside it: "axes[1].values: values needs at least 1 value".
+ */
+export function parseSweepRequest(input: unknown): Parsed {
+  const result = sweepRequestSchema.safeParse(input);
+  if (result.success) return { ok: true, value: result.data };
+  const errors = result.error.issues.map((issue) => {
+    const path = issue.path.map((p) => (typeof p === "number" ? `[${p}]` : `.${String(p)}`)).join("").replace(/^\./, "");
+    if (issue.code === "unrecognized_keys") {
+      const keys = issue.keys.join(", ");
+      return path === ""
+        ? { field: issue.keys[0] ?? "", message: `${keys}: the request takes no such field` }
+        : { field: String(issue.path[0]), message: `${path} takes no ${keys}` };
+    }
+    return { field: typeof issue.path[0] === "string" ? issue.path[0] : "", message: issue.path.length > 1 ? `${path}: ${issue.message}` : issue.message };
+  });
+  return { ok: false, errors };
+}
+
 /** Cells along each axis, [x, y, z]; an absent axis counts 1. */
 export function gridShape(axes: readonly Pick<SweepAxis, "values">[]): [number, number, number] {
   return [axes[0]?.values.length ?? 1, axes[1]?.values.length ?? 1, axes[2]?.values.length ?? 1];
