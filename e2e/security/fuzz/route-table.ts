@@ -206,7 +206,7 @@ export const ROUTES: Record<string, RouteSpec> = {
       POST: {
         type: "json",
         valid: (f) => ({ imageIds: [f.imageId], title: "fuzz", description: "", showPrompts: false, showParams: false, allowIndexing: false, expiry: "1d" }),
-        fields: { imageIds: "ids", expiry: "enum", ...SHARE_FIELDS },
+        fields: { imageIds: "ids", sweepId: "text", expiry: "enum", ...SHARE_FIELDS },
       },
     },
     weight: 3,
