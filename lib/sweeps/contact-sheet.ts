@@ -6,12 +6,14 @@ import "server-only";
  * cost. Text is drawn by sharp (pango) in the Geist font that ships with Next.js, so the sheet
  * looks the same on a machine without system fonts.
  */
-import { createRequire } from "node:module";
+import path from "node:path";
 import sharp, { type OverlayOptions } from "sharp";
 import { openUntrusted } from "@/lib/images/decode-slots";
 import { THUMB_MAX_SIDE } from "@/lib/images/thumbnail";
 
-const FONT_FILE = createRequire(import.meta.url).resolve("next/dist/compiled/@vercel/og/Geist-Regular.ttf");
+// Found from the project root, where the app always runs (a module resolve would make the bundler
+// try to bundle the font).
+const FONT_FILE = path.join(process.cwd(), "node_modules", "next", "dist", "compiled", "@vercel", "og", "Geist-Regular.ttf");
 const FONT = "Geist";
 
 export const SHEET = { tile: 256, gap: 6, margin: 24, rowLabelWidth: 180, background: "#171717", tileBackground: "#262626" } as const;
