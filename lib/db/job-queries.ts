@@ -30,8 +30,9 @@ export async function getJobImages(db: Db, jobId: string): Promise<ImageRow[]> {
   return db.select().from(images).where(eq(images.jobId, jobId)).orderBy(asc(images.index));
 }
 
+/** The newest single runs: a sweep's cells are shown on its grid (lib/sweeps), not one by one. */
 export async function listRecentJobs(db: Db, limit: number): Promise<JobRow[]> {
-  return db.select().from(jobs).orderBy(desc(jobs.createdAt), desc(jobs.id)).limit(limit);
+  return db.select().from(jobs).where(isNull(jobs.sweepId)).orderBy(desc(jobs.createdAt), desc(jobs.id)).limit(limit);
 }
 
 export async function listImagesOfJobs(db: Queryable, jobIds: string[]): Promise<ImageRow[]> {
