@@ -114,8 +114,10 @@ forEachDialect("enqueueSweep", (t) => {
     expect(sweep.estimatedCostMicros).toBe(327_000);
   });
 
-  it("draws one seed for every cell when the form has none", async () => {
-    const { sweep } = await enqueueSweep(t.db, OFFERED, { base: { ...base, seed: undefined }, axes: [threeByThree.axes[0]] }, { now: NOW });
+  it("draws one seed for every cell when the form has none, within the model's range, and names the default model", async () => {
+    const { sweep } = await enqueueSweep(t.db, OFFERED, { base: { task_type: "TEXT_IMAGE", prompt: "a fox" }, axes: [threeByThree.axes[0]] }, { now: NOW });
+    expect(sweep.base.model).toBe(novaCanvas.id);
+    expect(sweep.title).toBe("Prompt strength (CFG): a fox");
     const seeds = new Set((await listSweepJobs(t.db, sweep.id)).map((j) => j.seed));
     expect(seeds.size).toBe(1);
     expect([...seeds][0]).toBe(sweep.seed);
