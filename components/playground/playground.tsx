@@ -27,16 +27,19 @@ export function Playground() {
       data-workspace
       className="grid gap-6 pb-[calc(var(--run-bar-h,0px)+1rem)] lg:h-full lg:grid-cols-[minmax(0,26rem)_minmax(0,1fr)] lg:grid-rows-[minmax(0,1fr)] lg:pb-0 xl:grid-cols-[minmax(0,30rem)_minmax(0,1fr)]"
     >
+      {/* Each column is the containing block of what is positioned in it (relative), so visually
+          hidden labels far down the form scroll and clip with it instead of making the page scroll.
+          No bottom padding on the form's column: Run sticks to its content box's bottom edge. */}
       <div
         data-testid="form-column"
-        className="min-w-0 lg:-mx-2 lg:overflow-y-auto lg:px-2 lg:pb-6 lg:[scroll-padding-bottom:var(--run-bar-h,0px)]"
+        className="min-w-0 lg:relative lg:-mx-2 lg:overflow-y-auto lg:px-2 lg:[scroll-padding-bottom:var(--run-bar-h,0px)]"
       >
         <GenerationForm ready={ready} />
       </div>
       <section
         aria-labelledby="runs-heading"
         data-testid="results-column"
-        className="min-w-0 lg:-mx-2 lg:overflow-y-auto lg:px-2 lg:pb-6"
+        className="min-w-0 lg:relative lg:-mx-2 lg:overflow-y-auto lg:px-2 lg:pb-6"
       >
         <h2 id="runs-heading" className="mb-3 text-base font-semibold">
           Runs
