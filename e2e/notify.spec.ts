@@ -1,5 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { PlaygroundPage } from "./pages/playground-page";
+import { SettingsPage } from "./pages/settings-page";
 import { E2E, WAIT } from "./support/env";
 import { runOwnServerForFile } from "./support/own-server";
 import { unique } from "./support/runs";
@@ -130,7 +131,9 @@ test.describe("with notifications allowed", () => {
   test("turned off in Settings: the title still counts, no notification", async ({ page }) => {
     test.setTimeout(90_000);
     await observe(page);
-    await page.goto("/settings");
+    // Once the page is ready (hydrated, its data loaded), so the click reaches React.
+    const settings = new SettingsPage(page);
+    await settings.goto();
     const toggle = page.getByRole("checkbox", { name: /Notify me when a long run finishes/ });
     await expect(toggle).toBeChecked();
     await toggle.uncheck();
@@ -145,8 +148,8 @@ test.describe("with notifications allowed", () => {
     await expect(page).toHaveTitle(TITLE);
 
     // A preference of this browser: still off on the Settings page after a reload.
-    await page.goto("/settings");
-    await expect(page.getByRole("checkbox", { name: /Notify me when a long run finishes/ })).not.toBeChecked();
+    await settings.goto();
+    await expect(toggle).not.toBeChecked();
   });
 });
 

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
+import { expect, test, type APIRequestContext, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { PlaygroundPage } from "./pages/playground-page";
 import { TaskForm } from "./pages/task-form";
 import { submitJob, textImageBody, waitForJobStatus } from "./support/api";
@@ -66,6 +66,13 @@ async function reachable(target: Locator): Promise<boolean> {
   });
 }
 
+/** Four finished runs, so the runs column (or the page below the form) has to scroll. */
+async function earlierRuns(request: APIRequestContext, word: string): Promise<void> {
+  const jobs = [];
+  for (let i = 0; i < 4; i++) jobs.push(await submitJob(request, textImageBody({ prompt: `e2e workspace ${word} ${i} ${unique()}` })));
+  for (const job of jobs) await waitForJobStatus(request, job.id, ["completed"]);
+}
+
 async function screenshot(page: Page, testInfo: TestInfo, name: string): Promise<void> {
   await page.screenshot({ path: testInfo.outputPath(`${name}.png`) });
 }
@@ -77,8 +84,7 @@ for (const size of SIZES) {
 
     test("Run is in view without scrolling with the longest form, and the new run comes into view", async ({ page, request }, testInfo) => {
       test.setTimeout(120_000);
-      // Enough earlier runs that the runs column (or the page below the form) has to scroll.
-      for (let i = 0; i < 4; i++) await submitJob(request, textImageBody({ prompt: `e2e workspace filler ${i} ${unique()}` }));
+      await earlierRuns(request, "filler");
 
       const playground = new PlaygroundPage(page);
       const form = new TaskForm(page);
@@ -120,7 +126,8 @@ for (const size of SIZES) {
           return c !== null && bar !== null && c.y >= 0 && c.y + 40 <= (size.wide ? size.height : bar.y);
         }, "the new card's top is visible")
         .toBe(true);
-      expect(await reachable(card.getByText("e2e workspace run", { exact: false }))).toBe(true);
+      // (Polled: on its way into view the card may still be moving, smoothly.)
+      await expect.poll(() => reachable(card.getByText("e2e workspace run", { exact: false })), "nothing covers the card").toBe(true);
       await waitForJobStatus(request, created.id, ["completed"]);
       await expect(card).toHaveAttribute("data-status", "completed");
       await screenshot(page, testInfo, `workspace-${label}-after-run`);
@@ -140,18 +147,26 @@ for (const size of SIZES) {
 
     if (size.wide) {
       test("the form and the runs scroll on their own", async ({ page, request }) => {
-        for (let i = 0; i < 4; i++) await submitJob(request, textImageBody({ prompt: `e2e workspace scroll ${i} ${unique()}` }));
+        await earlierRuns(request, "scroll");
         const playground = new PlaygroundPage(page);
         const ws = new Workspace(page);
         await playground.goto();
-        await expect(playground.jobCards.first()).toBeVisible();
         await ws.openMore();
+        // Everything loaded that changes a column's height (code that loads after the first paint):
+        // the browser keeps what is in view in place when content above it grows, moving scrollTop.
+        await playground.prompt.fill(`e2e workspace scroll ${unique()}`);
+        await expect(playground.runButton).toBeEnabled();
+        const newest = playground.jobCards.first();
+        for (const name of ["Reuse parameters", "Copy request", "Use result 1 as…"]) {
+          await expect(newest.getByRole("button", { name, exact: true })).toBeVisible();
+        }
         await ws.scrollAllToTop();
 
         // The wheel over the form scrolls the form only; the page itself never scrolls.
         await ws.formColumn.hover({ position: { x: 40, y: 200 } });
         await page.mouse.wheel(0, 300);
-        await expect.poll(async () => (await ws.scrollTops()).form).toBeGreaterThan(0);
+        // Until the whole 300 px have been scrolled (a wheel may scroll smoothly).
+        await expect.poll(async () => (await ws.scrollTops()).form).toBe(300);
         const afterForm = await ws.scrollTops();
         expect(afterForm.results).toBe(0);
         expect(afterForm.window).toBe(0);
@@ -159,7 +174,7 @@ for (const size of SIZES) {
         // And over the runs, the runs only.
         await ws.resultsColumn.hover({ position: { x: 40, y: 200 } });
         await page.mouse.wheel(0, 300);
-        await expect.poll(async () => (await ws.scrollTops()).results).toBeGreaterThan(0);
+        await expect.poll(async () => (await ws.scrollTops()).results).toBe(300);
         const afterResults = await ws.scrollTops();
         expect(afterResults.form).toBe(afterForm.form);
         expect(afterResults.window).toBe(0);
@@ -170,7 +185,7 @@ for (const size of SIZES) {
   });
 }
 
-test("More: rarely changed fields fold away, and one with a problem is never hidden", async ({ page }) => {
+test("More: rarely changed fields fold away, and one with a problem is never hidden", async ({ page }, testInfo) => {
   const playground = new PlaygroundPage(page);
   const ws = new Workspace(page);
   await playground.goto();
@@ -186,6 +201,7 @@ test("More: rarely changed fields fold away, and one with a problem is never hid
   await ws.moreSummary.click();
   await expect(ws.more).toHaveAttribute("open", "");
   await expect(playground.seed).toBeVisible();
+  await ws.more.screenshot({ path: testInfo.outputPath("more-with-a-problem.png") });
 
   // Folded last time (remembered in this browser) and a flagged field in it now: it opens.
   await page.evaluate(() => localStorage.setItem("nova-canvas.form-ui", JSON.stringify({ state: { moreOpen: false }, version: 1 })));
