@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/client";
 import { linkJobInputs, type JobInputLink } from "@/lib/db/input-queries";
 import { insertReserve, periodSpend, type PeriodSpend } from "@/lib/db/ledger-queries";
+import { recordPromptUse } from "@/lib/db/prompt-queries";
 import { jobs, type JobRow, type NewJobRow } from "@/lib/db/schema";
 import type { ZonedPeriods } from "@/lib/time/zoned-periods";
 
@@ -78,6 +79,7 @@ export async function admitRun(db: Db, input: AdmitInput): Promise<Admission> {
       { jobId: job.id, model: job.model, taskType: job.taskType, amountMicros: need, images: job.imagesRequested },
       input.now,
     );
+    await recordPromptUse(tx, { prompt: input.row.prompt, negativePrompt: typeof input.row.params.negative_prompt === "string" ? input.row.params.negative_prompt : null }, input.now);
     return { kind: "admitted", job };
   });
 }
