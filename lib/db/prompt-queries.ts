@@ -94,9 +94,12 @@ export async function deletePrompt(db: Queryable, id: string): Promise<boolean> 
   return rows.length > 0;
 }
 
-/** Every entry, oldest first (an export reads in the order things happened). */
+/**
+ * Every entry, oldest first (an export reads in the order things happened); ties by kind and
+ * text hash, never by id, so an export imported elsewhere exports the same again.
+ */
 export async function listAllPrompts(db: Queryable): Promise<PromptHistoryRow[]> {
-  return db.select().from(promptHistory).orderBy(promptHistory.firstUsedAt, promptHistory.id);
+  return db.select().from(promptHistory).orderBy(promptHistory.firstUsedAt, promptHistory.kind, promptHistory.textHash);
 }
 
 /** One entry of an import, already validated (lib/prompts/prompt-schema.ts). */

@@ -68,7 +68,8 @@ const instant = (name: string) =>
     .refine((s) => z.iso.datetime({ offset: true }).safeParse(s).success && realDay(s), `${name} must be an ISO date-time such as 2026-05-20T12:00:00Z`)
     .refine((s) => {
       const t = Date.parse(s);
-      return t >= EARLIEST && t <= Date.now() + DAY_MS;
+      // Not a date at all: the check above has said so.
+      return !Number.isFinite(t) || (t >= EARLIEST && t <= Date.now() + DAY_MS);
     }, `${name} must be between 2000-01-01 and tomorrow`)
     .transform((s) => new Date(s));
 
