@@ -4,7 +4,7 @@
  * handle on the palette, whose code loads when it first opens (or when the button is hovered or
  * focused, so it is usually there by the click).
  */
-import { PALETTE_SHORTCUT } from "@/components/prompt-history/palette-keys";
+import { PALETTE_SHORTCUT } from "@/components/prompt-history/palette-shortcut";
 import { lazyClient } from "@/components/ui/lazy-client";
 import type { PromptPaletteProps } from "@/components/prompt-history/prompt-palette";
 

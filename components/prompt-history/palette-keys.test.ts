@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { formatLastUsed, formatUses } from "@/components/prompt-history/last-used";
-import { isPaletteShortcut, moveHighlight, paletteKeyAction } from "@/components/prompt-history/palette-keys";
+import { moveHighlight, paletteKeyAction } from "@/components/prompt-history/palette-keys";
+import { isPaletteShortcut } from "@/components/prompt-history/palette-shortcut";
 
 const key = (k: string, mods: Partial<{ ctrlKey: boolean; metaKey: boolean; altKey: boolean; shiftKey: boolean }> = {}) => ({
   key: k,

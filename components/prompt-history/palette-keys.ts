@@ -1,23 +1,5 @@
-/**
- * The prompt palette's keys, as data (browser-safe, no React): the shortcut that opens it from a
- * prompt field, and what a key does inside it. Ctrl/⌘+K, because nothing else in the app takes it:
- * Ctrl/⌘+Enter runs (generation-form.tsx), the gallery has Ctrl/⌘+A, Escape and Delete
- * (lib/gallery-ui/gallery-shortcuts.ts), and the mask editor's keys live in its own modal.
- */
-export const PALETTE_SHORTCUT = { keys: "Control+K Meta+K", label: "Ctrl/⌘+K" } as const;
-
-interface KeyLike {
-  key: string;
-  ctrlKey: boolean;
-  metaKey: boolean;
-  altKey: boolean;
-  shiftKey: boolean;
-}
-
-/** Ctrl+K or ⌘+K, without Shift or Alt (those are the browser's or the layout's). */
-export function isPaletteShortcut(e: KeyLike): boolean {
-  return (e.ctrlKey || e.metaKey) && !e.altKey && !e.shiftKey && e.key.toLowerCase() === "k";
-}
+/** What a key does inside the open prompt palette (browser-safe, no React). */
+import type { KeyLike } from "@/components/prompt-history/palette-shortcut";
 
 export type PaletteKeyAction = "next" | "previous" | "first" | "last" | "insert";
 

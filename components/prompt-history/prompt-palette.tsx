@@ -9,7 +9,8 @@
  */
 import { useEffect, useId, useState, type KeyboardEvent } from "react";
 import { EntryFacts, FavoriteThumbs, PinButton } from "@/components/prompt-history/entry-parts";
-import { moveHighlight, paletteKeyAction, isPaletteShortcut } from "@/components/prompt-history/palette-keys";
+import { moveHighlight, paletteKeyAction } from "@/components/prompt-history/palette-keys";
+import { isPaletteShortcut } from "@/components/prompt-history/palette-shortcut";
 import { useDebounced } from "@/components/prompt-history/use-debounced";
 import { useModalDialog } from "@/components/ui/use-modal-dialog";
 import type { ApiPromptEntry } from "@/lib/api-types";

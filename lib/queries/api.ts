@@ -1,5 +1,4 @@
 import type { ApiBudget, ApiErrorBody, ApiJob, ApiModel, GalleryIds, GalleryPage, HealthInfo, ImageLineage, SpendSummary } from "@/lib/api-types";
-import type { ApiPromptEntry, ApiPromptImportResult, ApiPromptList } from "@/lib/api-types";
 
 export interface FieldMessage {
   field: string;
@@ -159,34 +158,4 @@ export function fetchGalleryIds(filter: URLSearchParams): Promise<GalleryIds> {
 
 export function fetchLineage(imageId: string): Promise<ImageLineage> {
   return request<ImageLineage>(`/api/images/${encodeURIComponent(imageId)}/lineage`);
-}
-
-/** GET /api/prompts: the prompt history, pinned first; `q` words must all appear. */
-export function fetchPrompts(opts: { q?: string; kind?: "prompt" | "negative"; limit?: number }): Promise<ApiPromptList> {
-  const qs = new URLSearchParams();
-  if (opts.q) qs.set("q", opts.q);
-  if (opts.kind) qs.set("kind", opts.kind);
-  if (opts.limit) qs.set("limit", String(opts.limit));
-  return request<ApiPromptList>(`/api/prompts?${qs}`);
-}
-
-export function setPromptPinned(id: string, pinned: boolean): Promise<ApiPromptEntry> {
-  return request<ApiPromptEntry>(`/api/prompts/${encodeURIComponent(id)}/pin`, {
-    method: "PUT",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ pinned }),
-  });
-}
-
-export function deletePromptEntry(id: string): Promise<void> {
-  return request<void>(`/api/prompts/${encodeURIComponent(id)}`, { method: "DELETE" });
-}
-
-/** POST /api/prompts/import with a file's JSON as it is (the server checks it and names what is wrong). */
-export function importPromptHistory(body: unknown): Promise<ApiPromptImportResult> {
-  return request<ApiPromptImportResult>("/api/prompts/import", {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify(body),
-  });
 }

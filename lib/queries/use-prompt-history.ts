@@ -1,7 +1,7 @@
 "use client";
 /** The prompt history's queries and changes (GET /api/prompts, pin, delete, import), for the palette and /prompts. */
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { deletePromptEntry, fetchPrompts, importPromptHistory, setPromptPinned } from "@/lib/queries/api";
+import { promptApi } from "@/lib/queries/prompt-api";
 import { queryKeys } from "@/lib/queries/query-keys";
 
 export interface PromptListQuery {
@@ -18,7 +18,7 @@ export function usePromptList(query: PromptListQuery) {
   const params = new URLSearchParams({ q: query.q, kind: query.kind ?? "", limit: String(query.limit) }).toString();
   return useQuery({
     queryKey: queryKeys.prompts.list(params),
-    queryFn: () => fetchPrompts(query),
+    queryFn: () => promptApi.list(query),
     placeholderData: keepPreviousData,
     refetchOnMount: "always",
   });
@@ -30,6 +30,6 @@ function usePromptMutation<A, R>(fn: (arg: A) => Promise<R>) {
   return useMutation({ mutationFn: fn, onSettled: () => client.invalidateQueries({ queryKey: queryKeys.prompts.all }) });
 }
 
-export const usePinPrompt = () => usePromptMutation(({ id, pinned }: { id: string; pinned: boolean }) => setPromptPinned(id, pinned));
-export const useDeletePrompt = () => usePromptMutation((id: string) => deletePromptEntry(id));
-export const useImportPrompts = () => usePromptMutation((body: unknown) => importPromptHistory(body));
+export const usePinPrompt = () => usePromptMutation(({ id, pinned }: { id: string; pinned: boolean }) => promptApi.pin(id, pinned));
+export const useDeletePrompt = () => usePromptMutation(promptApi.remove);
+export const useImportPrompts = () => usePromptMutation(promptApi.import);

@@ -4,7 +4,7 @@ import { useRef, useState, type KeyboardEvent } from "react";
 import { labelOf } from "@/components/playground/field-help";
 import { useField } from "@/components/playground/fields/use-field";
 import { HistoryButton, historyKindOf, LazyPromptPalette } from "@/components/prompt-history/history-trigger";
-import { isPaletteShortcut } from "@/components/prompt-history/palette-keys";
+import { isPaletteShortcut, PALETTE_SHORTCUT } from "@/components/prompt-history/palette-shortcut";
 import { FormField, inputClass } from "@/components/ui/form-field";
 import { countChars } from "@/lib/display/count-chars";
 import { PROMPT_MAX, type FieldSpec } from "@/lib/models";
@@ -83,7 +83,7 @@ export function TextAreaField({ spec, error, rows = 2, placeholder }: TextAreaFi
             value={text}
             placeholder={placeholder}
             aria-required={spec.required || undefined}
-            aria-keyshortcuts={historyKind ? "Control+K Meta+K" : undefined}
+            aria-keyshortcuts={historyKind ? PALETTE_SHORTCUT.keys : undefined}
             onChange={(e) => set(e.target.value)}
             onKeyDown={onKeyDown}
             onBlur={touch}
