@@ -7,7 +7,7 @@
  * closes. The highlighted entry's facts, favourite results and pin toggle show beside the list.
  * Loaded only when first opened (text-area-field.tsx), so none of it is in the playground's first load.
  */
-import { useEffect, useId, useState, type KeyboardEvent } from "react";
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { EntryFacts, FavoriteThumbs, PinButton } from "@/components/prompt-history/entry-parts";
 import { moveHighlight, paletteKeyAction } from "@/components/prompt-history/palette-keys";
 import { isPaletteShortcut } from "@/components/prompt-history/palette-shortcut";
@@ -31,16 +31,21 @@ const SEARCH_DELAY_MS = 150;
 
 export function PromptPalette({ kind, fieldLabel, onInsert, onClose }: PromptPaletteProps) {
   const { ref, onBackdropClick, close } = useModalDialog();
+  const input = useRef<HTMLInputElement>(null);
+  // After useModalDialog's showModal (effects run in order), which would focus the Close button.
+  useEffect(() => input.current?.focus(), []);
   const ids = useId();
   const [search, setSearch] = useState("");
   const q = useDebounced(search.trim(), SEARCH_DELAY_MS);
   const list = usePromptList({ q, kind, limit: LIST_SIZE });
   const pin = usePinPrompt();
   const items = list.data?.items ?? [];
-  // The highlight belongs to one search: a new one starts at its first row.
-  const [highlight, setHighlight] = useState({ q, index: 0 });
-  const index = highlight.q === q ? Math.min(highlight.index, Math.max(0, items.length - 1)) : 0;
+  // The highlight follows its entry (pinning one moves it to the top) and belongs to one search:
+  // a new search, or an entry gone from it, starts at the first row.
+  const [highlight, setHighlight] = useState<{ q: string; id: string } | null>(null);
+  const index = Math.max(0, highlight?.q === q ? items.findIndex((e) => e.id === highlight.id) : 0);
   const active: ApiPromptEntry | undefined = items[index];
+  const highlightAt = (i: number) => items[i] && setHighlight({ q, id: items[i].id });
   const optionId = (i: number) => `${ids}-option-${i}`;
   const activeId = active ? optionId(index) : undefined;
   // "last used today" turns into "yesterday" at midnight while the palette is open.
@@ -50,15 +55,27 @@ export function PromptPalette({ kind, fieldLabel, onInsert, onClose }: PromptPal
     if (activeId) document.getElementById(activeId)?.scrollIntoView({ block: "nearest" });
   }, [activeId]);
 
+  // Once inserted, the palette is closing: nothing more goes into the field.
+  const inserted = useRef(false);
   const insert = (entry: ApiPromptEntry | undefined) => {
-    if (!entry) return;
+    if (!entry || inserted.current) return;
+    inserted.current = true;
     onInsert(entry.text);
     close();
   };
 
+  // Enter pressed before the list shows what was typed (the search waits for a pause): the first
+  // match of the typed words goes in once it arrives, never a row of the previous search.
+  const stale = search.trim() !== q || list.isPlaceholderData;
+  const [insertWhenReady, setInsertWhenReady] = useState(false);
+  useEffect(() => {
+    if (insertWhenReady && !stale && items[0]) insert(items[0]);
+  });
+
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
-    if (isPaletteShortcut(e)) {
-      // The shortcut again closes it, as it opened it.
+    // The shortcut again closes it, as it opened it. Escape is handled here rather than left to the
+    // dialog's cancel, which a browser may hold back (close watchers) or a search box may take.
+    if (isPaletteShortcut(e) || e.key === "Escape") {
       e.preventDefault();
       close();
       return;
@@ -66,8 +83,11 @@ export function PromptPalette({ kind, fieldLabel, onInsert, onClose }: PromptPal
     const action = paletteKeyAction(e);
     if (!action) return;
     e.preventDefault();
-    if (action === "insert") insert(active);
-    else setHighlight({ q, index: moveHighlight(index, action, items.length) });
+    if (action === "insert") {
+      if (stale) setInsertWhenReady(true);
+      else insert(active);
+    }
+    else highlightAt(moveHighlight(index, action, items.length));
   };
 
   const title = kind === "negative" ? "Negative prompt history" : "Prompt history";
@@ -92,7 +112,7 @@ export function PromptPalette({ kind, fieldLabel, onInsert, onClose }: PromptPal
           </button>
         </div>
         <input
-          type="search"
+          type="text"
           role="combobox"
           aria-label={`Search the ${title.toLowerCase()}`}
           aria-expanded={items.length > 0}
@@ -100,9 +120,12 @@ export function PromptPalette({ kind, fieldLabel, onInsert, onClose }: PromptPal
           aria-autocomplete="list"
           aria-activedescendant={activeId}
           aria-describedby={`${ids}-hint`}
-          autoFocus
+          ref={input}
           value={search}
-          onChange={(e) => setSearch(e.target.value)}
+          onChange={(e) => {
+            setSearch(e.target.value);
+            setInsertWhenReady(false);
+          }}
           onKeyDown={onKeyDown}
           placeholder="Type words from the prompt, in any order"
           className="w-full rounded-md border border-neutral-300 px-3 py-2 text-sm shadow-sm"
@@ -119,7 +142,7 @@ export function PromptPalette({ kind, fieldLabel, onInsert, onClose }: PromptPal
                 id={optionId(i)}
                 role="option"
                 aria-selected={i === index}
-                onMouseMove={() => i !== index && setHighlight({ q, index: i })}
+                onMouseMove={() => i !== index && highlightAt(i)}
                 onClick={() => insert(entry)}
                 className={`flex cursor-pointer flex-col gap-0.5 border-b border-neutral-100 px-3 py-2 last:border-b-0 ${i === index ? "bg-blue-50" : ""}`}
               >
