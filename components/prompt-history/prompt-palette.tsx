@@ -40,12 +40,12 @@ export function PromptPalette({ kind, fieldLabel, onInsert, onClose }: PromptPal
   const list = usePromptList({ q, kind, limit: LIST_SIZE });
   const pin = usePinPrompt();
   const items = list.data?.items ?? [];
-  // The highlight follows its entry (pinning one moves it to the top) and belongs to one search:
-  // a new search, or an entry gone from it, starts at the first row.
-  const [highlight, setHighlight] = useState<{ q: string; id: string } | null>(null);
-  const index = Math.max(0, highlight?.q === q ? items.findIndex((e) => e.id === highlight.id) : 0);
+  // The highlight follows its entry (pinning one moves it to the top, a narrower search keeps
+  // it); when its entry is not listed, the first row is highlighted.
+  const [highlightId, setHighlightId] = useState<string | null>(null);
+  const index = Math.max(0, items.findIndex((e) => e.id === highlightId));
   const active: ApiPromptEntry | undefined = items[index];
-  const highlightAt = (i: number) => items[i] && setHighlight({ q, id: items[i].id });
+  const highlightAt = (i: number) => items[i] && setHighlightId(items[i].id);
   const optionId = (i: number) => `${ids}-option-${i}`;
   const activeId = active ? optionId(index) : undefined;
   // "last used today" turns into "yesterday" at midnight while the palette is open.
@@ -64,12 +64,12 @@ export function PromptPalette({ kind, fieldLabel, onInsert, onClose }: PromptPal
     close();
   };
 
-  // Enter pressed before the list shows what was typed (the search waits for a pause): the first
-  // match of the typed words goes in once it arrives, never a row of the previous search.
+  // Enter pressed before the list shows what was typed (the search waits for a pause): the
+  // highlighted match of the typed words goes in once it arrives, never a row of the last search.
   const stale = search.trim() !== q || list.isPlaceholderData;
   const [insertWhenReady, setInsertWhenReady] = useState(false);
   useEffect(() => {
-    if (insertWhenReady && !stale && items[0]) insert(items[0]);
+    if (insertWhenReady && !stale) insert(active);
   });
 
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
@@ -135,7 +135,7 @@ export function PromptPalette({ kind, fieldLabel, onInsert, onClose }: PromptPal
         </p>
         <PaletteStatus list={list} q={q} count={items.length} />
         <div className="grid min-h-0 gap-3 overflow-hidden md:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
-          <ul id={`${ids}-list`} role="listbox" aria-label={title} className="min-h-0 overflow-y-auto rounded-md border border-neutral-200 max-md:max-h-[40vh]">
+          <ul id={`${ids}-list`} role="listbox" aria-label={title} aria-busy={stale} className="min-h-0 overflow-y-auto rounded-md border border-neutral-200 max-md:max-h-[40vh]">
             {items.map((entry, i) => (
               <li
                 key={entry.id}

@@ -22,6 +22,7 @@ export function yesterdayNoon(): Date {
 export class PromptPalette {
   readonly dialog: Locator;
   readonly search: Locator;
+  readonly listbox: Locator;
   readonly options: Locator;
   readonly highlighted: Locator;
   readonly details: Locator;
@@ -30,6 +31,7 @@ export class PromptPalette {
   constructor(readonly page: Page) {
     this.dialog = page.getByTestId("prompt-palette");
     this.search = this.dialog.getByRole("combobox");
+    this.listbox = this.dialog.getByRole("listbox");
     this.options = this.dialog.getByRole("option");
     this.highlighted = this.dialog.locator('[role="option"][aria-selected="true"]');
     this.details = this.dialog.getByTestId("palette-details");
@@ -43,9 +45,10 @@ export class PromptPalette {
     await expect(this.search).toBeFocused();
   }
 
-  /** Types a search and waits until exactly these texts are listed, in this order. */
+  /** Types a search and waits until its answer (not the last search's) lists exactly these texts, in order. */
   async searchFor(words: string, texts: string[]): Promise<void> {
     await this.search.fill(words);
+    await expect(this.listbox).toHaveAttribute("aria-busy", "false");
     await expect(this.options).toHaveCount(texts.length);
     for (const [i, text] of texts.entries()) await expect(this.options.nth(i)).toContainText(text);
   }
