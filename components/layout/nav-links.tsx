@@ -15,7 +15,8 @@ export function NavLinks() {
   const pathname = usePathname();
   return (
     <nav aria-label="Main">
-      <ul className="flex gap-1">
+      {/* Wraps on a phone rather than pushing the last links off the screen. */}
+      <ul className="flex flex-wrap justify-end gap-1">
         {LINKS.map((link) => {
           const current = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
           return (

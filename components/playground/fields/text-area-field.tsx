@@ -86,7 +86,8 @@ export function TextAreaField({ spec, error, rows = 2, placeholder }: TextAreaFi
             aria-keyshortcuts={historyKind ? PALETTE_SHORTCUT.keys : undefined}
             onChange={(e) => set(e.target.value)}
             onKeyDown={onKeyDown}
-            onBlur={touch}
+            // Focus leaving for the palette is not the user leaving the field (no "required" yet).
+            onBlur={historyOpen ? undefined : touch}
             className={`${inputClass} resize-y`}
           />
           {historyOpen && historyKind && <LazyPromptPalette kind={historyKind} fieldLabel={label} onInsert={(t) => set(t)} onClose={closeHistory} />}
