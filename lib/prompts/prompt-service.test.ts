@@ -1,8 +1,8 @@
 import { beforeEach, expect, it, vi } from "vitest";
 import { recordPromptUse } from "@/lib/db/prompt-queries";
-import { AppError } from "@/lib/errors";
 import { exportPrompts, importPrompts, listPrompts, mergeDuplicates, pinPrompt, removePrompt } from "@/lib/prompts/prompt-service";
 import { emptyTables, insertTestImages, insertTestJob, testImage } from "@/lib/testing/db-fixtures";
+import { appErrorOf } from "@/lib/testing/share-fixtures";
 import { forEachDialect } from "@/lib/testing/test-databases";
 
 /** The prompt history service as the routes call it: list/search, pin, delete, export ⇄ import. */
@@ -21,15 +21,6 @@ const DAY = 24 * 60 * 60 * 1000;
 const NOW = new Date();
 const YESTERDAY = new Date(NOW.getTime() - DAY);
 const query = (q: Record<string, string>) => new URLSearchParams(q);
-
-async function appErrorOf(p: Promise<unknown>): Promise<AppError> {
-  const err = await p.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(err).toBeInstanceOf(AppError);
-  return err as AppError;
-}
 
 forEachDialect("prompt-service", (t) => {
   beforeEach(async () => {
