@@ -54,6 +54,9 @@ test("the route table covers the app's state-changing routes", () => {
     "PUT /api/prompts/:id/pin",
     "DELETE /api/prompts/:id",
     "POST /api/prompts/import",
+    "POST /api/sweeps",
+    "POST /api/sweeps/:id/cancel",
+    "POST /api/sweeps/:id/rerun",
   ]) {
     expect(seen, must).toContain(must);
   }
@@ -61,6 +64,7 @@ test("the route table covers the app's state-changing routes", () => {
   const reads = apiRoutes().map((r) => `${r.method} ${r.path}`);
   for (const must of ["GET /api/budget", "GET /api/settings/caps", "GET /api/spend/ledger", "GET /api/spend", "GET /api/prompts", "GET /api/prompts/export"]) expect(reads, must).toContain(must);
   expect(routes.filter((r) => r.takesBody).map((r) => `${r.method} ${r.path}`), "prompt history routes that take a body").toEqual(expect.arrayContaining(["POST /api/prompts/import", "PUT /api/prompts/00000000-0000-4000-8000-000000000000/pin"]));
+  for (const must of ["GET /api/budget", "GET /api/settings/caps", "GET /api/spend/ledger", "GET /api/spend", "GET /api/sweeps", "GET /api/sweeps/00000000-0000-4000-8000-000000000000"]) expect(reads, must).toContain(must);
 });
 
 /** The API's public routes (PUBLIC_PATHS in lib/auth/access.ts): everything else needs a session. */
