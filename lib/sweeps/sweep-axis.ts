@@ -4,6 +4,7 @@
  * here may import server code.
  */
 import { z } from "zod";
+import { refineStorableText } from "@/lib/text/storable-text";
 
 export type AxisValue = string | number | boolean;
 
@@ -61,7 +62,11 @@ export const sweepRequestSchema = z
       .array(z.number().int("drop holds cell positions (whole numbers)").min(0, "drop holds cell positions from 0"))
       .max(L.maxCells, `drop may list at most ${L.maxCells} cells`)
       .optional(),
-    title: z.string().max(L.maxTitleChars, `title may have at most ${L.maxTitleChars} characters`).optional(),
+    title: z
+      .string()
+      .superRefine(refineStorableText("title"))
+      .max(L.maxTitleChars, `title may have at most ${L.maxTitleChars} characters`)
+      .optional(),
   })
   .strict();
 

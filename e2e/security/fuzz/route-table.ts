@@ -7,7 +7,7 @@
 import { ABSURD_NUMBERS, NASTY_TEXT, ODD_TEXT, overlong, WRONG_TYPES } from "./hostile-values";
 import { raw, withKey } from "./json-text";
 import { prngUuid, type Prng } from "./prng";
-import { HOSTILE_AXES, HOSTILE_DROPS, HOSTILE_POSITIONS, HOSTILE_SEEDS, UNRUNNABLE_SWEEP } from "./sweep-inputs";
+import { HOSTILE_AXES, HOSTILE_DROPS, HOSTILE_POSITIONS, HOSTILE_SEEDS, HOSTILE_TITLES, UNRUNNABLE_SWEEP } from "./sweep-inputs";
 import { CAP_UNKNOWN_KEYS, FUZZ_CAPS, HOSTILE_CANCEL_IDS, HOSTILE_IDEMPOTENCY_KEYS, HOSTILE_USD, type HostileHeader } from "./spend-inputs";
 
 /** Real ids on the server under test (made before the run), so requests reach past "not found". */
@@ -20,7 +20,7 @@ export interface Fixtures {
 
 /** "usd": a spending cap (null or 0 to 1,000,000), given only values it can never take. */
 /** "prompts": the entries of a prompt history import (POST /api/prompts/import). */
-type FieldKind = "text" | "bool" | "ids" | "enum" | "usd" | "axes" | "drop" | "seed" | "prompts";
+type FieldKind = "text" | "bool" | "ids" | "enum" | "usd" | "axes" | "drop" | "seed" | "title" | "prompts";
 
 export type BodySpec =
   /** POST /api/jobs: always broken (job-bodies.ts), so no job runs. */
@@ -166,7 +166,7 @@ export const ROUTES: Record<string, RouteSpec> = {
   "/api/spend/ledger": {},
   // Sweeps: the only body sent can never run (sweep-inputs.ts), and no sweep exists on the fuzz servers.
   "/api/sweeps": {
-    bodies: { POST: { type: "json", valid: () => structuredClone(UNRUNNABLE_SWEEP), fields: { base: "text", axes: "axes", drop: "drop", title: "text" } } },
+    bodies: { POST: { type: "json", valid: () => structuredClone(UNRUNNABLE_SWEEP), fields: { base: "text", axes: "axes", drop: "drop", title: "title" } } },
     query: { limit: ["5"] },
     hostileQuery: { limit: LIMITS },
     hostileHeaders: { "idempotency-key": HOSTILE_IDEMPOTENCY_KEYS },
@@ -174,6 +174,7 @@ export const ROUTES: Record<string, RouteSpec> = {
     weight: 4,
   },
   "/api/sweeps/[id]": { params: { id: (_f, rng) => prngUuid(rng) }, hostileParams: { id: HOSTILE_CANCEL_IDS } },
+  "/api/sweeps/[id]/sheet.png": { params: { id: (_f, rng) => prngUuid(rng) }, hostileParams: { id: HOSTILE_CANCEL_IDS }, query: { download: [""] } },
   "/api/sweeps/[id]/cancel": {
     params: { id: (_f, rng) => prngUuid(rng) },
     hostileParams: { id: HOSTILE_CANCEL_IDS },
@@ -309,6 +310,7 @@ export function hostileFieldValue(kind: FieldKind | "any", rng: Prng): unknown {
   if (kind === "axes") return rng.pick(HOSTILE_AXES);
   if (kind === "drop") return rng.pick(HOSTILE_DROPS);
   if (kind === "seed") return rng.pick(HOSTILE_SEEDS);
+  if (kind === "title") return rng.pick(HOSTILE_TITLES);
   const pools: unknown[][] = [[...NASTY_TEXT], [...ODD_TEXT], [...WRONG_TYPES], [...ABSURD_NUMBERS], [overlong(100 + rng.int(70_000))]];
   if (kind === "ids") pools.push([...IDS_GARBAGE], [...IDS_GARBAGE]);
   if (kind === "prompts") pools.push([...PROMPT_ENTRIES_GARBAGE], [...PROMPT_ENTRIES_GARBAGE]);

@@ -3,7 +3,7 @@
  * seeds. Each list holds only values the route must refuse. The sweep body the fuzz run starts from
  * can never run (its prompt is empty, so every cell is refused), so no mix of these makes a sweep.
  */
-import { NASTY_TEXT, PROTO_KEYS } from "./hostile-values";
+import { NASTY_TEXT, overlong, PROTO_KEYS } from "./hostile-values";
 
 const many = (n: number, make: (i: number) => unknown) => Array.from({ length: n }, (_, i) => make(i));
 
@@ -56,3 +56,6 @@ export const HOSTILE_POSITIONS = ["-1", "1.0", "1e2", "1000", "%00", "0x1", "%2e
 
 /** Seeds of the whole-sweep re-run: outside 0 … 2³¹-1, or not whole numbers. */
 export const HOSTILE_SEEDS: readonly unknown[] = [-1, 1.5, 2 ** 31, "7", null, [7], { seed: 7 }, 1e309];
+
+/** Titles no field can store, or too long (odd but storable text is a valid title, so not here). */
+export const HOSTILE_TITLES: readonly unknown[] = [...NASTY_TEXT, overlong(121), overlong(70_000), 7, null, ["t"]];
