@@ -226,14 +226,14 @@ export const ROUTES: Record<string, RouteSpec> = {
   "/api/prompts": {
     query: { q: ["fox", "fox snow dusk"], kind: ["prompt", "negative"], limit: ["5"] },
     hostileQuery: { q: ["%00", "%ED%A0%80", "%25%5F%5C", "a".repeat(201), "a%20b%20c%20d%20e%20f%20g%20h%20i"], kind: ["all", "PROMPT", "%00", "prompt%00"], limit: LIMITS },
-    weight: 2,
+    weight: 1,
   },
   "/api/prompts/[id]": { params: { id: (_f, rng) => prngUuid(rng) }, destructive: ["DELETE"] },
   "/api/prompts/[id]/pin": {
     params: { id: (_f, rng) => prngUuid(rng) },
     bodies: { PUT: { type: "json", valid: () => ({ pinned: true }), fields: { pinned: "bool" } } },
     neverSucceeds: { PUT: "pinned an entry, but the run knows no entry's id" },
-    weight: 2,
+    weight: 1,
   },
   "/api/prompts/export": {},
   "/api/prompts/import": {
