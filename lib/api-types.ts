@@ -223,6 +223,42 @@ export interface ApiSpendCaps {
   monthUsd: number | null;
 }
 
+/** One entry of the prompt history (GET /api/prompts, PUT /api/prompts/{id}/pin). */
+export interface ApiPromptEntry {
+  id: string;
+  /** "prompt" or "negative" (a negative prompt). */
+  kind: "prompt" | "negative";
+  text: string;
+  /** Runs admitted with this text (imports keep the larger count). */
+  useCount: number;
+  firstUsedAt: string;
+  lastUsedAt: string;
+  /** When it was pinned; pinned entries list first. */
+  pinnedAt: string | null;
+  /** The newest favourite images (up to 4) of runs made with this text. */
+  favorites: ApiImage[];
+}
+
+/** GET /api/prompts: pinned first, then the most recently used; `total` counts every match. */
+export interface ApiPromptList {
+  items: ApiPromptEntry[];
+  total: number;
+}
+
+/** GET /api/prompts/export, and what POST /api/prompts/import takes. */
+export interface ApiPromptExport {
+  version: 1;
+  exportedAt: string;
+  entries: { kind: "prompt" | "negative"; text: string; useCount: number; firstUsedAt: string; lastUsedAt: string; pinned: boolean }[];
+}
+
+/** POST /api/prompts/import: how many entries were new, merged into stored ones, and stored now. */
+export interface ApiPromptImportResult {
+  added: number;
+  merged: number;
+  total: number;
+}
+
 /** One axis of a sweep, with its values as the grid labels them. */
 export interface ApiSweepAxis {
   /** `model`, `prompt` or a parameter name. */

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/client";
 import { linkJobInputs, type JobInputLink } from "@/lib/db/input-queries";
 import { insertReserve, periodSpend, type PeriodSpend } from "@/lib/db/ledger-queries";
+import { recordPromptUse } from "@/lib/db/prompt-queries";
 import { jobs, type JobRow, type NewJobRow } from "@/lib/db/schema";
 import type { ZonedPeriods } from "@/lib/time/zoned-periods";
 
@@ -102,6 +103,7 @@ export async function insertWaitingRun(
     { jobId: job.id, model: job.model, taskType: job.taskType, amountMicros: row.estimatedCostMicros, images: job.imagesRequested },
     now,
   );
+  await recordPromptUse(tx, { prompt: row.prompt, negativePrompt: typeof row.params.negative_prompt === "string" ? row.params.negative_prompt : null }, now);
   return job;
 }
 

@@ -23,4 +23,9 @@ export const queryKeys = {
   },
   models: ["models"] as const,
   shares: ["shares"] as const,
+  /** The prompt history (GET /api/prompts): one search's list by its query string. */
+  prompts: {
+    all: ["prompts"] as const,
+    list: (params: string) => ["prompts", "list", params] as const,
+  },
 };
