@@ -39,7 +39,8 @@ export function cellKey(axes: readonly SweepAxis[], cell: Pick<PlannedCell, "x" 
 /** The base as the sweep sends it: with the form's seed, or none (the server draws one shared seed). */
 export function sweepBase(base: Record<string, unknown>, seedMode: SeedMode): Record<string, unknown> {
   if (seedMode === "form" && typeof base.seed === "number") return base;
-  const { seed: _seed, ...rest } = base;
+  const rest = { ...base };
+  delete rest.seed;
   return rest;
 }
 
