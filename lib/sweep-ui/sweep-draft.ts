@@ -61,7 +61,9 @@ export function buildSweepDraft(input: SweepDraftInput, deps: PlanDeps): SweepDr
   }
   const title = input.title?.trim();
   const request: SweepRequest = { base, axes, ...(drop.length > 0 ? { drop } : {}), ...(title ? { title } : {}) };
-  return { axisResults, request, plan: planSweep({ base, axes, drop }, deps) };
+  // The server plans with the base's seed as the sweep's seed (every cell, every model): so does the preview.
+  const seed = typeof base.seed === "number" ? base.seed : undefined;
+  return { axisResults, request, plan: planSweep({ base, axes, drop, seed }, deps) };
 }
 
 /** Whether Run may be pressed, and if not, the one reason to show beside it. */
