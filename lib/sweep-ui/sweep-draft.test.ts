@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { novaCanvas } from "@/lib/models/nova-canvas/definition";
-import { sweepRequestSchema } from "@/lib/sweeps/sweep-axis";
+import { sweepRequestSchema } from "@/lib/sweeps/sweep-schemas";
 import { testPlanDeps, TEST_MODELS } from "@/lib/sweeps/test-models";
 import { axisChoices, newAxisDraft, withText, type AxisDraft } from "./axis-drafts";
 import { buildSweepDraft, cellKey, priceByValue, runBlocker, type SweepDraftInput } from "./sweep-draft";

@@ -12,7 +12,7 @@ import type { ApiJob } from "@/lib/api-types";
 import { enqueueSweep } from "./enqueue-sweep";
 import { rerunCell, rerunWithSeed } from "./rerun-sweep";
 import { toApiSweep, toApiSweepSummary, type DefinitionLookup } from "./serialize-sweep";
-import { sweepRequestSchema } from "./sweep-axis";
+import { sweepRequestSchema } from "./sweep-schemas";
 import { parsePosition } from "./sweep-schemas";
 
 /** What the /api/sweeps routes call. See lib/sweeps/README.md. */
