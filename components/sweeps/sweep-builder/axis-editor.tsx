@@ -3,7 +3,6 @@
 import type { AxisChoice, AxisDraft, AxisResult } from "@/lib/sweep-ui/axis-drafts";
 
 const AXIS_NAMES = ["X", "Y", "Z"] as const;
-const AXIS_ROLES = ["columns", "rows", "layers"] as const;
 
 /**
  * One axis: what it varies (a select of the model's parameters, the model, the prompt), then its
@@ -12,6 +11,7 @@ const AXIS_ROLES = ["columns", "rows", "layers"] as const;
  */
 export function AxisEditor({
   index,
+  role,
   draft,
   choices,
   result,
@@ -21,6 +21,8 @@ export function AxisEditor({
   onRemove,
 }: {
   index: number;
+  /** Where the grid shows it: "columns", "rows", "layers". */
+  role: string;
   draft: AxisDraft;
   choices: readonly AxisChoice[];
   result: AxisResult;
@@ -37,7 +39,7 @@ export function AxisEditor({
   return (
     <fieldset className="flex flex-col gap-2 rounded-md border border-neutral-200 p-3" data-testid="sweep-axis" aria-describedby={`${id}-hint`}>
       <legend className="px-1 text-sm font-semibold">
-        {name} axis <span className="font-normal text-neutral-500">({AXIS_ROLES[index]})</span>
+        {name} axis <span className="font-normal text-neutral-500">({role})</span>
       </legend>
       <div className="flex flex-wrap items-center gap-2">
         <label htmlFor={`${id}-field`} className="text-sm">

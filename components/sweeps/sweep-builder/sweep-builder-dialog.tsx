@@ -30,6 +30,7 @@ import {
   type AxisDraft,
 } from "@/lib/sweep-ui/axis-drafts";
 import { browserPlanDeps, sweepableModels } from "@/lib/sweep-ui/browser-plan-deps";
+import { gridAxes } from "@/lib/sweep-ui/grid-layout";
 import { buildSweepDraft, cellKey, runBlocker, type SeedMode } from "@/lib/sweep-ui/sweep-draft";
 import type { PlannedCell } from "@/lib/sweeps/plan-sweep";
 import { SWEEP_LIMITS } from "@/lib/sweeps/sweep-axis";
@@ -128,6 +129,8 @@ function Builder({ models, model, task, onDone }: { models: ApiModel[]; model: M
   };
 
   const runnable = offered.filter((m) => m.runnable).map((m) => m.id);
+  // As the sweep's page will show it (a lone model axis reads as one row per model).
+  const layout = gridAxes(axes.map((a) => a.choice), false);
   return (
     <>
       <p className="text-sm text-neutral-600">
@@ -161,6 +164,7 @@ function Builder({ models, model, task, onDone }: { models: ApiModel[]; model: M
         <AxisEditor
           key={i}
           index={i}
+          role={i === layout.col ? "columns" : i === layout.row ? "rows" : "layers"}
           draft={axis}
           choices={choices}
           result={result.axisResults[i]}
