@@ -12,8 +12,11 @@ import { STYLE_LABELS } from "../lib/models/nova-canvas/style-labels";
 const STYLES = ["DESIGN_SKETCH", "PHOTOREALISM", "SOFT_DIGITAL_PAINTING"] as const;
 const styleLabels = STYLES.map((s) => STYLE_LABELS[s].label);
 
-/** The playground with a fresh TEXT_IMAGE prompt and, with `seed`, that seed locked. */
-async function formWith(page: Page, prompt: string, seed?: number): Promise<PlaygroundPage> {
+/**
+ * The playground's TEXT_IMAGE form with `prompt` and, with `seed`, that seed locked; then the
+ * sweep builder opened over it.
+ */
+async function builderOver(page: Page, prompt: string, seed?: number): Promise<SweepBuilder> {
   const playground = new PlaygroundPage(page);
   await playground.goto();
   await playground.prompt.fill(prompt);
@@ -23,15 +26,15 @@ async function formWith(page: Page, prompt: string, seed?: number): Promise<Play
     if ((await lock.getAttribute("aria-pressed")) !== "true") await lock.click();
     await expect(lock).toHaveAttribute("aria-pressed", "true");
   }
-  return playground;
+  const builder = new SweepBuilder(page);
+  await builder.openFrom(prompt);
+  return builder;
 }
 
 test("a 3×3 sweep (CFG 3, 6, 9 × three styles, fixed seed): 9 cells, 9 images, $1.08; the grid fills; swap axes swaps the labels", async ({ page, request }) => {
   test.setTimeout(180_000);
   const prompt = `e2e sweep lighthouse ${unique()}`;
-  const playground = await formWith(page, prompt, 4242);
-  const builder = new SweepBuilder(page);
-  await builder.openFrom(playground, prompt);
+  const builder = await builderOver(page, prompt, 4242);
 
   await builder.addAxis("Prompt strength (CFG)");
   await builder.values(0).fill("3, 6, 9");
@@ -89,9 +92,7 @@ test("a 3×3 sweep (CFG 3, 6, 9 × three styles, fixed seed): 9 cells, 9 images,
 test("Compare models: one row per model, each at its own price", async ({ page }) => {
   test.setTimeout(120_000);
   const prompt = `e2e sweep compare ${unique()}`;
-  const playground = await formWith(page, prompt);
-  const builder = new SweepBuilder(page);
-  await builder.openFrom(playground, prompt);
+  const builder = await builderOver(page, prompt);
 
   await builder.root.getByRole("button", { name: "Compare models", exact: true }).click();
   await expect(builder.root.getByRole("group", { name: "X axis values" }).getByRole("checkbox", { checked: true })).toHaveCount(3);
@@ -116,9 +117,7 @@ test("Compare models: one row per model, each at its own price", async ({ page }
 test("a refused cell is named and Run stays disabled until it is left out", async ({ page }) => {
   test.setTimeout(120_000);
   const prompt = `e2e sweep refused ${unique()}`;
-  const playground = await formWith(page, prompt, 7);
-  const builder = new SweepBuilder(page);
-  await builder.openFrom(playground, prompt);
+  const builder = await builderOver(page, prompt, 7);
 
   await builder.addAxis("Prompt strength (CFG)");
   await builder.values(0).fill("6, 12");

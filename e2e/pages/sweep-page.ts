@@ -1,6 +1,5 @@
 import { expect, type Locator, type Page } from "@playwright/test";
 import type { ApiSweep } from "../../lib/api-types";
-import { PlaygroundPage } from "./playground-page";
 
 const AXES = ["X", "Y", "Z"] as const;
 
@@ -37,7 +36,7 @@ export class SweepBuilder {
   }
 
   /** Saves the form as the playground has it (localStorage), then opens the builder from /sweeps. */
-  async openFrom(playground: PlaygroundPage, prompt: string): Promise<void> {
+  async openFrom(prompt: string): Promise<void> {
     await this.page.waitForFunction((p) => (localStorage.getItem("nova-canvas.text-image-draft") ?? "").includes(p), prompt);
     await this.page.goto("/sweeps");
     await this.page.getByRole("button", { name: "Sweep…", exact: true }).click();

@@ -37,18 +37,22 @@ export function SweepGrid({
           {label}
         </th>
       ))}
-      {rowAxis && <th aria-hidden className="p-1" />}
+      {rowAxis && <th aria-hidden className="hidden p-1 sm:table-cell" />}
     </tr>
   );
   return (
     <div className="overflow-x-auto" data-testid="sweep-grid">
-      <table className="w-full min-w-fit table-fixed border-separate border-spacing-1" style={{ minWidth: `${6 + colCount * 8}rem` }}>
+      {/* Cells about 16rem wide at most (a 2 × 2 should not fill a laptop with four images), 5rem at least (phones scroll). */}
+      <table
+        className="table-fixed border-separate border-spacing-1"
+        style={{ width: `min(100%, ${12 + colCount * 16}rem)`, minWidth: `${6 + colCount * 5}rem` }}
+      >
         <colgroup>
           <col className="w-24" />
           {Array.from({ length: colCount }, (_, i) => (
             <col key={i} />
           ))}
-          {rowAxis && <col className="w-24" />}
+          {rowAxis && <col className="w-0 sm:w-24" />}
         </colgroup>
         {colAxis && <thead>{labelRow(false)}</thead>}
         <tbody>
@@ -62,7 +66,7 @@ export function SweepGrid({
                 return <td key={position} className="p-0 align-top">{cell ? renderCell(cell) : null}</td>;
               })}
               {rowAxis && (
-                <th aria-hidden className="p-1 text-left align-middle text-sm font-medium">
+                <th aria-hidden className="hidden p-1 text-left align-middle text-sm font-medium sm:table-cell">
                   {rowAxis.valueLabels[r]}
                 </th>
               )}
