@@ -51,12 +51,15 @@ test("the route table covers the app's state-changing routes", () => {
     "POST /api/jobs/:id/cancel",
     "POST /api/jobs/cancel-waiting",
     "PUT /api/settings/caps",
+    "POST /api/sweeps",
+    "POST /api/sweeps/:id/cancel",
+    "POST /api/sweeps/:id/rerun",
   ]) {
     expect(seen, must).toContain(must);
   }
   expect(routes.filter((r) => r.takesBody).map((r) => `${r.method} ${r.path}`), "routes that take a body (the 415 test)").toContain("PUT /api/settings/caps");
   const reads = apiRoutes().map((r) => `${r.method} ${r.path}`);
-  for (const must of ["GET /api/budget", "GET /api/settings/caps", "GET /api/spend/ledger", "GET /api/spend"]) expect(reads, must).toContain(must);
+  for (const must of ["GET /api/budget", "GET /api/settings/caps", "GET /api/spend/ledger", "GET /api/spend", "GET /api/sweeps", "GET /api/sweeps/00000000-0000-4000-8000-000000000000"]) expect(reads, must).toContain(must);
 });
 
 /** The API's public routes (PUBLIC_PATHS in lib/auth/access.ts): everything else needs a session. */

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ApiJob } from "@/lib/api-types";
 import type { Db } from "@/lib/db/client";
-import { listJobInputs } from "@/lib/db/input-queries";
+import { listInputsOfJobs } from "@/lib/db/input-queries";
 import { listImagesOfJobs } from "@/lib/db/job-queries";
 import type { JobRow } from "@/lib/db/schema";
 import { queuePlaces } from "./queue-places";
@@ -19,7 +19,7 @@ export async function placesOf(db: Db, jobs: readonly JobRow[]): Promise<Map<str
 /** Many runs as the API shows them (images, inputs, places in line), in the order given. */
 export async function toApiJobs(db: Db, jobs: readonly JobRow[]): Promise<ApiJob[]> {
   const images = await listImagesOfJobs(db, jobs.map((j) => j.id));
-  const inputs = await Promise.all(jobs.map((j) => listJobInputs(db, j.id)));
+  const inputs = await listInputsOfJobs(db, jobs.map((j) => j.id));
   const places = await placesOf(db, jobs);
-  return jobs.map((j, n) => toApiJob(j, images.filter((i) => i.jobId === j.id), inputs[n], places.get(j.id) ?? null));
+  return jobs.map((j) => toApiJob(j, images.filter((i) => i.jobId === j.id), inputs.filter((i) => i.jobId === j.id), places.get(j.id) ?? null));
 }

@@ -1,6 +1,7 @@
 import sharp from "sharp";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { listJobInputs } from "@/lib/db/input-queries";
+import { listRecentJobs } from "@/lib/db/job-queries";
 import { listLedger } from "@/lib/db/ledger-queries";
 import { inputs, jobs } from "@/lib/db/schema";
 import { listSweepCells, listSweepJobs } from "@/lib/db/sweep-queries";
@@ -63,6 +64,8 @@ forEachDialect("enqueueSweep", (t) => {
     expect(cells.map((c) => [c.x, c.y, byId.get(c.jobId!)!.params.cfg_scale, byId.get(c.jobId!)!.params.style])[5]).toEqual([2, 1, 9, "SOFT_DIGITAL_PAINTING"]);
     const ledger = await listLedger(t.db);
     expect(ledger.map((r) => [r.kind, r.amountMicros])).toEqual(Array.from({ length: 9 }, () => ["reserve", 120_000]));
+    // The runs column lists single runs; the cells are on the sweep's grid.
+    expect(await listRecentJobs(t.db, 20)).toEqual([]);
   });
 
   it("refuses a sweep with a refused cell, naming it, and stores nothing", async () => {
@@ -111,8 +114,10 @@ forEachDialect("enqueueSweep", (t) => {
     expect(sweep.estimatedCostMicros).toBe(327_000);
   });
 
-  it("draws one seed for every cell when the form has none", async () => {
-    const { sweep } = await enqueueSweep(t.db, OFFERED, { base: { ...base, seed: undefined }, axes: [threeByThree.axes[0]] }, { now: NOW });
+  it("draws one seed for every cell when the form has none, within the model's range, and names the default model", async () => {
+    const { sweep } = await enqueueSweep(t.db, OFFERED, { base: { task_type: "TEXT_IMAGE", prompt: "a fox" }, axes: [threeByThree.axes[0]] }, { now: NOW });
+    expect(sweep.base.model).toBe(novaCanvas.id);
+    expect(sweep.title).toBe("Prompt strength (CFG): a fox");
     const seeds = new Set((await listSweepJobs(t.db, sweep.id)).map((j) => j.seed));
     expect(seeds.size).toBe(1);
     expect([...seeds][0]).toBe(sweep.seed);

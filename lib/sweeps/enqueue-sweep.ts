@@ -11,7 +11,7 @@ import { storeRequestInputs, type StoredInputs } from "@/lib/jobs/store-inputs";
 import { log } from "@/lib/log";
 import type { OfferedModel } from "@/lib/model-catalog/offered-models";
 import { validateRunRequest } from "@/lib/model-catalog/validate-run-request";
-import type { ModelDefinition, ModelRequest, TaskType } from "@/lib/models";
+import { DEFAULT_MODEL_ID, type ModelDefinition, type ModelRequest, type TaskType } from "@/lib/models";
 import { capRefusal } from "@/lib/spend/cap-refusal";
 import { readCaps, spendTimeZone } from "@/lib/spend/spending-caps";
 import { periodsAt } from "@/lib/time/zoned-periods";
@@ -34,10 +34,10 @@ export function planDepsFor(offered: readonly OfferedModel[]): PlanDeps {
   };
 }
 
-function sharedSeedOf(body: SweepRequest, deps: PlanDeps): number {
-  const modelAxis = body.axes.find((a) => a.field === MODEL_AXIS);
-  const ids = modelAxis ? modelAxis.values.map(String) : [String(body.base.model ?? "")];
-  return drawSharedSeed(ids.map(deps.model), body.base.task_type as TaskType);
+function sharedSeedOf(base: Record<string, unknown>, axes: SweepRequest["axes"], deps: PlanDeps): number {
+  const modelAxis = axes.find((a) => a.field === MODEL_AXIS);
+  const ids = modelAxis ? modelAxis.values.map(String) : [String(base.model)];
+  return drawSharedSeed(ids.map(deps.model), base.task_type as TaskType);
 }
 
 function refusalOf(plan: SweepPlan): AppError | null {
@@ -128,8 +128,9 @@ export async function enqueueSweep(
 ): Promise<{ sweep: SweepRow; replayed: boolean }> {
   const now = opts.now ?? new Date();
   const deps = planDepsFor(offered);
-  const base = { ...body.base };
-  const seed = typeof base.seed === "number" && Number.isInteger(base.seed) ? base.seed : sharedSeedOf(body, deps);
+  // The sweep names its model even when the request left it to the default, so it reads the same later.
+  const base: Record<string, unknown> = { ...body.base, model: body.base.model ?? DEFAULT_MODEL_ID };
+  const seed = typeof base.seed === "number" && Number.isInteger(base.seed) ? base.seed : sharedSeedOf(base, body.axes, deps);
   const plan = planSweep({ base, axes: body.axes, drop: body.drop, seed }, deps);
   const refusal = refusalOf(plan);
   if (refusal) throw refusal;

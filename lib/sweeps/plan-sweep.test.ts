@@ -92,6 +92,8 @@ describe("planSweep", () => {
     const wide = (n: number): SweepAxis => ({ field: "seed", values: Array.from({ length: n }, (_, i) => i) });
     expect(problems([wide(11), { field: "cfg_scale", values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] }])).toEqual(["The sweep has 110 cells (11 × 10); at most 100"]);
     expect(problems([{ field: "model", values: ["no-such-model"] }])).toEqual([]);
+    expect(problems([{ field: "constructor", values: [1] }])[0]).toMatch(/^axes\[0\]\.field "constructor" is not a parameter of this sweep; one of model, prompt, negative_prompt, style, /);
+    expect(planSweep({ base, axes: [cfg] }, testPlanDeps).problems).toEqual([]);
     expect(planSweep({ base, axes: [{ field: "model", values: ["no-such-model"] }] }, testPlanDeps).refused[0].errors[0].message).toBe("There is no model no-such-model on offer");
   });
 });

@@ -7,6 +7,7 @@
  */
 import type { FieldError } from "@/lib/errors";
 import type { CostEstimate, ModelDefinition, ModelRequest, Size } from "@/lib/models/model-definition";
+import { DEFAULT_MODEL_ID } from "@/lib/models/registry";
 import type { TaskType } from "@/lib/models/task-types";
 import type { FieldSpec } from "@/lib/models/field-spec";
 import { axisLabel, axisValueLabel, fieldSpecOf } from "./axis-labels";
@@ -88,30 +89,42 @@ export function carryOver(request: Record<string, unknown>, model: ModelDefiniti
   return out;
 }
 
-function axisProblems(base: Record<string, unknown>, axes: readonly SweepAxis[]): FieldError[] {
-  const problems: FieldError[] = [];
+/** The parameters an axis may vary: those of the form's model and task, and of every model on a model axis. */
+function sweepableFields(base: Record<string, unknown>, axes: readonly SweepAxis[], deps: PlanDeps): Set<string> | null {
+  const task = str(base.task_type) as TaskType;
+  const ids = [str(base.model) ?? DEFAULT_MODEL_ID, ...(axes.find((a) => a.field === MODEL_AXIS)?.values ?? []).map(String)];
+  const models = ids.map(deps.model).filter((m) => m !== undefined);
+  if (models.length === 0) return null;
+  return new Set(models.flatMap((m) => [...(m.taskParams[m.taskTypes.includes(task) ? task : m.defaultTaskType] ?? [])]));
+}
+
+/** What is wrong with the axes themselves; each names `axes`, and where inside it in the message. */
+function axisProblems(base: Record<string, unknown>, axes: readonly SweepAxis[], deps: PlanDeps): FieldError[] {
+  const messages: string[] = [];
   const seen = new Map<string, number>();
+  const fields = sweepableFields(base, axes, deps);
   axes.forEach((axis, i) => {
     const key = axis.field === PROMPT_AXIS ? `prompt:${axis.search ?? ""}` : axis.field;
-    if (seen.has(key)) problems.push({ field: `axes[${i}].field`, message: `axes[${i}] varies ${axis.field} like axes[${seen.get(key)}]: use one axis per parameter` });
+    if (seen.has(key)) messages.push(`axes[${i}] varies ${axis.field} like axes[${seen.get(key)}]: use one axis per parameter`);
     seen.set(key, i);
-    if (axis.field === MODEL_AXIS && axis.values.some((v) => typeof v !== "string")) {
-      problems.push({ field: `axes[${i}].values`, message: `axes[${i}] is a model axis: its values must be model ids` });
-    }
-    if (axis.field === PROMPT_AXIS) {
+    if (axis.field === MODEL_AXIS) {
+      if (axis.values.some((v) => typeof v !== "string")) messages.push(`axes[${i}] is a model axis: its values must be model ids`);
+    } else if (axis.field === PROMPT_AXIS) {
       const prompt = str(base.prompt) ?? "";
-      if (!axis.search) problems.push({ field: `axes[${i}].search`, message: `axes[${i}] is a prompt axis: search (the text to replace) is required` });
-      else if (!prompt.includes(axis.search)) {
-        problems.push({ field: `axes[${i}].search`, message: `axes[${i}].search "${axis.search}" does not occur in the prompt` });
-      }
-      if (axis.values.some((v) => typeof v !== "string")) problems.push({ field: `axes[${i}].values`, message: `axes[${i}] is a prompt axis: its values must be text` });
+      if (!axis.search) messages.push(`axes[${i}] is a prompt axis: search (the text to replace) is required`);
+      else if (!prompt.includes(axis.search)) messages.push(`axes[${i}].search "${axis.search}" does not occur in the prompt`);
+      if (axis.values.some((v) => typeof v !== "string")) messages.push(`axes[${i}] is a prompt axis: its values must be text`);
+    } else if (fields && !fields.has(axis.field)) {
+      const params = [...fields].filter((f) => ![PROMPT_AXIS, "image", "images", "reference_image", "mask_image"].includes(f));
+      const known = [MODEL_AXIS, PROMPT_AXIS, ...params];
+      messages.push(`axes[${i}].field ${JSON.stringify(axis.field.slice(0, 64))} is not a parameter of this sweep; one of ${known.join(", ")}`);
     }
   });
   const [nx, ny, nz] = gridShape(axes);
   if (nx * ny * nz > SWEEP_LIMITS.maxCells) {
-    problems.push({ field: "axes", message: `The sweep has ${nx * ny * nz} cells (${[nx, ny, nz].slice(0, axes.length).join(" × ")}); at most ${SWEEP_LIMITS.maxCells}` });
+    messages.push(`The sweep has ${nx * ny * nz} cells (${[nx, ny, nz].slice(0, axes.length).join(" × ")}); at most ${SWEEP_LIMITS.maxCells}`);
   }
-  return problems;
+  return messages.map((message) => ({ field: "axes", message }));
 }
 
 function cellRequest(input: PlanInput, coords: number[], deps: PlanDeps): { request: Record<string, unknown>; errors: FieldError[] } {
@@ -124,7 +137,7 @@ function cellRequest(input: PlanInput, coords: number[], deps: PlanDeps): { requ
     if (!model) return { request: { ...request, model: id }, errors: [{ field: "model", message: `There is no model ${id} on offer` }] };
     request = carryOver(request, model);
   }
-  const model = deps.model(str(request.model) ?? "");
+  const model = deps.model(str(request.model) ?? DEFAULT_MODEL_ID);
   const task = str(request.task_type) as TaskType;
   const takes = (field: string) => !model || (model.taskParams[task] ?? []).includes(field);
   input.axes.forEach((axis, i) => {
@@ -149,10 +162,10 @@ function cellRequest(input: PlanInput, coords: number[], deps: PlanDeps): { requ
 
 export function planSweep(input: PlanInput, deps: PlanDeps): SweepPlan {
   const shape = gridShape(input.axes);
-  const baseModel = deps.model(str(input.base.model) ?? "");
+  const baseModel = deps.model(str(input.base.model) ?? DEFAULT_MODEL_ID);
   const task = str(input.base.task_type) as TaskType;
   const axisLabels = input.axes.map((a) => axisLabel(a, baseModel, task));
-  const problems = axisProblems(input.base, input.axes);
+  const problems = axisProblems(input.base, input.axes, deps);
   const plan: SweepPlan = { shape, axisLabels, cells: [], problems, runs: 0, images: 0, totalMicros: 0, refused: [] };
   if (problems.length > 0) return plan;
   const dropped = new Set(input.drop ?? []);

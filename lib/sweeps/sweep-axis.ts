@@ -32,7 +32,7 @@ export const SWEEP_LIMITS = {
   maxTitleChars: 120,
 } as const;
 
-/** POST /api/sweeps's body; its zod schema is in sweep-schemas.ts (zod stays out of the browser's sweep code). */
+/** POST /api/sweeps's body; its zod schema and parser are in sweep-schemas.ts (zod stays out of the browser's sweep code). */
 export type { SweepRequest } from "./sweep-schemas";
 
 /** Cells along each axis, [x, y, z]; an absent axis counts 1. */

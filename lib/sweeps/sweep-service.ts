@@ -12,8 +12,7 @@ import type { ApiJob } from "@/lib/api-types";
 import { enqueueSweep } from "./enqueue-sweep";
 import { rerunCell, rerunWithSeed } from "./rerun-sweep";
 import { toApiSweep, toApiSweepSummary, type DefinitionLookup } from "./serialize-sweep";
-import { sweepRequestSchema } from "./sweep-schemas";
-import { parsePosition } from "./sweep-schemas";
+import { parsePosition, parseSweepRequest } from "./sweep-schemas";
 
 /** What the /api/sweeps routes call. See lib/sweeps/README.md. */
 
@@ -47,7 +46,7 @@ export async function readSweeps(limit: number): Promise<ApiSweepSummary[]> {
 /** A new sweep (201), or with a repeated Idempotency-Key and the same body, the one it made (200). */
 export async function createSweep(body: unknown, idempotencyKeyHeader: string | null): Promise<{ sweep: ApiSweep; replayed: boolean }> {
   const key = parseIdempotencyKey(idempotencyKeyHeader);
-  const request = parseBodyValue(sweepRequestSchema, body);
+  const request = parseBodyValue(parseSweepRequest, body);
   const rt = await getRuntime();
   const { sweep, replayed } = await enqueueSweep(rt.db, await rt.models.offered(), request, {
     idempotency: key === null ? undefined : { key, body },

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { CompareDialog } from "@/components/gallery/compare-dialog";
+import { SweepShareActions } from "@/components/share/sweep-share-actions";
 import { JobDetailDialog } from "@/components/gallery/job-detail-dialog";
 import { SweepCell } from "@/components/sweeps/grid/sweep-cell";
 import { SweepGrid } from "@/components/sweeps/grid/sweep-grid";
@@ -23,10 +24,10 @@ import { gridAxes, layerRows } from "@/lib/sweep-ui/grid-layout";
 /**
  * A sweep's page: its grid filling live, with axis labels on both sides, Swap axes, the third
  * axis as tabs or stacked, a click on a cell for the large view with its parameters, and
- * "Compare" for the ticked cells. `extraActions` goes at the end of the toolbar (contact sheet,
- * share).
+ * "Compare" for the ticked cells. The toolbar ends with the contact sheet and Share…, then
+ * whatever `extraActions` renders for the sweep.
  */
-export function SweepView({ id, extraActions }: { id: string; extraActions?: ReactNode }) {
+export function SweepView({ id, extraActions }: { id: string; extraActions?: (sweep: ApiSweep) => ReactNode }) {
   const { data: sweep, error, isPending } = useSweep(id);
   if (isPending) return <p className="text-sm text-neutral-500">Loading the sweep…</p>;
   if (!sweep) {
@@ -45,7 +46,7 @@ export function SweepView({ id, extraActions }: { id: string; extraActions?: Rea
   return <LoadedSweep sweep={sweep} extraActions={extraActions} />;
 }
 
-function LoadedSweep({ sweep, extraActions }: { sweep: ApiSweep; extraActions?: ReactNode }) {
+function LoadedSweep({ sweep, extraActions }: { sweep: ApiSweep; extraActions?: (sweep: ApiSweep) => ReactNode }) {
   const router = useRouter();
   const jobs = useSweepJobs(sweep);
   // Places in line count down only while a cell waits.
@@ -111,7 +112,12 @@ function LoadedSweep({ sweep, extraActions }: { sweep: ApiSweep; extraActions?: 
         onRerun={() => rerun.mutate(undefined, { onSuccess: (next) => router.push(`/sweeps/${next.id}`) })}
         rerunning={rerun.isPending}
         canRerun={sweep.seed !== null}
-        extraActions={extraActions}
+        extraActions={
+          <>
+            <SweepShareActions sweepId={sweep.id} title={sweep.title} hasImages={[...jobs.values()].some((j) => j.images.length > 0)} />
+            {extraActions?.(sweep)}
+          </>
+        }
       />
       {actionError && <Alert tone="error">{describeError(actionError)}</Alert>}
       {sweep.shape[2] > 1 && sweep.axes[2] && <ZLayers axis={sweep.axes[2]} z={z} onZ={setZ} stacked={stacked} onStacked={setStacked} />}

@@ -6,6 +6,7 @@
  */
 import { ABSURD_NUMBERS, NASTY_TEXT, ODD_TEXT, overlong, WRONG_TYPES } from "./hostile-values";
 import { prngUuid, type Prng } from "./prng";
+import { HOSTILE_AXES, HOSTILE_DROPS, HOSTILE_POSITIONS, HOSTILE_SEEDS, HOSTILE_TITLES, UNRUNNABLE_SWEEP } from "./sweep-inputs";
 import { CAP_UNKNOWN_KEYS, FUZZ_CAPS, HOSTILE_CANCEL_IDS, HOSTILE_IDEMPOTENCY_KEYS, HOSTILE_USD, type HostileHeader } from "./spend-inputs";
 
 /** Real ids on the server under test (made before the run), so requests reach past "not found". */
@@ -17,7 +18,7 @@ export interface Fixtures {
 }
 
 /** "usd": a spending cap (null or 0 to 1,000,000), given only values it can never take. */
-type FieldKind = "text" | "bool" | "ids" | "enum" | "usd";
+type FieldKind = "text" | "bool" | "ids" | "enum" | "usd" | "axes" | "drop" | "seed" | "title";
 
 export type BodySpec =
   /** POST /api/jobs: always broken (job-bodies.ts), so no job runs. */
@@ -161,6 +162,36 @@ export const ROUTES: Record<string, RouteSpec> = {
     weight: 4,
   },
   "/api/spend/ledger": {},
+  // Sweeps: the only body sent can never run (sweep-inputs.ts), and no sweep exists on the fuzz servers.
+  "/api/sweeps": {
+    bodies: { POST: { type: "json", valid: () => structuredClone(UNRUNNABLE_SWEEP), fields: { base: "text", axes: "axes", drop: "drop", title: "title" } } },
+    query: { limit: ["5"] },
+    hostileQuery: { limit: LIMITS },
+    hostileHeaders: { "idempotency-key": HOSTILE_IDEMPOTENCY_KEYS },
+    neverSucceeds: { POST: "made a sweep, but every sweep body of the run is refused" },
+    weight: 4,
+  },
+  "/api/sweeps/[id]": { params: { id: (_f, rng) => prngUuid(rng) }, hostileParams: { id: HOSTILE_CANCEL_IDS } },
+  "/api/sweeps/[id]/sheet.png": { params: { id: (_f, rng) => prngUuid(rng) }, hostileParams: { id: HOSTILE_CANCEL_IDS }, query: { download: [""] } },
+  "/api/sweeps/[id]/cancel": {
+    params: { id: (_f, rng) => prngUuid(rng) },
+    hostileParams: { id: HOSTILE_CANCEL_IDS },
+    neverSucceeds: { POST: "cancelled a sweep, but the fuzz servers have none" },
+  },
+  "/api/sweeps/[id]/rerun": {
+    params: { id: (f, rng) => rng.pick([f.jobId, prngUuid(rng)]) },
+    hostileParams: { id: HOSTILE_CANCEL_IDS },
+    bodies: { POST: { type: "json", valid: (_f, rng) => ({ seed: rng.int(1000) }), fields: { seed: "seed" } } },
+    neverSucceeds: { POST: "re-ran a sweep, but the fuzz servers have none" },
+    weight: 2,
+  },
+  "/api/sweeps/[id]/cells/[position]/rerun": {
+    params: { id: (_f, rng) => prngUuid(rng), position: (_f, rng) => String(rng.int(100)) },
+    hostileParams: { id: HOSTILE_CANCEL_IDS, position: HOSTILE_POSITIONS },
+    bodies: { POST: { type: "json", valid: () => ({ newSeed: true }), fields: { newSeed: "bool" } } },
+    neverSucceeds: { POST: "re-ran a cell, but the fuzz servers have no sweep" },
+    weight: 2,
+  },
   "/api/session": {
     bodies: {
       POST: {
@@ -176,7 +207,7 @@ export const ROUTES: Record<string, RouteSpec> = {
       POST: {
         type: "json",
         valid: (f) => ({ imageIds: [f.imageId], title: "fuzz", description: "", showPrompts: false, showParams: false, allowIndexing: false, expiry: "1d" }),
-        fields: { imageIds: "ids", expiry: "enum", ...SHARE_FIELDS },
+        fields: { imageIds: "ids", sweepId: "text", expiry: "enum", ...SHARE_FIELDS },
       },
     },
     weight: 3,
@@ -221,6 +252,11 @@ const IDS_GARBAGE: readonly unknown[] = [
 export function hostileFieldValue(kind: FieldKind | "any", rng: Prng): unknown {
   // A cap takes null and small numbers, which the general pools hold: only its own list is sure to be refused.
   if (kind === "usd") return rng.pick(HOSTILE_USD);
+  // Sweep fields take values the general pools may hold ([], small numbers): only their own lists are sure to be refused.
+  if (kind === "axes") return rng.pick(HOSTILE_AXES);
+  if (kind === "drop") return rng.pick(HOSTILE_DROPS);
+  if (kind === "seed") return rng.pick(HOSTILE_SEEDS);
+  if (kind === "title") return rng.pick(HOSTILE_TITLES);
   const pools: unknown[][] = [[...NASTY_TEXT], [...ODD_TEXT], [...WRONG_TYPES], [...ABSURD_NUMBERS], [overlong(100 + rng.int(70_000))]];
   if (kind === "ids") pools.push([...IDS_GARBAGE], [...IDS_GARBAGE]);
   return rng.pick(rng.pick(pools));
