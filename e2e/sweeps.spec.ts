@@ -56,6 +56,7 @@ test("a 3×3 sweep (CFG 3, 6, 9 × three styles, fixed seed): 9 cells, 9 images,
   await expect(grid.rowLabels).toHaveText(styleLabels);
   await grid.expectCompleted([0, 1, 2, 3, 4, 5, 6, 7, 8]);
   await expect(grid.progress).toContainText("9 of 9 done · $1.08 of $1.08");
+  await expect(page.getByRole("link", { name: "Contact sheet (PNG)" })).toHaveAttribute("href", `/api/sweeps/${sweep.id}/sheet.png?download`);
 
   // Every cell ran with the fixed seed and its own values.
   const cell = sweep.cells.find((c) => c.x === 2 && c.y === 1)!;
