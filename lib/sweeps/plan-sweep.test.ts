@@ -55,6 +55,16 @@ describe("planSweep", () => {
     expect(plan.totalMicros).toBe(163_500);
   });
 
+  it("carries a shared parameter over only with a value the other model takes (Nova's quality is not Seedream's)", () => {
+    const form = { ...base, quality: "standard", number_of_images: 1, cfg_scale: 6.5 };
+    const plan = planSweep({ base: form, axes: [{ field: "model", values: [novaCanvas.id, FLUX_ID, SEEDREAM_ID] }] }, testPlanDeps);
+    expect(plan.refused.map(describeRefusal)).toEqual([]);
+    const [nova, , seedream] = plan.cells.map((c) => c.run!);
+    expect(nova.request.quality).toBe("standard");
+    expect(seedream.request.quality).not.toBe("standard");
+    expect(seedream.estimate.totalMicros).toBe(35_000);
+  });
+
   it("refuses a cell whose model does not take the axis's parameter, naming the model", () => {
     const plan = planSweep({ base, axes: [{ field: "model", values: [novaCanvas.id, FLUX_ID] }, cfg] }, testPlanDeps);
     expect(plan.refused.map(describeRefusal)).toEqual([1, 3, 5].map((p) => `Cell ${p + 1} (FLUX.2 [klein] 4B × ${[3, 6, 9][(p - 1) / 2]}): FLUX.2 [klein] 4B takes no cfg_scale`));

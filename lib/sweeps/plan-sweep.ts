@@ -9,7 +9,8 @@ import type { FieldError } from "@/lib/errors";
 import type { CostEstimate, ModelDefinition, ModelRequest, Size } from "@/lib/models/model-definition";
 import { DEFAULT_MODEL_ID } from "@/lib/models/registry";
 import type { TaskType } from "@/lib/models/task-types";
-import { axisLabel, axisValueLabel } from "./axis-labels";
+import type { FieldSpec } from "@/lib/models/field-spec";
+import { axisLabel, axisValueLabel, fieldSpecOf } from "./axis-labels";
 import { cellCoords, gridShape, MODEL_AXIS, PROMPT_AXIS, SWEEP_LIMITS, type SweepAxis } from "./sweep-axis";
 
 export type CellCheck = { ok: true; model: ModelDefinition; request: ModelRequest } | { ok: false; errors: FieldError[] };
@@ -61,12 +62,30 @@ export interface PlanInput {
 
 const str = (v: unknown) => (typeof v === "string" ? v : undefined);
 
-/** The form's request as another model would take it: its task if offered, only the parameters it takes. */
+/**
+ * Whether a value of another model's form means the same to this field: a parameter of the same
+ * name can take other values (Nova Canvas's quality "standard" against Seedream's "2K"), and
+ * such a value is left to this model's default rather than refusing the cell.
+ */
+function fits(spec: FieldSpec | undefined, value: unknown): boolean {
+  if (!spec) return true;
+  if (spec.options && spec.kind === "select") return typeof value === "string" && spec.options.includes(value);
+  if ((spec.kind === "number" || spec.kind === "slider") && typeof value === "number") {
+    return (spec.min === undefined || value >= spec.min) && (spec.max === undefined || value <= spec.max);
+  }
+  return true;
+}
+
+/** The form's request as another model would take it: its task if offered, only the parameters it takes, with values it takes. */
 export function carryOver(request: Record<string, unknown>, model: ModelDefinition): Record<string, unknown> {
   const wanted = str(request.task_type) as TaskType | undefined;
   const task = wanted && model.taskTypes.includes(wanted) ? wanted : model.defaultTaskType;
   const out: Record<string, unknown> = { model: model.id, task_type: task };
-  for (const name of model.taskParams[task] ?? []) if (request[name] !== undefined) out[name] = request[name];
+  const same = request.model === model.id;
+  for (const name of model.taskParams[task] ?? []) {
+    const value = request[name];
+    if (value !== undefined && (same || fits(fieldSpecOf(model, task, name), value))) out[name] = value;
+  }
   return out;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseSweepRequest } from "./sweep-axis";
+import { parseSweepRequest } from "./sweep-schemas";
 
 const base = { task_type: "TEXT_IMAGE", prompt: "a fox" };
 

@@ -12,8 +12,7 @@ import type { ApiJob } from "@/lib/api-types";
 import { enqueueSweep } from "./enqueue-sweep";
 import { rerunCell, rerunWithSeed } from "./rerun-sweep";
 import { toApiSweep, toApiSweepSummary, type DefinitionLookup } from "./serialize-sweep";
-import { parseSweepRequest } from "./sweep-axis";
-import { parsePosition } from "./sweep-schemas";
+import { parsePosition, parseSweepRequest } from "./sweep-schemas";
 
 /** What the /api/sweeps routes call. See lib/sweeps/README.md. */
 
