@@ -6,6 +6,7 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/", label: "Playground" },
   { href: "/gallery", label: "Gallery" },
+  { href: "/sweeps", label: "Sweeps" },
   { href: "/prompts", label: "Prompts" },
   { href: "/shares", label: "Shares" },
   { href: "/settings", label: "Settings" },

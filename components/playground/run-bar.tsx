@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useRef, type ReactNode, type RefObject } from "react";
 import { Alert } from "@/components/ui/alert";
 import { BudgetLine } from "@/components/playground/budget-line";
+import { SweepLauncher } from "@/components/sweeps/sweep-launcher";
 import { describeError, isApiRequestError } from "@/lib/queries/api";
 
 interface RunBarProps {
@@ -94,6 +95,7 @@ export function RunBar({ canRun, pending, onRun, error, formErrors, blockedHint,
           >
             {pending ? "Submitting…" : "Run"}
           </button>
+          <SweepLauncher />
           <div className="flex min-w-0 flex-1 flex-col gap-1">
             {estimate}
             <span id="run-hint" data-testid="run-hint" className="text-xs text-neutral-500">

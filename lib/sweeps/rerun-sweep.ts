@@ -94,8 +94,10 @@ export async function rerunWithSeed(db: Db, offered: readonly OfferedModel[], sw
   const next = seed ?? drawSharedSeed(jobsOfCells.map((j) => definitionOf(offered, j.model)), String(sweep.base.task_type) as TaskType);
   const byId = new Map(jobsOfCells.map((j) => [j.id, j]));
   const cells: SweepCellInput[] = [];
+  const byCell = new Map<number, JobRow>();
   for (const cell of await listSweepCells(db, sweepId)) {
     const job = cell.jobId ? byId.get(cell.jobId) : undefined;
+    if (job) byCell.set(cell.position, job);
     cells.push({
       position: cell.position,
       x: cell.x,
@@ -105,7 +107,9 @@ export async function rerunWithSeed(db: Db, offered: readonly OfferedModel[], sw
       note: job ? undefined : (cell.note ?? "Its run was deleted"),
     });
   }
-  const order = [...cells].sort((a, b) => Number(!a.run) - Number(!b.run));
+  // The order of the sweep it repeats: the cells' runs were stamped in run order (enqueue-sweep.ts).
+  const madeAt = (c: SweepCellInput) => (c.run ? (byCell.get(c.position)?.createdAt.getTime() ?? Infinity) : Infinity);
+  const order = [...cells].sort((a, b) => madeAt(a) - madeAt(b) || a.position - b.position);
   const ctx = await capContext(db, now);
   const total = cells.reduce((sum, c) => sum + (c.run?.row.estimatedCostMicros ?? 0), 0);
   const admission = await admitSweep(db, {
