@@ -21,6 +21,7 @@ async function builderOver(page: Page, prompt: string, seed?: number): Promise<S
   await playground.goto();
   await playground.prompt.fill(prompt);
   if (seed !== undefined) {
+    await playground.openMore();
     await playground.seed.fill(String(seed));
     const lock = page.getByRole("button", { name: "Lock seed", exact: true });
     if ((await lock.getAttribute("aria-pressed")) !== "true") await lock.click();

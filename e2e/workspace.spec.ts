@@ -33,11 +33,6 @@ class Workspace {
     this.moreSummary = this.more.locator("summary");
   }
 
-  /** Unfolds "More" (a click on its summary, as a person would) unless it is open. */
-  async openMore(): Promise<void> {
-    if (!(await this.more.evaluate((d) => (d as HTMLDetailsElement).open))) await this.moreSummary.click();
-    await expect(this.more).toHaveAttribute("open", "");
-  }
 
   scrollTops(): Promise<{ window: number; form: number; results: number }> {
     return this.page.evaluate(() => ({
@@ -97,7 +92,7 @@ for (const size of SIZES) {
       await form.image("image").choose(png("subject.png", source.png));
       await form.image("mask_image").choose(png("mask.png", await rectMask(640, 480, { x: 220, y: 140, width: 200, height: 200 })));
       await expect(form.maskOverlay).toBeVisible();
-      await ws.openMore();
+      await playground.openMore();
       await ws.scrollAllToTop();
       const formHeight = await page.getByRole("form").evaluate((f) => f.getBoundingClientRect().height);
       expect(formHeight, "the form is taller than the screen").toBeGreaterThan(size.height);
@@ -151,7 +146,7 @@ for (const size of SIZES) {
         const playground = new PlaygroundPage(page);
         const ws = new Workspace(page);
         await playground.goto();
-        await ws.openMore();
+        await playground.openMore();
         // Everything loaded that changes a column's height (code that loads after the first paint):
         // the browser keeps what is in view in place when content above it grows, moving scrollTop.
         await playground.prompt.fill(`e2e workspace scroll ${unique()}`);
@@ -191,7 +186,7 @@ test("More: rarely changed fields fold away, and one with a problem is never hid
   await playground.goto();
   await playground.prompt.fill(`e2e more ${unique()}`);
   await expect(ws.moreSummary).toContainText("Seed");
-  await ws.openMore();
+  await playground.openMore();
 
   // A seed beyond the limit: flagged, so More cannot be folded.
   await playground.seed.fill("99999999999");

@@ -59,6 +59,13 @@ export class PlaygroundPage {
     await expect(this.prompt).toBeEnabled();
   }
 
+  /** Unfolds "More" (where the seed and prompt strength live) unless it is open. */
+  async openMore(): Promise<void> {
+    const more = this.page.getByTestId("more-fields");
+    if (!(await more.evaluate((d) => (d as HTMLDetailsElement).open))) await more.locator("summary").click();
+    await expect(more).toHaveAttribute("open", "");
+  }
+
   /**
    * Runs the form (Run button or Ctrl+Enter inside the form) and returns the job the API created,
    * read from the browser's own POST /api/jobs response.
