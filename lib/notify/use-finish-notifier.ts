@@ -9,8 +9,8 @@
  */
 import { useQueryClient, type Query } from "@tanstack/react-query";
 import { useEffect } from "react";
-import type { ApiJob, JobStatus } from "@/lib/api-types";
-import { finishedRunItem } from "@/lib/notify/finished-item";
+import type { ApiJob, ApiSweep, JobStatus } from "@/lib/api-types";
+import { finishedRunItem, finishedSweepItem } from "@/lib/notify/finished-item";
 import { NOTHING_UNSEEN, notificationText, reduceUnseen, titleWithCount, type FinishEvent } from "@/lib/notify/finished-while-hidden";
 import { notificationPermission, readNotifyPrefs } from "@/lib/notify/notify-prefs";
 import { isTerminal } from "@/lib/queries/job-status";
@@ -70,8 +70,15 @@ export function useFinishNotifier(): void {
       const before = statuses.get(job.id);
       statuses.set(job.id, job.status);
       if (before === undefined || isTerminal(before) || !isTerminal(job.status)) return;
-      const item = finishedRunItem(job);
+      const item = job.sweepId === null ? finishedRunItem(job) : sweepItem(job.sweepId);
       if (item) dispatch({ type: "finished", item, hidden: document.visibilityState === "hidden" });
+    };
+
+    // A sweep is told about once, when the last of its cells' runs ends (the sweep page keeps the
+    // sweep in the cache; without it there is nothing to say which runs are its cells).
+    const sweepItem = (sweepId: string) => {
+      const sweep = client.getQueryData<ApiSweep>(queryKeys.sweeps.detail(sweepId));
+      return sweep ? finishedSweepItem(sweep, (id) => client.getQueryData<ApiJob>(queryKeys.jobs.detail(id))) : null;
     };
 
     for (const query of cache.getAll()) watch(query);

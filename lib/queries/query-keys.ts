@@ -22,6 +22,11 @@ export const queryKeys = {
     caps: ["settings", "caps"] as const,
   },
   models: ["models"] as const,
+  /** GET /api/sweeps; invalidating it covers every sweep (GET /api/sweeps/{id}) too. */
+  sweeps: {
+    all: ["sweeps"] as const,
+    detail: (id: string) => ["sweeps", id] as const,
+  },
   shares: ["shares"] as const,
   /** The prompt history (GET /api/prompts): one search's list by its query string. */
   prompts: {

@@ -4,7 +4,6 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { isApiRequestError } from "@/lib/queries/api";
 import { queryKeys } from "@/lib/queries/query-keys";
 import { sweepApi } from "@/lib/queries/sweep-api";
-import { sweepKeys } from "@/lib/queries/sweep-keys";
 import { cacheSweepJobs } from "@/lib/queries/use-sweep";
 import type { SweepRequest } from "@/lib/sweeps/sweep-axis";
 
@@ -26,8 +25,8 @@ export function useCreateSweep() {
     retry: (count, error) => isApiRequestError(error) && error.status === 0 && count < 2,
     onSuccess: (sweep) => {
       cacheSweepJobs(client, sweep);
-      client.setQueryData(sweepKeys.detail(sweep.id), sweep);
-      void client.invalidateQueries({ queryKey: sweepKeys.all, exact: true });
+      client.setQueryData(queryKeys.sweeps.detail(sweep.id), sweep);
+      void client.invalidateQueries({ queryKey: queryKeys.sweeps.all, exact: true });
     },
     // The cells hold part of the caps and take places in the queue.
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.budget }),

@@ -4,7 +4,6 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import type { ApiJob } from "@/lib/api-types";
 import { queryKeys } from "@/lib/queries/query-keys";
 import { sweepApi } from "@/lib/queries/sweep-api";
-import { sweepKeys } from "@/lib/queries/sweep-keys";
 import { cacheSweepJobs } from "@/lib/queries/use-sweep";
 
 /** Cancel the sweep's waiting cells; the answer is the sweep as it is now. */
@@ -14,7 +13,7 @@ export function useCancelSweep(id: string) {
     mutationFn: () => sweepApi.cancel(id),
     onSuccess: (sweep) => {
       cacheSweepJobs(client, sweep);
-      client.setQueryData(sweepKeys.detail(id), sweep);
+      client.setQueryData(queryKeys.sweeps.detail(id), sweep);
     },
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.budget }),
   });
@@ -27,8 +26,8 @@ export function useRerunSweep(id: string) {
     mutationFn: (seed?: number) => sweepApi.rerun(id, seed),
     onSuccess: (sweep) => {
       cacheSweepJobs(client, sweep);
-      client.setQueryData(sweepKeys.detail(sweep.id), sweep);
-      void client.invalidateQueries({ queryKey: sweepKeys.all, exact: true });
+      client.setQueryData(queryKeys.sweeps.detail(sweep.id), sweep);
+      void client.invalidateQueries({ queryKey: queryKeys.sweeps.all, exact: true });
     },
     onSettled: () => client.invalidateQueries({ queryKey: queryKeys.budget }),
   });
@@ -41,7 +40,7 @@ export function useRerunCell(id: string) {
     mutationFn: (position: number) => sweepApi.rerunCell(id, position),
     onSuccess: (job: ApiJob) => client.setQueryData(queryKeys.jobs.detail(job.id), job),
     onSettled: () => {
-      void client.invalidateQueries({ queryKey: sweepKeys.detail(id) });
+      void client.invalidateQueries({ queryKey: queryKeys.sweeps.detail(id) });
       void client.invalidateQueries({ queryKey: queryKeys.budget });
     },
   });

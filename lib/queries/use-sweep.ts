@@ -7,7 +7,6 @@ import { isApiRequestError } from "@/lib/queries/api";
 import { isTerminal } from "@/lib/queries/job-status";
 import { queryKeys } from "@/lib/queries/query-keys";
 import { sweepApi } from "@/lib/queries/sweep-api";
-import { sweepKeys } from "@/lib/queries/sweep-keys";
 
 /** Until the live stream carries the cells, the sweep is read again this often while any cell runs. */
 export const SWEEP_POLL_MS = 1500;
@@ -34,7 +33,7 @@ export function sweepRunning(client: QueryClient, sweep: ApiSweep | undefined): 
 export function useSweep(id: string) {
   const client = useQueryClient();
   const query = useQuery({
-    queryKey: sweepKeys.detail(id),
+    queryKey: queryKeys.sweeps.detail(id),
     queryFn: async () => {
       const sweep = await sweepApi.get(id);
       cacheSweepJobs(client, sweep);
@@ -59,7 +58,7 @@ export function useSweep(id: string) {
     void client.invalidateQueries({ queryKey: queryKeys.gallery.all });
     void client.invalidateQueries({ queryKey: queryKeys.spend });
     void client.invalidateQueries({ queryKey: queryKeys.budget });
-    void client.invalidateQueries({ queryKey: sweepKeys.all, exact: true });
+    void client.invalidateQueries({ queryKey: queryKeys.sweeps.all, exact: true });
   }, [running, client]);
 
   return query;
