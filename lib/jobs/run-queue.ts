@@ -32,6 +32,8 @@ export interface RunQueueDeps {
   store: BlobStore;
   budget: Pick<RequestBudget, "take" | "giveBack" | "answered">;
   tracker: { wakeBy(at: Date): void };
+  /** The event bus (lib/events): each sent run's change, and the queue's moves (waiting runs' places). */
+  events?: { jobChanged(jobId: string): void; queueMoved(): void };
   /** The definition a stored run is sent with (built-in or from the catalog); undefined if gone. */
   definitionOf(modelId: string): Promise<ModelDefinition | undefined>;
   /** The gateway refused a model: the models service shows it as unavailable. */
@@ -152,7 +154,16 @@ export class RunQueue {
       const claimed = await claimWaitingRuns(db, this.owner, this.now(), leaseMs, taken.granted);
       // Another instance took some of them between the count and the claim.
       if (claimed.length < taken.granted) await budget.giveBack("submit", taken.granted - claimed.length, taken);
-      const sent = await Promise.all(claimed.map((job) => this.send(job)));
+      for (const job of claimed) this.deps.events?.jobChanged(job.id);
+      const sent = await Promise.all(
+        claimed.map(async (job) => {
+          const s = await this.send(job);
+          this.deps.events?.jobChanged(job.id);
+          return s;
+        }),
+      );
+      // The runs behind them moved up (or, put back, stayed): their places are re-read.
+      if (claimed.length > 0) this.deps.events?.queueMoved();
       // Counted from their answers, not from the take: the gateway counts a submit when it arrives.
       const answered = sent.flatMap((s) => (s.answeredAt ? [s.answeredAt.getTime()] : []));
       if (answered.length > 0) await budget.answered("submit", answered.length, taken, new Date(Math.max(...answered)));

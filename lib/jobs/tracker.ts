@@ -48,6 +48,8 @@ export interface TrackerDeps {
   budget?: Pick<RequestBudget, "take" | "answered" | "perMinute">;
   /** After a pass that polled: finished jobs free room in the budget for the run queue. */
   onPolled?: () => void;
+  /** The event bus (lib/events): told of every change a client sees (status, progress, images, failure). */
+  events?: { jobChanged(jobId: string): void };
 }
 
 const BATCH = 16;
@@ -89,6 +91,7 @@ export class JobTracker {
         "The server stopped while submitting this job, so whether the gateway accepted it is unknown. It was not resent, to avoid paying twice.",
         this.now(),
       );
+      this.deps.events?.jobChanged(job.id);
     }
   }
 
@@ -123,7 +126,13 @@ export class JobTracker {
   private async pass(): Promise<boolean> {
     const claimed = await claimDueJobs(this.deps.db, this.owner, this.now(), this.deps.leaseMs, BATCH);
     const { allowed, taken } = await this.withinBudget(claimed);
-    await Promise.all(allowed.map((job) => this.process(job)));
+    await Promise.all(
+      allowed.map(async (job) => {
+        // One notice per job and pass, after whatever the poll wrote (the bus drops a view that did not change).
+        await this.process(job);
+        this.deps.events?.jobChanged(job.id);
+      }),
+    );
     // Counted from when they were answered (the gateway counts a poll when it arrives), as the
     // queue does for submits; the end of the pass is no earlier than any of the answers.
     if (taken && allowed.length > 0) await this.deps.budget?.answered("poll", allowed.length, taken, this.now());
