@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { ApiEvent, ApiJob, JobStatus } from "@/lib/api-types";
 import { EventBus, type BusEvent, type JobLoader } from "./event-bus";
 import { parseEventId } from "./event-id";
@@ -142,19 +142,33 @@ describe("event bus", () => {
   });
 
   it("throttles queue re-reads", async () => {
-    const t = setup({ queueRefreshMs: 60_000 });
-    t.set(apiJob("w", "waiting", { queue: { position: 1, estimatedStartAt: null } }));
-    await t.bus.idle();
-    t.loads.length = 0;
-    t.bus.queueMoved();
-    await t.bus.idle();
-    t.bus.queueMoved();
-    t.bus.queueMoved();
-    await t.bus.idle();
-    expect(t.loads).toEqual([["w"]]);
-    expect(t.bus.hasTimers).toBe(true);
-    t.bus.close();
-    expect(t.bus.hasTimers).toBe(false);
+    vi.useFakeTimers();
+    try {
+      const t = setup({ queueRefreshMs: 60_000 });
+      t.set(apiJob("w", "waiting", { queue: { position: 1, estimatedStartAt: null } }));
+      await vi.advanceTimersByTimeAsync(10);
+      t.loads.length = 0;
+      t.bus.queueMoved();
+      t.bus.queueMoved();
+      t.bus.queueMoved();
+      // The first re-read is due at once, the next one only after the interval, however many moves.
+      await vi.advanceTimersByTimeAsync(10);
+      expect(t.loads).toEqual([["w"]]);
+      t.advance(30_000);
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(t.loads).toEqual([["w"]]);
+      t.advance(30_000);
+      await vi.advanceTimersByTimeAsync(30_010);
+      expect(t.loads).toEqual([["w"], ["w"]]);
+      expect(t.bus.hasTimers).toBe(false);
+      t.bus.queueMoved();
+      t.bus.queueMoved();
+      expect(t.bus.hasTimers).toBe(true);
+      t.bus.close();
+      expect(t.bus.hasTimers).toBe(false);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("passes sweep changes through, after the job events of the same flush", async () => {

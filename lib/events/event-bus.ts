@@ -146,8 +146,17 @@ export class EventBus {
     };
   }
 
-  /** Resolves when every notice received so far has been published (tests). */
+  /**
+   * Publishes now what is pending (without waiting for the coalescing or queue timers) and
+   * resolves when every notice received so far has been published: for tests and benches.
+   */
   async idle(): Promise<void> {
+    if (this.queueTimer) {
+      clearTimeout(this.queueTimer);
+      this.queueTimer = undefined;
+      this.lastQueueRefresh = -Infinity;
+      this.refreshQueue();
+    }
     while (this.flushTimer || this.flushing) {
       if (this.flushTimer) {
         clearTimeout(this.flushTimer);
