@@ -42,13 +42,21 @@ export function eventStreamResponse(bus: EventBus, opts: EventStreamOptions): Re
   const body = new ReadableStream<Uint8Array>(
     {
       start(controller) {
+        if (opts.signal.aborted) return controller.close();
         let ended = false;
-        let heartbeat: NodeJS.Timeout | undefined;
-        let unsubscribe = () => {};
-        const end = () => {
+        // Declared before anything can end the stream, so end() always finds them.
+        const heartbeat = setInterval(() => {
+          void (async () => {
+            if (opts.stillAllowed && !(await opts.stillAllowed().catch(() => false))) return end();
+            write(": keep-alive\n\n");
+          })();
+        }, heartbeatMs);
+        heartbeat.unref?.();
+        const subscription = bus.subscribe(opts.lastEventId, (e) => write(formatEvent(e)));
+        function end() {
           if (ended) return;
           ended = true;
-          unsubscribe();
+          subscription.unsubscribe();
           clearInterval(heartbeat);
           opts.signal.removeEventListener("abort", end);
           try {
@@ -56,29 +64,19 @@ export function eventStreamResponse(bus: EventBus, opts: EventStreamOptions): Re
           } catch {
             // Already cancelled by the reader.
           }
-        };
-        const write = (text: string) => {
+        }
+        function write(text: string) {
           if (ended) return;
           if ((controller.desiredSize ?? 0) < -maxBacklog) return end();
           controller.enqueue(encoder.encode(text));
-        };
+        }
         cleanup = end;
-        if (opts.signal.aborted) return end();
-        const subscription = bus.subscribe(opts.lastEventId, (e) => write(formatEvent(e)));
-        unsubscribe = subscription.unsubscribe;
-        // One chunk, however long the replay: the backlog limit is for live events a client leaves unread.
-        // With nothing replayed, the id alone (no data, so no event fires) tells the browser where
-        // it stands, for a reconnect before the first event.
+        opts.signal.addEventListener("abort", end, { once: true });
+        // One chunk, however long the replay: the backlog limit is for live events a client
+        // leaves unread. With nothing replayed, the id alone (no data, so no event fires) tells
+        // the browser where it stands, for a reconnect before the first event.
         const replay = subscription.replay.length > 0 ? subscription.replay.map(formatEvent).join("") : `id: ${bus.lastId}\n\n`;
         write(`retry: ${opts.retryMs ?? 3000}\n\n${replay}`);
-        heartbeat = setInterval(() => {
-          void (async () => {
-            if (opts.stillAllowed && !(await opts.stillAllowed().catch(() => false))) return end();
-            write(": keep-alive\n\n");
-          })();
-        }, heartbeatMs);
-        heartbeat.unref?.();
-        opts.signal.addEventListener("abort", end, { once: true });
       },
       cancel() {
         cleanup();

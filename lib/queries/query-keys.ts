@@ -23,4 +23,9 @@ export const queryKeys = {
   },
   models: ["models"] as const,
   shares: ["shares"] as const,
+  /** Sweeps (issue 12): a `sweep` event of the live stream invalidates its detail. */
+  sweeps: {
+    all: ["sweeps"] as const,
+    detail: (id: string) => ["sweeps", id] as const,
+  },
 };

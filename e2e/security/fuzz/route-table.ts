@@ -72,6 +72,17 @@ const FORGED_CURSORS = [
   b64url(null),
   Buffer.from([0xff, 0xfe, 0x00, 0x7b]).toString("base64url"),
 ];
+/**
+ * Last-Event-ID values for GET /api/events: the header hostilities of Idempotency-Key, and ids of
+ * the bus's own shape (lib/events/event-id.ts) that it never gave (another lifetime, the future,
+ * past a safe integer, negative, padded). Every one gets a `reset` event, never an error.
+ */
+const HOSTILE_LAST_EVENT_IDS: readonly HostileHeader[] = [
+  ...HOSTILE_IDEMPOTENCY_KEYS,
+  ...["zzzzzzzz-1", "00000000-0", "abc-99999999999999", "abc-9007199254740993", "abc--1", "abc-1e9", "abc-0x10", "-", "a-b-c", `${"a".repeat(16)}-1`, `${"a".repeat(17)}-1`].map(
+    (value) => ({ value, what: `an id never given (${value})`, layer: "none" as const }),
+  ),
+];
 const DATES = ["2024-02-30", "9999-12-31", "0000-01-01", "+275760-09-13", "2026-1-1", "99999-01-01", "2026-12-32", "1969-12-31T23:59:59Z"];
 const LIMITS = ["0", "-1", "1e309", "NaN", "9007199254740993", "1.5", "0x10", "201", "%00", "1%00"];
 
@@ -145,6 +156,8 @@ export const ROUTES: Record<string, RouteSpec> = {
     weight: 14,
   },
   "/api/jobs/[id]": { params: { id: (f) => f.jobId } },
+  // A live stream: the sender keeps its first chunk (retry hint, then a reset or the current id).
+  "/api/events": { hostileHeaders: { "last-event-id": HOSTILE_LAST_EVENT_IDS } },
   // The fixture's run has completed (409 not_cancellable), the others are uuids of no run (404).
   "/api/jobs/[id]/cancel": {
     params: { id: (f, rng) => rng.pick([f.jobId, f.jobId.toUpperCase(), prngUuid(rng)]) },
