@@ -10,7 +10,7 @@ import type { BlobStore } from "@/lib/storage";
 import type { UpstreamClient } from "@/lib/upstream/client";
 import type { RequestBudget } from "@/lib/budget/request-budget";
 import { PassLoop } from "./pass-loop";
-import { expectedDurationMs, retryDelayMs } from "./poll-schedule";
+import { firstPollDelayMs, retryDelayMs } from "./poll-schedule";
 import { upstreamRequestOf } from "./upstream-request";
 
 /**
@@ -217,7 +217,7 @@ export class RunQueue {
     }
     this.unreachable.delete(job.id);
     const now = this.now();
-    const firstPoll = new Date(now.getTime() + expectedDurationMs(job.params, this.deps.baseDurationMs));
+    const firstPoll = new Date(now.getTime() + firstPollDelayMs(job.params, this.deps.baseDurationMs));
     await markSubmitted(db, job.id, upstreamJobId, now, firstPoll);
     this.deps.tracker.wakeBy(firstPoll);
     this.deps.log?.("info", "job.submitted", { jobId: job.id, upstreamJobId, model: job.model, task: job.taskType });

@@ -197,7 +197,9 @@ export class JobTracker {
       return;
     }
     const elapsedMs = now.getTime() - started.getTime();
-    const delay = nextPollDelayMs({ elapsedMs, progress: upstream.progress, pollCount: job.pollCount });
+    // The last poll's reading (recordPoll stamps updatedAt with its time): with this one, a measured rate.
+    const previous = job.pollCount > 0 && job.progress > 0 ? { elapsedMs: job.updatedAt.getTime() - started.getTime(), progress: job.progress } : null;
+    const delay = nextPollDelayMs({ elapsedMs, progress: upstream.progress, pollCount: job.pollCount, previous });
     await recordPoll(
       db,
       job.id,
