@@ -4,6 +4,7 @@ import {
   MIN_POLL_INTERVAL_MS,
   expectedDurationMs,
   firstPollDelayMs,
+  hasSpareRequests,
   nextPollDelayMs,
   retryDelayMs,
 } from "./poll-schedule";
@@ -49,22 +50,22 @@ describe("firstPollDelayMs", () => {
 });
 
 describe("nextPollDelayMs with one progress reading", () => {
-  it("waits 80 % of the remaining time the reading implies", () => {
-    // 2000 × (1 − 0.5) / 0.5 = 2000 → 1600
-    expect(nextPollDelayMs({ elapsedMs: 2000, progress: 0.5, pollCount: 0 })).toBe(1600);
-    // 3000 × 0.25 / 0.75 = 1000 → 800
-    expect(nextPollDelayMs({ elapsedMs: 3000, progress: 0.75, pollCount: 0 })).toBe(800);
-    // 1000 × 0.7 / 0.3 = 2333.3 → 1866.7
-    expect(nextPollDelayMs({ elapsedMs: 1000, progress: 0.3, pollCount: 0 })).toBe(1867);
+  it("waits 90 % of the remaining time the reading implies", () => {
+    // 2000 × (1 − 0.5) / 0.5 = 2000 → 1800
+    expect(nextPollDelayMs({ elapsedMs: 2000, progress: 0.5, pollCount: 0 })).toBe(1800);
+    // 3000 × 0.25 / 0.75 = 1000 → 900
+    expect(nextPollDelayMs({ elapsedMs: 3000, progress: 0.75, pollCount: 0 })).toBe(900);
+    // 1000 × 0.7 / 0.3 = 2333.3 → 2100
+    expect(nextPollDelayMs({ elapsedMs: 1000, progress: 0.3, pollCount: 0 })).toBe(2100);
   });
 
-  it("lands shortly before the end of a job that sat queued for its first 10 % (the offline engine's timeline)", () => {
-    for (const duration of [2000, 3000, 4000, 6750]) {
+  it("lands about at the end of a job that sat queued for its first 10 % (the offline engine's timeline)", () => {
+    for (const duration of [2000, 2500, 3000, 4000, 6750]) {
       const at = duration * 0.7;
       const progress = Math.round(((at - duration * 0.1) / (duration * 0.9)) * 100) / 100;
       const next = at + nextPollDelayMs({ elapsedMs: at, progress, pollCount: 0 });
-      expect(next, String(duration)).toBeLessThan(duration + 50);
-      expect(next, String(duration)).toBeGreaterThan(duration * 0.9);
+      expect(next, String(duration)).toBeGreaterThan(duration - 100);
+      expect(next, String(duration)).toBeLessThan(duration + 0.12 * (duration - at));
     }
   });
 
@@ -73,6 +74,22 @@ describe("nextPollDelayMs with one progress reading", () => {
     expect(nextPollDelayMs({ elapsedMs: 0, progress: 0.5, pollCount: 0 })).toBe(100);
     expect(nextPollDelayMs({ elapsedMs: 2000, progress: 0.06, pollCount: 0 })).toBe(15_000);
     expect(nextPollDelayMs({ elapsedMs: 600_000, progress: 0.5, pollCount: 1 })).toBe(15_000);
+  });
+});
+
+describe("nextPollDelayMs when the request budget has little room", () => {
+  it("polls once just past the one-reading prediction (+ 150 ms), at least 1 s apart, and ignores a second reading", () => {
+    // 2000 × 0.5 / 0.5 = 2000, + 150
+    expect(nextPollDelayMs({ elapsedMs: 2000, progress: 0.5, pollCount: 0, eager: false })).toBe(2150);
+    expect(nextPollDelayMs({ elapsedMs: 3000, progress: 0.9, pollCount: 1, previous: { elapsedMs: 2000, progress: 0.5 }, eager: false })).toBe(1000);
+    expect(nextPollDelayMs({ elapsedMs: 2000, progress: 0.06, pollCount: 0, eager: false })).toBe(15_000);
+  });
+
+  it("sends the first poll at the expected duration, and tells spare from tight", () => {
+    expect(firstPollDelayMs({}, 3000, false)).toBe(3000);
+    expect(hasSpareRequests(undefined)).toBe(true);
+    expect(hasSpareRequests({ left: 5, perMinute: 50 })).toBe(true);
+    expect(hasSpareRequests({ left: 4, perMinute: 50 })).toBe(false);
   });
 });
 

@@ -6,14 +6,20 @@
  *
  * - the first poll lands at 70 % of the expected duration for the job's quality and size, early
  *   enough that most jobs are still running and report progress;
- * - with one progress reading, the next poll aims at 80 % of the remaining time that reading
+ * - with one progress reading, the next poll aims at 90 % of the remaining time that reading
  *   implies (it assumes progress ran from the submit; time the job spent queued first makes that
- *   an overestimate), which lands shortly before the end;
+ *   an overestimate), which lands about at the end: for the offline engine's timeline (queued
+ *   for the first 10 %), from just before it to 11 % of the time left after it;
  * - with two readings, the rate is measured, and the poll lands 50 ms after the predicted end;
  * - progress-based polls are at least 100 ms apart, and never more than the budget allows: poll
  *   n + 2 comes no earlier than 2 s × n after the submit, so a job whose end keeps being
  *   predicted too early still stays within duration / 2 s + 2 polls;
  * - without progress, intervals grow geometrically (1 s, 1.5 s, 2.25 s … capped).
+ *
+ * Those extra polls near the end cost requests of the account's budget (UPSTREAM_RPM), which
+ * submits need too. So they are spent only while a tenth of the budget is spare
+ * (`hasSpareRequests`); otherwise polls are thrifty, as before the live stream: the first at the
+ * expected duration, then the one-reading prediction + 150 ms, at least 1 s apart.
  */
 export const MIN_POLL_INTERVAL_MS = 1000;
 export const MAX_POLL_INTERVAL_MS = 15_000;
@@ -22,7 +28,7 @@ export const NEAR_END_MIN_INTERVAL_MS = 100;
 /** Share of the expected duration at which the first poll comes. */
 export const FIRST_POLL_SHARE = 0.7;
 /** Share of a one-reading prediction of the remaining time the next poll waits. */
-const ONE_READING_SHARE = 0.8;
+const ONE_READING_SHARE = 0.9;
 /** Past a two-reading prediction of the end: a poll that comes just before it costs a poll. */
 const END_MARGIN_MS = 50;
 /** The polls budget: duration / POLL_BUDGET_MS + 2. */
@@ -45,9 +51,17 @@ export function expectedDurationMs(params: ExpectedDurationInput, baseMs = DEFAU
   return Math.round(ms);
 }
 
+/** Share of the request budget that must be free for polls to aim closely at the end. */
+const SPARE_SHARE = 0.1;
+
+/** Whether the budget has room for close polls near the end (no budget: no limit known). */
+export function hasSpareRequests(status: { left: number; perMinute: number } | undefined): boolean {
+  return status === undefined || status.left >= status.perMinute * SPARE_SHARE;
+}
+
 /** When the first poll of a just-submitted job comes (ms after the submit). */
-export function firstPollDelayMs(params: ExpectedDurationInput, baseMs = DEFAULT_BASE_DURATION_MS): number {
-  return Math.round(expectedDurationMs(params, baseMs) * FIRST_POLL_SHARE);
+export function firstPollDelayMs(params: ExpectedDurationInput, baseMs = DEFAULT_BASE_DURATION_MS, eager = true): number {
+  return Math.round(expectedDurationMs(params, baseMs) * (eager ? FIRST_POLL_SHARE : 1));
 }
 
 export interface NextPollInput {
@@ -58,14 +72,21 @@ export interface NextPollInput {
   pollCount: number;
   /** The previous poll's reading (elapsed since the submit, progress), when it reported progress. */
   previous?: { elapsedMs: number; progress: number } | null;
+  /** False when the request budget has little room: one poll just past the predicted end, ≥ 1 s apart. */
+  eager?: boolean;
 }
 
 const usable = (progress: number | null | undefined): progress is number => typeof progress === "number" && progress > 0.05 && progress < 1;
 
-export function nextPollDelayMs({ elapsedMs, progress, pollCount, previous }: NextPollInput): number {
+export function nextPollDelayMs({ elapsedMs, progress, pollCount, previous, eager = true }: NextPollInput): number {
   if (!usable(progress)) {
     const delay = MIN_POLL_INTERVAL_MS * 1.5 ** Math.max(0, pollCount);
     return Math.round(Math.min(MAX_POLL_INTERVAL_MS, delay));
+  }
+  if (!eager) {
+    // A small margin past the predicted end avoids a wasted poll just before it.
+    const delay = (elapsedMs * (1 - progress)) / progress + 150;
+    return Math.round(Math.min(MAX_POLL_INTERVAL_MS, Math.max(MIN_POLL_INTERVAL_MS, delay)));
   }
   let delay: number;
   if (previous && usable(previous.progress) && progress > previous.progress && elapsedMs > previous.elapsedMs) {

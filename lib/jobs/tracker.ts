@@ -21,7 +21,7 @@ import type { UpstreamJob } from "@/lib/upstream/parse-job";
 import { copyOutputs } from "./copy-outputs";
 import { outputPricing } from "./output-pricing";
 import { PassLoop } from "./pass-loop";
-import { nextPollDelayMs, retryDelayMs } from "./poll-schedule";
+import { hasSpareRequests, nextPollDelayMs, retryDelayMs } from "./poll-schedule";
 
 /**
  * The job tracker: follows every accepted job to its end. See lib/jobs/README.md.
@@ -45,7 +45,7 @@ export interface TrackerDeps {
    * The account's request budget: each poll takes a request first; polls it has no room for are
    * moved to when it has, spread so that none is starved. Without one, polls are not counted.
    */
-  budget?: Pick<RequestBudget, "take" | "answered" | "perMinute">;
+  budget?: Pick<RequestBudget, "take" | "answered" | "perMinute" | "status">;
   /** After a pass that polled: finished jobs free room in the budget for the run queue. */
   onPolled?: () => void;
   /** The event bus (lib/events): told of every change a client sees (status, progress, images, failure). */
@@ -126,10 +126,12 @@ export class JobTracker {
   private async pass(): Promise<boolean> {
     const claimed = await claimDueJobs(this.deps.db, this.owner, this.now(), this.deps.leaseMs, BATCH);
     const { allowed, taken } = await this.withinBudget(claimed);
+    // Close polls near a job's end only while the budget has room to spare (poll-schedule.ts).
+    const eager = allowed.length === 0 || !this.deps.budget || hasSpareRequests(await this.deps.budget.status());
     await Promise.all(
       allowed.map(async (job) => {
         // One notice per job and pass, after whatever the poll wrote (the bus drops a view that did not change).
-        await this.process(job);
+        await this.process(job, eager);
         this.deps.events?.jobChanged(job.id);
       }),
     );
@@ -168,7 +170,7 @@ export class JobTracker {
   }
 
 
-  private async process(job: JobRow): Promise<void> {
+  private async process(job: JobRow, eager: boolean): Promise<void> {
     const { db } = this.deps;
     const now = this.now();
     const started = job.submittedAt ?? job.createdAt;
@@ -199,7 +201,7 @@ export class JobTracker {
     const elapsedMs = now.getTime() - started.getTime();
     // The last poll's reading (recordPoll stamps updatedAt with its time): with this one, a measured rate.
     const previous = job.pollCount > 0 && job.progress > 0 ? { elapsedMs: job.updatedAt.getTime() - started.getTime(), progress: job.progress } : null;
-    const delay = nextPollDelayMs({ elapsedMs, progress: upstream.progress, pollCount: job.pollCount, previous });
+    const delay = nextPollDelayMs({ elapsedMs, progress: upstream.progress, pollCount: job.pollCount, previous, eager });
     await recordPoll(
       db,
       job.id,
