@@ -157,7 +157,8 @@ export const ROUTES: Record<string, RouteSpec> = {
   },
   "/api/jobs/[id]": { params: { id: (f) => f.jobId } },
   // A live stream: the sender keeps its first chunk (retry hint, then a reset or the current id).
-  "/api/events": { hostileHeaders: { "last-event-id": HOSTILE_LAST_EVENT_IDS } },
+  // Weight 3: about 10 hostile Last-Event-IDs in a run of 2,000.
+  "/api/events": { hostileHeaders: { "last-event-id": HOSTILE_LAST_EVENT_IDS }, weight: 3 },
   // The fixture's run has completed (409 not_cancellable), the others are uuids of no run (404).
   "/api/jobs/[id]/cancel": {
     params: { id: (f, rng) => rng.pick([f.jobId, f.jobId.toUpperCase(), prngUuid(rng)]) },

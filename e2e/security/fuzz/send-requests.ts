@@ -55,10 +55,13 @@ function sendOne(agent: http.Agent, baseUrl: string, req: FuzzRequest, lastSent:
       if (String(res.headers["content-type"]).startsWith("text/event-stream")) {
         // A live stream (GET /api/events) never ends: its first chunk is the answer, and the
         // connection is dropped as a closed tab would drop it.
-        res.once("data", (c: Buffer) => {
-          resolve({ status: res.statusCode ?? 0, body: c.toString("utf8").slice(0, KEEP) });
+        const answered = (body: string) => {
+          resolve({ status: res.statusCode ?? 0, body });
           out.destroy();
-        });
+        };
+        res.once("data", (c: Buffer) => answered(c.toString("utf8").slice(0, KEEP)));
+        // HEAD: no body ever comes.
+        res.once("end", () => answered(""));
         return;
       }
       const chunks: Buffer[] = [];
