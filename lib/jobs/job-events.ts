@@ -15,7 +15,9 @@ export async function jobEventStream(req: Request): Promise<Response> {
   const cookie = req.headers.get("cookie");
   const path = new URL(req.url).pathname;
   return eventStreamResponse(getEventBus(), {
-    lastEventId: req.headers.get("last-event-id"),
+    // The header from the browser's own reconnects; the parameter from a new EventSource the page
+    // opens to resume (it cannot set headers).
+    lastEventId: req.headers.get("last-event-id") ?? new URL(req.url).searchParams.get("lastEventId"),
     signal: req.signal,
     stillAllowed: () => apiAccessAllowed(path, cookie),
   });

@@ -9,8 +9,13 @@
  *   and budget query is read again.
  * The browser reconnects by itself, sending Last-Event-ID, and the server replays what was
  * missed (or says reset). When the browser gives up (an error status, e.g. after signing out),
- * a new EventSource is opened after a growing delay; it has no Last-Event-ID, so its first open
- * reads everything again. The "connected" flag switches job polling off and on (useJob).
+ * a new EventSource is opened after a growing delay, resuming from the last event seen
+ * (`?lastEventId=`: a new EventSource cannot send the header), or reading everything again when
+ * none was seen. The "connected" flag switches job polling off and on (useJob).
+ *
+ * A tab hidden for a minute closes its stream (job cards poll meanwhile) and resumes it when
+ * shown: browsers allow six HTTP/1.1 connections per host, and a stream per forgotten tab would
+ * soon take them all, stalling every other request of the app.
  */
 import type { QueryClient } from "@tanstack/react-query";
 import type { ApiEvent } from "@/lib/api-types";
@@ -21,6 +26,7 @@ import { setLiveEventsConnected } from "@/lib/queries/use-live-events-status";
 export const EVENTS_URL = "/api/events";
 const FIRST_RETRY_MS = 1000;
 const MAX_RETRY_MS = 30_000;
+const HIDDEN_CLOSE_MS = 60_000;
 
 export function connectLiveEvents(client: QueryClient): () => void {
   let source: EventSource | undefined;
@@ -60,19 +66,25 @@ export function connectLiveEvents(client: QueryClient): () => void {
     }
   };
 
+  let lastId = "";
+  let hiddenTimer: ReturnType<typeof setTimeout> | undefined;
+
   const open = () => {
-    const es = new EventSource(EVENTS_URL);
+    clearTimeout(retry);
+    const resume = opens > 0 && lastId !== "";
+    const es = new EventSource(resume ? `${EVENTS_URL}?lastEventId=${encodeURIComponent(lastId)}` : EVENTS_URL);
     source = es;
     let opened = false;
     es.onopen = () => {
       setLiveEventsConnected(true);
       delay = FIRST_RETRY_MS;
-      // A new EventSource after the last one gave up cannot resume: what happened meanwhile is unknown.
-      if (!opened && opens > 0) readEverythingAgain();
+      // A new EventSource that cannot resume: what happened meanwhile is unknown.
+      if (!opened && opens > 0 && !resume) readEverythingAgain();
       if (!opened) opens += 1;
       opened = true;
     };
     es.onmessage = (message: MessageEvent<string>) => {
+      if (message.lastEventId) lastId = message.lastEventId;
       let event: ApiEvent;
       try {
         event = JSON.parse(message.data) as ApiEvent;
@@ -90,11 +102,25 @@ export function connectLiveEvents(client: QueryClient): () => void {
     };
   };
 
-  open();
-  return () => {
-    stopped = true;
+  const close = () => {
     clearTimeout(retry);
     source?.close();
+    source = undefined;
     setLiveEventsConnected(false);
+  };
+
+  const onVisibility = () => {
+    clearTimeout(hiddenTimer);
+    if (document.visibilityState === "hidden") hiddenTimer = setTimeout(close, HIDDEN_CLOSE_MS);
+    else if (!source && !stopped) open();
+  };
+
+  open();
+  document.addEventListener("visibilitychange", onVisibility);
+  return () => {
+    stopped = true;
+    clearTimeout(hiddenTimer);
+    document.removeEventListener("visibilitychange", onVisibility);
+    close();
   };
 }

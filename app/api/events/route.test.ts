@@ -28,10 +28,10 @@ vi.mock("@/lib/jobs/runtime", () => ({ getRuntime: async () => ({ budget: holder
 const ORIGIN = "http://127.0.0.1:3000";
 const clients: AbortController[] = [];
 
-function open(headers: Record<string, string> = {}) {
+function open(headers: Record<string, string> = {}, query = "") {
   const client = new AbortController();
   clients.push(client);
-  const req = new Request(`${ORIGIN}/api/events`, { headers: { host: "127.0.0.1:3000", ...headers }, signal: client.signal });
+  const req = new Request(`${ORIGIN}/api/events${query}`, { headers: { host: "127.0.0.1:3000", ...headers }, signal: client.signal });
   return { client, res: GET(req, {}) };
 }
 
@@ -93,6 +93,10 @@ forEachDialect("GET /api/events", (t) => {
     const again = new SseReader((await open({ "last-event-id": seen!.id! }).res).body!);
     const missed = eventOf(await again.until(isData));
     expect(missed.type === "job" && missed.job.status).toBe("cancelled");
+    // A new EventSource the page opens to resume says it in the query (it cannot set headers).
+    const resumed = new SseReader((await open({}, `?lastEventId=${encodeURIComponent(seen!.id!)}`).res).body!);
+    const alsoMissed = eventOf(await resumed.until(isData));
+    expect(alsoMissed.type === "job" && alsoMissed.job.status).toBe("cancelled");
 
     const stranger = new SseReader((await open({ "last-event-id": "0123abcd-5" }).res).body!);
     const reset = await stranger.until(isData);

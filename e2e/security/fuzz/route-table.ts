@@ -158,7 +158,12 @@ export const ROUTES: Record<string, RouteSpec> = {
   "/api/jobs/[id]": { params: { id: (f) => f.jobId } },
   // A live stream: the sender keeps its first chunk (retry hint, then a reset or the current id).
   // Weight 3: about 10 hostile Last-Event-IDs in a run of 2,000.
-  "/api/events": { hostileHeaders: { "last-event-id": HOSTILE_LAST_EVENT_IDS }, weight: 3 },
+  "/api/events": {
+    query: { lastEventId: ["abcd1234-1"] },
+    hostileQuery: { lastEventId: ["", "%00", "%ff%fe", "abc-1e9", "zzzzzzzz-99999999999999999999", "a".repeat(5000), "-1", "abc-1&lastEventId=abc-2"] },
+    hostileHeaders: { "last-event-id": HOSTILE_LAST_EVENT_IDS },
+    weight: 3,
+  },
   // The fixture's run has completed (409 not_cancellable), the others are uuids of no run (404).
   "/api/jobs/[id]/cancel": {
     params: { id: (f, rng) => rng.pick([f.jobId, f.jobId.toUpperCase(), prngUuid(rng)]) },
