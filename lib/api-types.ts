@@ -222,3 +222,99 @@ export interface ApiSpendCaps {
   dayUsd: number | null;
   monthUsd: number | null;
 }
+
+/** One entry of the prompt history (GET /api/prompts, PUT /api/prompts/{id}/pin). */
+export interface ApiPromptEntry {
+  id: string;
+  /** "prompt" or "negative" (a negative prompt). */
+  kind: "prompt" | "negative";
+  text: string;
+  /** Runs admitted with this text (imports keep the larger count). */
+  useCount: number;
+  firstUsedAt: string;
+  lastUsedAt: string;
+  /** When it was pinned; pinned entries list first. */
+  pinnedAt: string | null;
+  /** The newest favourite images (up to 4) of runs made with this text. */
+  favorites: ApiImage[];
+}
+
+/** GET /api/prompts: pinned first, then the most recently used; `total` counts every match. */
+export interface ApiPromptList {
+  items: ApiPromptEntry[];
+  total: number;
+}
+
+/** GET /api/prompts/export, and what POST /api/prompts/import takes. */
+export interface ApiPromptExport {
+  version: 1;
+  exportedAt: string;
+  entries: { kind: "prompt" | "negative"; text: string; useCount: number; firstUsedAt: string; lastUsedAt: string; pinned: boolean }[];
+}
+
+/** POST /api/prompts/import: how many entries were new, merged into stored ones, and stored now. */
+export interface ApiPromptImportResult {
+  added: number;
+  merged: number;
+  total: number;
+}
+
+/** One axis of a sweep, with its values as the grid labels them. */
+export interface ApiSweepAxis {
+  /** `model`, `prompt` or a parameter name. */
+  field: string;
+  label: string;
+  values: (string | number | boolean)[];
+  valueLabels: string[];
+  /** Prompt axes: the text the values replace. */
+  search: string | null;
+  source: string | null;
+}
+
+export interface ApiSweepCell {
+  position: number;
+  x: number;
+  y: number;
+  z: number;
+  /** Each axis's value label at this cell, x first. */
+  labels: string[];
+  /** The cell's current run (null when left out before Run, or its run was deleted). */
+  jobId: string | null;
+  note: string | null;
+}
+
+/** A sweep with its grid: `GET /api/sweeps/{id}`. */
+export interface ApiSweep {
+  id: string;
+  title: string;
+  /** The form's request the axes vary (images as stored references). */
+  model: string;
+  taskType: string;
+  base: Record<string, unknown>;
+  /** The seed every cell shares (null when an axis varies the seed). */
+  seed: number | null;
+  axes: ApiSweepAxis[];
+  /** Cells along x, y, z. */
+  shape: [number, number, number];
+  cells: ApiSweepCell[];
+  /** The cells' current runs, each as `GET /api/jobs/{id}` returns it. */
+  jobs: ApiJob[];
+  statuses: Partial<Record<JobStatus, number>>;
+  estimatedCostUsd: number;
+  actualCostUsd: number;
+  parentId: string | null;
+  createdAt: string;
+}
+
+/** A sweep in the list (`GET /api/sweeps`). */
+export interface ApiSweepSummary {
+  id: string;
+  title: string;
+  model: string;
+  axes: { label: string; count: number }[];
+  cellCount: number;
+  statuses: Partial<Record<JobStatus, number>>;
+  estimatedCostUsd: number;
+  actualCostUsd: number;
+  createdAt: string;
+}

@@ -21,6 +21,7 @@ export type ErrorCode =
   | "model_unavailable" // the gateway no longer runs the model (model_not_found / model_unavailable)
   | "spend_cap_reached" // 402: the run's maximum cost does not fit a spending cap (lib/spend)
   | "not_cancellable" // 409: the run has left the queue; the gateway has no cancel
+  | "conflict" // 409: not now (a sweep cell whose run has not ended, or has none, cannot run again)
   | "internal"; // 500
 
 export interface FieldError {
@@ -47,6 +48,7 @@ const STATUS: Record<ErrorCode, number> = {
   model_unavailable: 422,
   spend_cap_reached: 402,
   not_cancellable: 409,
+  conflict: 409,
   internal: 500,
 };
 

@@ -6,6 +6,8 @@ import { usePathname } from "next/navigation";
 const LINKS = [
   { href: "/", label: "Playground" },
   { href: "/gallery", label: "Gallery" },
+  { href: "/sweeps", label: "Sweeps" },
+  { href: "/prompts", label: "Prompts" },
   { href: "/shares", label: "Shares" },
   { href: "/settings", label: "Settings" },
 ] as const;
@@ -14,7 +16,8 @@ export function NavLinks() {
   const pathname = usePathname();
   return (
     <nav aria-label="Main">
-      <ul className="flex gap-1">
+      {/* Wraps on a phone rather than pushing the last links off the screen. */}
+      <ul className="flex flex-wrap justify-end gap-1">
         {LINKS.map((link) => {
           const current = link.href === "/" ? pathname === "/" : pathname.startsWith(link.href);
           return (

@@ -6,11 +6,12 @@ export function SiteHeader() {
   const signedIn = accessPassword() !== null;
   return (
     <header className="border-b border-neutral-200 bg-white">
-      <div className="mx-auto flex max-w-7xl items-center justify-between gap-4 px-4 py-3">
-        <Link href="/" className="text-lg font-semibold tracking-tight">
+      {/* On a phone the links go under the name rather than past the screen's edge. */}
+      <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-x-4 gap-y-2 px-4 py-3">
+        <Link href="/" className="text-lg font-semibold tracking-tight whitespace-nowrap">
           Nova Canvas Playground
         </Link>
-        <div className="flex items-center gap-2">
+        <div className="flex flex-wrap items-center gap-2">
           <NavLinks />
           {signedIn && (
             <form method="post" action="/api/session" className="flex items-center">

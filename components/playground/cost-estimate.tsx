@@ -16,6 +16,7 @@ import { formatUsd, MICROS_PER_USD, takesAspectRatio, type ModelDefinition, type
  * (small until one is chosen); a model that does not say its output size shows none.
  * With a spending cap, what is left of it stands beside the price, and a run that would not fit
  * is called out before Run (the server, which holds the same estimate against the cap, decides).
+ * It stands beside Run, in the bar that is always in view (run-bar.tsx).
  */
 export function CostEstimate({ model, task }: { model: ModelDefinition; task: TaskType }) {
   const draft = useDraft();
@@ -27,7 +28,7 @@ export function CostEstimate({ model, task }: { model: ModelDefinition; task: Ta
   const over = cap !== null && est.totalMicros > Math.round(cap.leftUsd * MICROS_PER_USD);
 
   return (
-    <div className="flex flex-col gap-2">
+    <div className="flex flex-col gap-1">
       <p data-testid="cost-estimate" aria-live="polite" className="text-sm text-neutral-700">
         <span className="font-medium">Estimated cost: </span>
         <span className="tabular-nums">

@@ -1,5 +1,6 @@
 "use client";
 
+import { NotifySetting } from "@/components/settings/notify-setting";
 import { RequestBudgetFacts } from "@/components/settings/request-budget-facts";
 import { SpendCapsForm } from "@/components/settings/spend-caps-form";
 import { SpendPeriods } from "@/components/settings/spend-periods";
@@ -60,6 +61,8 @@ export function SettingsView() {
           </a>
         </p>
       </section>
+
+      <NotifySetting />
     </div>
   );
 }

@@ -17,12 +17,16 @@ const input = "w-full rounded-md border border-neutral-300 px-3 py-2 text-sm ari
 
 export function CreateShareDialog({
   imageIds,
+  sweepId,
   onClose,
   onCreated,
   defaultTitle = "",
   note,
 }: {
-  imageIds: readonly string[];
+  /** The images to share; or, instead, */
+  imageIds?: readonly string[];
+  /** a sweep, shared as its grid with its axes. */
+  sweepId?: string;
   onClose(): void;
   onCreated(): void;
   /** Sharing a filtered view starts from a title that says what the view is. */
@@ -41,7 +45,8 @@ export function CreateShareDialog({
   const create = useShareMutation(shareApi.create);
 
   const submit = async () => {
-    const body = { imageIds: [...imageIds], title, description, showPrompts, showParams, expiry };
+    const what = sweepId ? { sweepId } : { imageIds: [...(imageIds ?? [])] };
+    const body = { ...what, title, description, showPrompts, showParams, expiry };
     const checked = createShareSchema.safeParse(body);
     if (!checked.success) {
       setErrors(Object.fromEntries(shareFieldErrors(checked.error).map((f) => [f.field, f.message])));
@@ -61,7 +66,7 @@ export function CreateShareDialog({
     <dialog ref={ref} onClose={onClose} onClick={onBackdropClick} aria-labelledby="share-title" className="m-auto w-[min(34rem,calc(100vw-2rem))] rounded-lg p-0 backdrop:bg-black/40">
       <div className="flex flex-col gap-4 p-5">
         <h2 id="share-title" className="text-lg font-semibold">
-          {created ? "Shared" : `Share ${imageIds.length} image${imageIds.length === 1 ? "" : "s"}`}
+          {created ? "Shared" : sweepId ? "Share this sweep" : `Share ${imageIds?.length ?? 0} image${imageIds?.length === 1 ? "" : "s"}`}
         </h2>
         {note && !created && <p className="text-sm text-neutral-700">{note}</p>}
         {created ? (
@@ -111,6 +116,7 @@ export function CreateShareDialog({
               )}
             </FormField>
             {errors.imageIds && <p className="text-sm text-red-700">{errors.imageIds}</p>}
+            {errors.sweepId && <p className="text-sm text-red-700">{errors.sweepId}</p>}
             {create.error && !isApiRequestError(create.error) && <p className="text-sm text-red-700">{describeError(create.error)}</p>}
             {create.error && isApiRequestError(create.error) && create.error.fields.length === 0 && <p className="text-sm text-red-700">{describeError(create.error)}</p>}
             <div className="flex justify-end gap-2">

@@ -52,12 +52,20 @@ test("the route table covers the app's state-changing routes", () => {
     "POST /api/jobs/:id/cancel",
     "POST /api/jobs/cancel-waiting",
     "PUT /api/settings/caps",
+    "PUT /api/prompts/:id/pin",
+    "DELETE /api/prompts/:id",
+    "POST /api/prompts/import",
+    "POST /api/sweeps",
+    "POST /api/sweeps/:id/cancel",
+    "POST /api/sweeps/:id/rerun",
   ]) {
     expect(seen, must).toContain(must);
   }
   expect(routes.filter((r) => r.takesBody).map((r) => `${r.method} ${r.path}`), "routes that take a body (the 415 test)").toContain("PUT /api/settings/caps");
   const reads = apiRoutes().map((r) => `${r.method} ${r.path}`);
-  for (const must of ["GET /api/budget", "GET /api/settings/caps", "GET /api/spend/ledger", "GET /api/spend", "GET /api/events"]) expect(reads, must).toContain(must);
+  for (const must of ["GET /api/budget", "GET /api/settings/caps", "GET /api/spend/ledger", "GET /api/spend", "GET /api/prompts", "GET /api/prompts/export", "GET /api/events"]) expect(reads, must).toContain(must);
+  expect(routes.filter((r) => r.takesBody).map((r) => `${r.method} ${r.path}`), "prompt history routes that take a body").toEqual(expect.arrayContaining(["POST /api/prompts/import", "PUT /api/prompts/00000000-0000-4000-8000-000000000000/pin"]));
+  for (const must of ["GET /api/budget", "GET /api/settings/caps", "GET /api/spend/ledger", "GET /api/spend", "GET /api/sweeps", "GET /api/sweeps/00000000-0000-4000-8000-000000000000"]) expect(reads, must).toContain(must);
 });
 
 /** The API's public routes (PUBLIC_PATHS in lib/auth/access.ts): everything else needs a session. */
@@ -76,7 +84,7 @@ test("with a password, every API route but health and sign-in answers 401 withou
       checked.push(`${r.method} ${r.path}`);
     }
   }
-  for (const must of ["PUT /api/settings/caps", "GET /api/spend/ledger", "GET /api/budget", "POST /api/jobs/cancel-waiting", "GET /api/events"]) expect(checked, must).toContain(must);
+  for (const must of ["PUT /api/settings/caps", "GET /api/spend/ledger", "GET /api/budget", "POST /api/jobs/cancel-waiting", "GET /api/prompts", "GET /api/prompts/export", "POST /api/prompts/import", "GET /api/events"]) expect(checked, must).toContain(must);
 });
 
 for (const mode of modes) {
@@ -160,6 +168,7 @@ for (const mode of modes) {
         { path: "/api/images/zip", type: "application/json", limit: 1024 * 1024 },
         { path: "/api/images/zip", type: "application/x-www-form-urlencoded", limit: 1024 * 1024 },
         { path: "/api/session", type: "application/x-www-form-urlencoded", limit: 16 * 1024 },
+        { path: "/api/prompts/import", type: "application/json", limit: 8 * 1024 * 1024 },
       ];
       for (const c of cases) {
         const res = await rawRequest(mode.url, c.path, { method: "POST", headers: { origin: mode.url, cookie: mode.cookie(), "content-type": c.type }, chunkedBytes: 64 * 1024 * 1024 });

@@ -1,5 +1,5 @@
 import "server-only";
-import { eq } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Queryable } from "@/lib/db/client";
 import { images, inputs, jobInputs, type InputRow, type NewInputRow } from "@/lib/db/schema";
 
@@ -39,6 +39,17 @@ export async function listJobInputs(db: Queryable, jobId: string) {
     .from(jobInputs)
     .innerJoin(inputs, eq(inputs.sha256, jobInputs.inputSha256))
     .where(eq(jobInputs.jobId, jobId))
+    .orderBy(jobInputs.role, jobInputs.position);
+}
+
+/** The inputs of many jobs in one query (a sweep's cells), each with its job id, in role/position order. */
+export async function listInputsOfJobs(db: Queryable, jobIds: string[]) {
+  if (jobIds.length === 0) return [];
+  return db
+    .select({ jobId: jobInputs.jobId, role: jobInputs.role, position: jobInputs.position, input: inputs })
+    .from(jobInputs)
+    .innerJoin(inputs, eq(inputs.sha256, jobInputs.inputSha256))
+    .where(inArray(jobInputs.jobId, jobIds))
     .orderBy(jobInputs.role, jobInputs.position);
 }
 

@@ -1,7 +1,7 @@
 import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, lte, or, isNull, lt, sql } from "drizzle-orm";
 import { redact } from "@/lib/secrets/redact";
-import type { Db } from "./client";
+import type { Db, Queryable } from "./client";
 import { closeHold } from "./ledger-queries";
 import { images, jobs, type ImageRow, type JobRow, type NewJobRow } from "./schema";
 
@@ -30,11 +30,12 @@ export async function getJobImages(db: Db, jobId: string): Promise<ImageRow[]> {
   return db.select().from(images).where(eq(images.jobId, jobId)).orderBy(asc(images.index));
 }
 
+/** The newest single runs: a sweep's cells are shown on its grid (lib/sweeps), not one by one. */
 export async function listRecentJobs(db: Db, limit: number): Promise<JobRow[]> {
-  return db.select().from(jobs).orderBy(desc(jobs.createdAt), desc(jobs.id)).limit(limit);
+  return db.select().from(jobs).where(isNull(jobs.sweepId)).orderBy(desc(jobs.createdAt), desc(jobs.id)).limit(limit);
 }
 
-export async function listImagesOfJobs(db: Db, jobIds: string[]): Promise<ImageRow[]> {
+export async function listImagesOfJobs(db: Queryable, jobIds: string[]): Promise<ImageRow[]> {
   if (jobIds.length === 0) return [];
   return db.select().from(images).where(inArray(images.jobId, jobIds)).orderBy(asc(images.index));
 }

@@ -3,6 +3,7 @@ import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/client";
 import { linkJobInputs, type JobInputLink } from "@/lib/db/input-queries";
 import { insertReserve, periodSpend, type PeriodSpend } from "@/lib/db/ledger-queries";
+import { recordPromptUse } from "@/lib/db/prompt-queries";
 import { jobs, type JobRow, type NewJobRow } from "@/lib/db/schema";
 import type { ZonedPeriods } from "@/lib/time/zoned-periods";
 
@@ -32,17 +33,21 @@ export interface AdmitInput {
   caps: CapLimits;
   periods: ZonedPeriods;
   now: Date;
+  /** Written in the same transaction once the run is (a sweep cell's re-run points its cell at it). */
+  onAdmitted?: (tx: Tx, job: JobRow) => Promise<void>;
 }
+
+export type OverCap = { kind: "over_cap"; period: "day" | "month"; capMicros: number; spend: PeriodSpend; needMicros: number };
 
 export type Admission =
   | { kind: "admitted"; job: JobRow }
   | { kind: "replayed"; job: JobRow }
   | { kind: "key_reused"; job: JobRow }
-  | { kind: "over_cap"; period: "day" | "month"; capMicros: number; spend: PeriodSpend; needMicros: number };
+  | OverCap;
 
 export async function admitRun(db: Db, input: AdmitInput): Promise<Admission> {
   return db.transaction(async (tx) => {
-    await tx.execute(sql`select pg_advisory_xact_lock(${ADMISSION_LOCK_KEY})`);
+    await lockAdmissions(tx);
     if (input.idempotency) {
       const earlier = await findByKey(tx, input.idempotency.key);
       if (earlier) {
@@ -56,30 +61,50 @@ export async function admitRun(db: Db, input: AdmitInput): Promise<Admission> {
       }
     }
     const need = input.row.estimatedCostMicros;
-    if (input.caps.dayMicros !== null || input.caps.monthMicros !== null) {
-      const spend = await periodSpend(tx, input.periods);
-      const over = overCap(input.caps, spend, need);
-      if (over) return { kind: "over_cap", period: over.period, capMicros: over.capMicros, spend, needMicros: need };
-    }
-    const [job] = await tx
-      .insert(jobs)
-      .values({
-        ...input.row,
-        status: "waiting",
-        idempotencyKey: input.idempotency?.key ?? null,
-        requestHash: input.idempotency?.requestHash ?? null,
-        createdAt: input.now,
-        updatedAt: input.now,
-      })
-      .returning();
-    if (input.links.length > 0) await linkJobInputs(tx, job.id, input.links);
-    await insertReserve(
-      tx,
-      { jobId: job.id, model: job.model, taskType: job.taskType, amountMicros: need, images: job.imagesRequested },
-      input.now,
-    );
+    const over = await checkCaps(tx, input.caps, input.periods, need);
+    if (over) return over;
+    const job = await insertWaitingRun(tx, input.row, input.links, input.now, {
+      idempotencyKey: input.idempotency?.key ?? null,
+      requestHash: input.idempotency?.requestHash ?? null,
+    });
+    await input.onAdmitted?.(tx, job);
     return { kind: "admitted", job };
   });
+}
+
+/** Every admission (a run, a sweep's cells) takes this lock first and keeps it to commit. */
+export async function lockAdmissions(tx: Tx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${ADMISSION_LOCK_KEY})`);
+}
+
+/** Whether `need` more fits every cap, given what is spent and held; under the admission lock. */
+export async function checkCaps(tx: Tx, caps: CapLimits, periods: ZonedPeriods, need: number): Promise<OverCap | null> {
+  if (caps.dayMicros === null && caps.monthMicros === null) return null;
+  const spend = await periodSpend(tx, periods);
+  const over = overCap(caps, spend, need);
+  return over ? { kind: "over_cap", period: over.period, capMicros: over.capMicros, spend, needMicros: need } : null;
+}
+
+/** A run written `waiting` with its input links and its hold, in the caller's transaction. */
+export async function insertWaitingRun(
+  tx: Tx,
+  row: NewJobRow & { estimatedCostMicros: number },
+  links: JobInputLink[],
+  now: Date,
+  extra: Partial<NewJobRow> = {},
+): Promise<JobRow> {
+  const [job] = await tx
+    .insert(jobs)
+    .values({ ...row, ...extra, status: "waiting", createdAt: extra.createdAt ?? now, updatedAt: now })
+    .returning();
+  if (links.length > 0) await linkJobInputs(tx, job.id, links);
+  await insertReserve(
+    tx,
+    { jobId: job.id, model: job.model, taskType: job.taskType, amountMicros: row.estimatedCostMicros, images: job.imagesRequested },
+    now,
+  );
+  await recordPromptUse(tx, { prompt: row.prompt, negativePrompt: typeof row.params.negative_prompt === "string" ? row.params.negative_prompt : null }, now);
+  return job;
 }
 
 function overCap(caps: CapLimits, spend: PeriodSpend, need: number): { period: "day" | "month"; capMicros: number } | null {

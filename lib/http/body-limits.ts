@@ -21,6 +21,8 @@ export const BODY_LIMITS = {
   shareEdit: 64 * 1024,
   /** Two caps (PUT /api/settings/caps). */
   settings: 4 * 1024,
+  /** `{ "seed": 123 }` or `{ "newSeed": true }` (the sweep re-run routes). */
+  sweepRerun: 4 * 1024,
 } as const;
 
 /** A generation request carries its images inline as base64: MAX_BODY_BYTES (40 MiB by default). */

@@ -54,23 +54,18 @@ function checkId(id: string): void {
   if (!UUID.test(id)) throw new AppError("not_found", "No job with this id.");
 }
 
-/** The request budget's state, for waiting runs' places in line (read only when one waits). */
-async function budgetStatus() {
-  return (await getRuntime()).budget.status();
-}
-
 export async function readJob(id: string): Promise<ApiJob> {
   checkId(id);
   const db = await getDb();
   const job = await getJob(db, id);
   if (!job) throw new AppError("not_found", "No job with this id.");
-  const [api] = await toApiJobs(db, [job], budgetStatus);
+  const [api] = await toApiJobs(db, [job]);
   return api;
 }
 
 export async function readRecentJobs(limit: number): Promise<ApiJob[]> {
   const db = await getDb();
-  return toApiJobs(db, await listRecentJobs(db, limit), budgetStatus);
+  return toApiJobs(db, await listRecentJobs(db, limit));
 }
 
 /**

@@ -28,7 +28,10 @@ describe("cacheStreamedJob", () => {
     cacheStreamedJob(c, job("b", "waiting", "2026-12-06T10:00:02Z"));
     cacheStreamedJob(c, job("d", "waiting", "2026-12-06T10:00:04Z"));
     cacheStreamedJob(c, job("z", "failed", "2026-12-06T09:00:00Z"));
+    // A sweep's cell: its own entry only (its grid reads it; the runs list shows single runs).
+    cacheStreamedJob(c, { ...job("cell", "queued", "2026-12-06T10:00:05Z"), sweepId: "s1" });
     expect(recentIds(c)).toEqual(["d:waiting", "c:queued", "b:waiting", "a:completed", "z:failed"]);
+    expect(c.getQueryData<ApiJob>(queryKeys.jobs.detail("cell"))?.status).toBe("queued");
   });
 
   it("leaves a full list alone for a run older than all it shows, and an unloaded list unloaded", () => {

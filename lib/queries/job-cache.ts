@@ -34,9 +34,10 @@ export function cacheChangedJob(client: QueryClient, job: ApiJob): void {
 }
 
 /**
- * A run as the live stream sent it: its entry, and the recent list (replaced where listed; a run
- * new to this tab, from another tab or a sweep, goes in by its creation time). True when this
- * tab had not seen it finished before: the caller refreshes what its end changes.
+ * A run as the live stream sent it: its entry, and the recent list (replaced where listed; a
+ * single run new to this tab, from another tab, goes in by its creation time; a sweep's cell
+ * only into its entry, which its grid reads, as GET /api/jobs lists single runs only). True when
+ * this tab had not seen it finished before: the caller refreshes what its end changes.
  */
 export function cacheStreamedJob(client: QueryClient, job: ApiJob): boolean {
   const before = client.getQueryData<ApiJob>(queryKeys.jobs.detail(job.id));
@@ -44,6 +45,7 @@ export function cacheStreamedJob(client: QueryClient, job: ApiJob): boolean {
   client.setQueryData<Recent>(queryKeys.jobs.recent, (old) => {
     if (!old) return old;
     if (old.items.some((j) => j.id === job.id)) return { items: old.items.map((j) => (j.id === job.id ? job : j)) };
+    if (job.sweepId) return old;
     const items = [...old.items];
     const at = items.findIndex((j) => j.createdAt < job.createdAt);
     const cap = RECENT_JOBS_LIMIT * 2;

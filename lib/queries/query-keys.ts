@@ -23,7 +23,12 @@ export const queryKeys = {
   },
   models: ["models"] as const,
   shares: ["shares"] as const,
-  /** Sweeps (issue 12): a `sweep` event of the live stream invalidates its detail. */
+  /** The prompt history (GET /api/prompts): one search's list by its query string. */
+  prompts: {
+    all: ["prompts"] as const,
+    list: (params: string) => ["prompts", "list", params] as const,
+  },
+  /** Sweeps (the same keys as sweep-keys.ts): a `sweep` event of the live stream invalidates its detail. */
   sweeps: {
     all: ["sweeps"] as const,
     detail: (id: string) => ["sweeps", id] as const,

@@ -130,7 +130,11 @@ describe("createShareSchema", () => {
     expect(errorsOf(createShareSchema, { ...valid, imageIds: ID })).toEqual([
       { field: "imageIds", message: "imageIds must be a list of image ids" },
     ]);
-    expect(errorsOf(createShareSchema, { title: "x" })).toEqual([{ field: "imageIds", message: "imageIds must be a list of image ids" }]);
+    expect(errorsOf(createShareSchema, { title: "x" })).toEqual([
+      { field: "imageIds", message: "A share takes either imageIds (1 to 500 images) or a sweepId, not both or neither" },
+    ]);
+    expect(errorsOf(createShareSchema, { ...valid, sweepId: ID })[0].field).toBe("imageIds");
+    expect(errorsOf(createShareSchema, { ...valid, imageIds: undefined, sweepId: "x" })).toEqual([{ field: "sweepId", message: "sweepId must be a sweep id" }]);
   });
 
   it("a bad expiry names the field and the allowed options", () => {

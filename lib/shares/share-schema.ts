@@ -32,7 +32,10 @@ export const createShareSchema = z
     imageIds: z
       .array(z.uuid({ error: "imageIds must hold image ids" }), { error: "imageIds must be a list of image ids" })
       .min(1, "imageIds must name at least 1 image")
-      .max(SHARE_LIMITS.imagesMax, `imageIds must name at most ${SHARE_LIMITS.imagesMax} images`),
+      .max(SHARE_LIMITS.imagesMax, `imageIds must name at most ${SHARE_LIMITS.imagesMax} images`)
+      .optional(),
+    /** Instead of imageIds: a sweep, shared as its grid (the images of its cells, with its axes). */
+    sweepId: z.uuid({ error: "sweepId must be a sweep id" }).optional(),
     title,
     description: description.default(""),
     showPrompts: flag("showPrompts").default(false),
@@ -40,7 +43,13 @@ export const createShareSchema = z
     allowIndexing: flag("allowIndexing").default(false),
     expiry: z.enum(SHARE_EXPIRIES, { error: `expiry must be one of ${SHARE_EXPIRIES.join(", ")}` }).default("7d"),
   })
-  .strict();
+  .strict()
+  .refine((v) => (v.imageIds === undefined) !== (v.sweepId === undefined), {
+    // Only once the fields themselves are right: a broken imageIds is named for what is wrong with it.
+    when: (payload) => payload.issues.length === 0,
+    path: ["imageIds"],
+    message: `A share takes either imageIds (1 to ${SHARE_LIMITS.imagesMax} images) or a sweepId, not both or neither`,
+  });
 export type CreateShareInput = z.infer<typeof createShareSchema>;
 
 export const updateShareSchema = z

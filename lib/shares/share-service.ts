@@ -31,6 +31,7 @@ import { createShareSchema, expiryDate, unknownShareField, updateShareSchema } f
 import { hashShareToken, looksLikeShareToken, newShareToken } from "@/lib/shares/share-token";
 import { openToken, sealToken } from "@/lib/shares/token-seal";
 import { isUuid } from "@/lib/ids";
+import { sharedGrid, sweepImageIds, type PublicSharedGrid } from "@/lib/shares/share-grid";
 
 export function shareStatus(row: Pick<ShareRow, "revokedAt" | "expiresAt">, now = new Date()): ShareStatus {
   if (row.revokedAt) return "revoked";
@@ -61,9 +62,10 @@ const parseShareBody = <T>(schema: BodyParser<T>, body: unknown): T => parseBody
 
 export async function createShare(body: unknown, now = new Date()): Promise<ApiShare> {
   const input = parseShareBody(createShareSchema, body);
-  // Ids compare in lower case: Postgres prints uuids that way, whatever case they were sent in.
-  const ids = [...new Set(input.imageIds.map((id) => id.toLowerCase()))];
   const db = await getDb();
+  const sweepId = input.sweepId?.toLowerCase() ?? null;
+  // Ids compare in lower case: Postgres prints uuids that way, whatever case they were sent in.
+  const ids = sweepId ? await sweepImageIds(db, sweepId) : [...new Set((input.imageIds ?? []).map((id) => id.toLowerCase()))];
   const known = await existingImageIds(db, ids);
   const missing = ids.filter((id) => !known.has(id));
   if (missing.length > 0) {
@@ -82,6 +84,7 @@ export async function createShare(body: unknown, now = new Date()): Promise<ApiS
       showParams: input.showParams,
       allowIndexing: input.allowIndexing,
       expiresAt: expiryDate(input.expiry, now),
+      sweepId,
     },
     ids,
   );
@@ -151,6 +154,8 @@ export interface PublicShare {
   showParams: boolean;
   allowIndexing: boolean;
   images: PublicSharedImage[];
+  /** A shared sweep: its grid, each cell pointing at its image's place in `images` (null otherwise). */
+  grid: PublicSharedGrid | null;
   /** The names of the models that made the images, each once, in the order they first appear. */
   models: string[];
 }
@@ -203,6 +208,7 @@ const publicShare = cache(async (token: string): Promise<PublicShare | null> => 
       params: row.showParams ? visibleParams(r.params, row.showPrompts) : null,
     })),
     models: [...new Set(rows.map((r) => nameOf(r.model)))],
+    grid: row.sweepId ? await sharedGrid(db, row.sweepId, rows.map((r) => r.image.id), { showPrompts: row.showPrompts, modelName: nameOf }) : null,
   };
 });
 

@@ -14,6 +14,8 @@ export function capRefusal(input: {
   needMicros: number;
   resetsAt: Date;
   timeZone: string;
+  /** What asks for the money: "This run" unless said ("This sweep of 9 runs"). */
+  subject?: string;
 }): AppError {
   const { period, capMicros, spend, needMicros } = input;
   const spent = period === "day" ? spend.daySpentMicros : spend.monthSpentMicros;
@@ -26,7 +28,7 @@ export function capRefusal(input: {
   }).format(input.resetsAt);
   return new AppError(
     "spend_cap_reached",
-    `This run needs up to ${formatUsd(needMicros)}, but the ${period === "day" ? "daily" : "monthly"} spending cap is ${formatUsd(capMicros)}: ` +
+    `${input.subject ?? "This run"} needs up to ${formatUsd(needMicros)}, but the ${period === "day" ? "daily" : "monthly"} spending cap is ${formatUsd(capMicros)}: ` +
       `${formatUsd(spent)} is spent ${when} and ${formatUsd(spend.reservedMicros)} is reserved for runs not yet finished, so ${formatUsd(left)} is left. ` +
       `Raise the cap in Settings, or wait until it resets at ${reset} (${input.timeZone}).`,
   );

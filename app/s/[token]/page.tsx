@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { SharedGrid } from "@/components/share/shared-grid";
 import { SharedParams } from "@/components/share/shared-params";
 import { openShare } from "@/lib/shares/share-service";
 import { shareMetadata, shareSummary } from "@/lib/shares/share-metadata";
@@ -30,26 +31,30 @@ export default async function SharePage({ params }: Props) {
           {shareSummary(share)}
         </p>
       </header>
-      <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4" data-testid="share-grid">
-        {share.images.map((img) => (
-          <li key={img.n} className="flex flex-col gap-2">
-            <a href={`/s/${token}/${img.n}`} className="block overflow-hidden rounded-md border border-neutral-200 bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600">
-              {/* eslint-disable-next-line @next/next/no-img-element -- share-scoped URLs, no optimiser in front of them */}
-              <img
-                src={`/s/${token}/t/${img.n}`}
-                alt={img.prompt ?? `Image ${img.n} of ${share.images.length}`}
-                width={img.width}
-                height={img.height}
-                loading={img.n > 8 ? "lazy" : "eager"}
-                className="aspect-square h-auto w-full object-cover"
-              />
-            </a>
-            <p className="text-xs text-neutral-500">{TASK_LABELS[img.taskType as keyof typeof TASK_LABELS]?.label ?? img.taskType} · {img.model} · {img.width}×{img.height}</p>
-            {img.prompt && <p className="line-clamp-3 text-sm text-neutral-800">{img.prompt}</p>}
-            {img.params && <SharedParams params={img.params} compact />}
-          </li>
-        ))}
-      </ul>
+      {share.grid ? (
+        <SharedGrid token={token} grid={share.grid} images={share.images} />
+      ) : (
+        <ul className="grid grid-cols-2 gap-4 sm:grid-cols-3 lg:grid-cols-4" data-testid="share-grid">
+          {share.images.map((img) => (
+            <li key={img.n} className="flex flex-col gap-2">
+              <a href={`/s/${token}/${img.n}`} className="block overflow-hidden rounded-md border border-neutral-200 bg-neutral-100 focus-visible:outline-2 focus-visible:outline-blue-600">
+                {/* eslint-disable-next-line @next/next/no-img-element -- share-scoped URLs, no optimiser in front of them */}
+                <img
+                  src={`/s/${token}/t/${img.n}`}
+                  alt={img.prompt ?? `Image ${img.n} of ${share.images.length}`}
+                  width={img.width}
+                  height={img.height}
+                  loading={img.n > 8 ? "lazy" : "eager"}
+                  className="aspect-square h-auto w-full object-cover"
+                />
+              </a>
+              <p className="text-xs text-neutral-500">{TASK_LABELS[img.taskType as keyof typeof TASK_LABELS]?.label ?? img.taskType} · {img.model} · {img.width}×{img.height}</p>
+              {img.prompt && <p className="line-clamp-3 text-sm text-neutral-800">{img.prompt}</p>}
+              {img.params && <SharedParams params={img.params} compact />}
+            </li>
+          ))}
+        </ul>
+      )}
     </main>
   );
 }

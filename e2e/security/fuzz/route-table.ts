@@ -5,7 +5,9 @@
  * here or an entry names a route that is gone, so a new route cannot slip past the fuzz run.
  */
 import { ABSURD_NUMBERS, NASTY_TEXT, ODD_TEXT, overlong, WRONG_TYPES } from "./hostile-values";
+import { raw, withKey } from "./json-text";
 import { prngUuid, type Prng } from "./prng";
+import { HOSTILE_AXES, HOSTILE_DROPS, HOSTILE_POSITIONS, HOSTILE_SEEDS, HOSTILE_TITLES, UNRUNNABLE_SWEEP } from "./sweep-inputs";
 import { CAP_UNKNOWN_KEYS, FUZZ_CAPS, HOSTILE_CANCEL_IDS, HOSTILE_IDEMPOTENCY_KEYS, HOSTILE_USD, type HostileHeader } from "./spend-inputs";
 
 /** Real ids on the server under test (made before the run), so requests reach past "not found". */
@@ -17,7 +19,8 @@ export interface Fixtures {
 }
 
 /** "usd": a spending cap (null or 0 to 1,000,000), given only values it can never take. */
-type FieldKind = "text" | "bool" | "ids" | "enum" | "usd";
+/** "prompts": the entries of a prompt history import (POST /api/prompts/import). */
+type FieldKind = "text" | "bool" | "ids" | "enum" | "usd" | "axes" | "drop" | "seed" | "title" | "prompts";
 
 export type BodySpec =
   /** POST /api/jobs: always broken (job-bodies.ts), so no job runs. */
@@ -180,6 +183,36 @@ export const ROUTES: Record<string, RouteSpec> = {
     weight: 4,
   },
   "/api/spend/ledger": {},
+  // Sweeps: the only body sent can never run (sweep-inputs.ts), and no sweep exists on the fuzz servers.
+  "/api/sweeps": {
+    bodies: { POST: { type: "json", valid: () => structuredClone(UNRUNNABLE_SWEEP), fields: { base: "text", axes: "axes", drop: "drop", title: "title" } } },
+    query: { limit: ["5"] },
+    hostileQuery: { limit: LIMITS },
+    hostileHeaders: { "idempotency-key": HOSTILE_IDEMPOTENCY_KEYS },
+    neverSucceeds: { POST: "made a sweep, but every sweep body of the run is refused" },
+    weight: 4,
+  },
+  "/api/sweeps/[id]": { params: { id: (_f, rng) => prngUuid(rng) }, hostileParams: { id: HOSTILE_CANCEL_IDS } },
+  "/api/sweeps/[id]/sheet.png": { params: { id: (_f, rng) => prngUuid(rng) }, hostileParams: { id: HOSTILE_CANCEL_IDS }, query: { download: [""] } },
+  "/api/sweeps/[id]/cancel": {
+    params: { id: (_f, rng) => prngUuid(rng) },
+    hostileParams: { id: HOSTILE_CANCEL_IDS },
+    neverSucceeds: { POST: "cancelled a sweep, but the fuzz servers have none" },
+  },
+  "/api/sweeps/[id]/rerun": {
+    params: { id: (f, rng) => rng.pick([f.jobId, prngUuid(rng)]) },
+    hostileParams: { id: HOSTILE_CANCEL_IDS },
+    bodies: { POST: { type: "json", valid: (_f, rng) => ({ seed: rng.int(1000) }), fields: { seed: "seed" } } },
+    neverSucceeds: { POST: "re-ran a sweep, but the fuzz servers have none" },
+    weight: 2,
+  },
+  "/api/sweeps/[id]/cells/[position]/rerun": {
+    params: { id: (_f, rng) => prngUuid(rng), position: (_f, rng) => String(rng.int(100)) },
+    hostileParams: { id: HOSTILE_CANCEL_IDS, position: HOSTILE_POSITIONS },
+    bodies: { POST: { type: "json", valid: () => ({ newSeed: true }), fields: { newSeed: "bool" } } },
+    neverSucceeds: { POST: "re-ran a cell, but the fuzz servers have no sweep" },
+    weight: 2,
+  },
   "/api/session": {
     bodies: {
       POST: {
@@ -195,7 +228,7 @@ export const ROUTES: Record<string, RouteSpec> = {
       POST: {
         type: "json",
         valid: (f) => ({ imageIds: [f.imageId], title: "fuzz", description: "", showPrompts: false, showParams: false, allowIndexing: false, expiry: "1d" }),
-        fields: { imageIds: "ids", expiry: "enum", ...SHARE_FIELDS },
+        fields: { imageIds: "ids", sweepId: "text", expiry: "enum", ...SHARE_FIELDS },
       },
     },
     weight: 3,
@@ -208,10 +241,35 @@ export const ROUTES: Record<string, RouteSpec> = {
   },
   "/api/shares/[id]/revoke": { params: { id: (f) => f.shareId }, destructive: ["POST"] },
   "/api/spend": {},
+  // Prompt history (lib/prompts): the run knows no entry's id, so pin and delete meet 404s past validation.
+  "/api/prompts": {
+    query: { q: ["fox", "fox snow dusk"], kind: ["prompt", "negative"], limit: ["5"] },
+    hostileQuery: { q: ["%00", "%ED%A0%80", "%25%5F%5C", "a".repeat(201), "a%20b%20c%20d%20e%20f%20g%20h%20i"], kind: ["all", "PROMPT", "%00", "prompt%00"], limit: LIMITS },
+    weight: 1,
+  },
+  "/api/prompts/[id]": { params: { id: (_f, rng) => prngUuid(rng) }, destructive: ["DELETE"] },
+  "/api/prompts/[id]/pin": {
+    params: { id: (_f, rng) => prngUuid(rng) },
+    bodies: { PUT: { type: "json", valid: () => ({ pinned: true }), fields: { pinned: "bool" } } },
+    neverSucceeds: { PUT: "pinned an entry, but the run knows no entry's id" },
+    weight: 1,
+  },
+  "/api/prompts/export": {},
+  "/api/prompts/import": {
+    bodies: {
+      POST: {
+        type: "json",
+        valid: (_f, rng) => ({ version: 1, entries: [{ kind: rng.pick(["prompt", "negative"]), text: `fuzz import ${rng.int(1000)}`, useCount: 1 }] }),
+        fields: { entries: "prompts", version: "enum" },
+      },
+    },
+    weight: 3,
+  },
   "/": {},
   "/gallery": { query: GALLERY_QUERY, hostileQuery: GALLERY_HOSTILE },
   "/shares": {},
   "/settings": {},
+  "/prompts": {},
   "/sign-in": {
     query: { next: ["/gallery"], error: ["password", "rate"], retry: ["60"], "signed-out": ["1"] },
     hostileQuery: { next: ["%2F%0A%2Fx", "%2F%09%2Fevil.example", "%2F%2Fevil.example", "%2F%5Cevil.example", "https%3A%2F%2Fevil.example", "%2F%00", "javascript%3Aalert(1)", "%2F%ED%A0%80"], retry: ["1e309", "-1", "NaN", "9".repeat(400)] },
@@ -236,11 +294,44 @@ const IDS_GARBAGE: readonly unknown[] = [
   [],
 ];
 
+const PROMPT_ENTRY = { kind: "prompt", text: "a fox" };
+/** Import entries each broken one way: the import must refuse them (422 naming "entries"). */
+const PROMPT_ENTRIES_GARBAGE: readonly unknown[] = [
+  [{ ...PROMPT_ENTRY, text: "a fox\u0000" }],
+  [{ ...PROMPT_ENTRY, text: "\ud800" }],
+  [{ ...PROMPT_ENTRY, text: "   " }],
+  [{ ...PROMPT_ENTRY, text: overlong(10_001) }],
+  [{ ...PROMPT_ENTRY, kind: "positive" }],
+  [{ ...PROMPT_ENTRY, kind: null }],
+  [{ text: "no kind" }],
+  [{ ...PROMPT_ENTRY, useCount: raw("1e309") }],
+  [{ ...PROMPT_ENTRY, useCount: -1 }],
+  [{ ...PROMPT_ENTRY, useCount: 2 ** 31 }],
+  [{ ...PROMPT_ENTRY, useCount: 1.5 }],
+  [{ ...PROMPT_ENTRY, firstUsedAt: "2024-02-30T00:00:00Z" }],
+  [{ ...PROMPT_ENTRY, lastUsedAt: "+275760-09-13T00:00:00Z" }],
+  [{ ...PROMPT_ENTRY, lastUsedAt: "9999-12-31T23:59:59Z" }],
+  [{ ...PROMPT_ENTRY, firstUsedAt: "2026-05-02T00:00:00Z", lastUsedAt: "2026-05-01T00:00:00Z" }],
+  [{ ...PROMPT_ENTRY, pinned: "yes" }],
+  [{ ...PROMPT_ENTRY, extra: 1 }],
+  [withKey(PROMPT_ENTRY, "__proto__", { pinned: true })],
+  [PROMPT_ENTRY, null],
+  [PROMPT_ENTRY, "a fox"],
+  Array.from({ length: 10_001 }, (_, i) => ({ kind: "prompt", text: `p${i}` })),
+  "a fox",
+];
+
 /** A hostile value for a field of a JSON body (not the job body: anything goes here). */
 export function hostileFieldValue(kind: FieldKind | "any", rng: Prng): unknown {
   // A cap takes null and small numbers, which the general pools hold: only its own list is sure to be refused.
   if (kind === "usd") return rng.pick(HOSTILE_USD);
+  // Sweep fields take values the general pools may hold ([], small numbers): only their own lists are sure to be refused.
+  if (kind === "axes") return rng.pick(HOSTILE_AXES);
+  if (kind === "drop") return rng.pick(HOSTILE_DROPS);
+  if (kind === "seed") return rng.pick(HOSTILE_SEEDS);
+  if (kind === "title") return rng.pick(HOSTILE_TITLES);
   const pools: unknown[][] = [[...NASTY_TEXT], [...ODD_TEXT], [...WRONG_TYPES], [...ABSURD_NUMBERS], [overlong(100 + rng.int(70_000))]];
   if (kind === "ids") pools.push([...IDS_GARBAGE], [...IDS_GARBAGE]);
+  if (kind === "prompts") pools.push([...PROMPT_ENTRIES_GARBAGE], [...PROMPT_ENTRIES_GARBAGE]);
   return rng.pick(rng.pick(pools));
 }

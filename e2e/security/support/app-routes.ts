@@ -12,6 +12,7 @@ const SAMPLE: Record<string, string> = {
   sha: "a".repeat(64),
   token: "AAAAAAAAAAAAAAAAAAAAAA",
   n: "1",
+  position: "0",
 };
 
 const samplePath = (pattern: string) => pattern.replace(/\[(\w+)\]/g, (_, name: string) => SAMPLE[name] ?? "x");
