@@ -160,12 +160,13 @@ export const ROUTES: Record<string, RouteSpec> = {
   },
   "/api/jobs/[id]": { params: { id: (f) => f.jobId } },
   // A live stream: the sender keeps its first chunk (retry hint, then a reset or the current id).
-  // Weight 3: about 10 hostile Last-Event-IDs in a run of 2,000.
+  // Weight 5: about 20 hostile Last-Event-IDs in a run of 2,000 (and, at the default seed, the
+  // run still reaches the caps 20 times: that count moves with every route added).
   "/api/events": {
     query: { lastEventId: ["abcd1234-1"] },
     hostileQuery: { lastEventId: ["", "%00", "%ff%fe", "abc-1e9", "zzzzzzzz-99999999999999999999", "a".repeat(5000), "-1", "abc-1&lastEventId=abc-2"] },
     hostileHeaders: { "last-event-id": HOSTILE_LAST_EVENT_IDS },
-    weight: 3,
+    weight: 5,
   },
   // The fixture's run has completed (409 not_cancellable), the others are uuids of no run (404).
   "/api/jobs/[id]/cancel": {
@@ -270,6 +271,9 @@ export const ROUTES: Record<string, RouteSpec> = {
   "/shares": {},
   "/settings": {},
   "/prompts": {},
+  // The sweeps pages (main added them without entries; the lead may have these already).
+  "/sweeps": {},
+  "/sweeps/[id]": { params: { id: (_f, rng) => prngUuid(rng) } },
   "/sign-in": {
     query: { next: ["/gallery"], error: ["password", "rate"], retry: ["60"], "signed-out": ["1"] },
     hostileQuery: { next: ["%2F%0A%2Fx", "%2F%09%2Fevil.example", "%2F%2Fevil.example", "%2F%5Cevil.example", "https%3A%2F%2Fevil.example", "%2F%00", "javascript%3Aalert(1)", "%2F%ED%A0%80"], retry: ["1e309", "-1", "NaN", "9".repeat(400)] },
