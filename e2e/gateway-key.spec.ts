@@ -20,6 +20,9 @@ interface Recorded {
 async function record(response: Response): Promise<Recorded> {
   const headers = JSON.stringify(await response.allHeaders());
   let body: string;
+  // The live stream (GET /api/events) never ends, so its body cannot be awaited here: what it
+  // carried is recorded in the page instead (recordStream).
+  if ((await response.headerValue("content-type"))?.startsWith("text/event-stream")) return { url: response.url(), status: response.status(), headers, body: "<stream>" };
   try {
     body = (await response.body()).toString("latin1");
   } catch (e) {
@@ -29,7 +32,21 @@ async function record(response: Response): Promise<Recorded> {
   return { url: response.url(), status: response.status(), headers, body };
 }
 
+/** Every message of the page's EventSources, into window.__streamed (an init script: before the app's code). */
+function recordStream(): void {
+  const streamed: string[] = [];
+  (window as unknown as { __streamed: string[] }).__streamed = streamed;
+  const Native = window.EventSource;
+  window.EventSource = class extends Native {
+    constructor(url: string | URL, init?: EventSourceInit) {
+      super(url, init);
+      this.addEventListener("message", (e) => streamed.push((e as MessageEvent<string>).data));
+    }
+  };
+}
+
 test("a run through the gateway never shows the API key to the browser", async ({ page, request }) => {
+  await page.addInitScript(recordStream);
   const pending: Promise<Recorded>[] = [];
   page.on("response", (response) => pending.push(record(response)));
   const sentBodies: string[] = [];
@@ -48,6 +65,10 @@ test("a run through the gateway never shows the API key to the browser", async (
   await playground.prompt.fill("e2e gateway run, a neon city at night");
   const created = await playground.run("button");
   await expect(playground.jobCard(created.id)).toHaveAttribute("data-status", "completed", { timeout: WAIT.job });
+  // The run's changes came over the live stream (the job as GET /api/jobs/{id} returns it).
+  const streamed = (await page.evaluate(() => (window as unknown as { __streamed: string[] }).__streamed)).join("\n");
+  expect(streamed).toContain(created.id);
+  expect(streamed).not.toContain(E2E.secretKey);
   await expect(playground.resultImages(created.id)).toHaveCount(1);
   await expect.poll(() => naturalSize(playground.resultImages(created.id).first())).not.toBe("0x0");
   // The job really went to the key-protected engine.
@@ -69,7 +90,7 @@ test("a run through the gateway never shows the API key to the browser", async (
   // The recording saw the page, the API and the image files.
   expect(paths).toContain("/");
   expect(paths).toContain("/api/jobs");
-  expect(paths).toContain(`/api/jobs/${created.id}`);
+  expect(paths).toContain("/api/events");
   expect(paths.some((p) => /^\/api\/images\/[^/]+\/file$/.test(p))).toBe(true);
   expect(paths.some((p) => p.startsWith("/_next/static/"))).toBe(true);
   for (const r of responses) {

@@ -1,6 +1,7 @@
 import { expect, request as playwrightRequest, test, type APIRequestContext, type Browser, type BrowserContext, type Page } from "@playwright/test";
 import { E2E } from "../support/env";
 import { apiRoutes, stateChangingApiRoutes } from "./support/app-routes";
+import http from "node:http";
 import { rawRequest } from "./support/raw-http";
 import { signIn } from "./support/session";
 
@@ -62,7 +63,7 @@ test("the route table covers the app's state-changing routes", () => {
   }
   expect(routes.filter((r) => r.takesBody).map((r) => `${r.method} ${r.path}`), "routes that take a body (the 415 test)").toContain("PUT /api/settings/caps");
   const reads = apiRoutes().map((r) => `${r.method} ${r.path}`);
-  for (const must of ["GET /api/budget", "GET /api/settings/caps", "GET /api/spend/ledger", "GET /api/spend", "GET /api/prompts", "GET /api/prompts/export"]) expect(reads, must).toContain(must);
+  for (const must of ["GET /api/budget", "GET /api/settings/caps", "GET /api/spend/ledger", "GET /api/spend", "GET /api/prompts", "GET /api/prompts/export", "GET /api/events"]) expect(reads, must).toContain(must);
   expect(routes.filter((r) => r.takesBody).map((r) => `${r.method} ${r.path}`), "prompt history routes that take a body").toEqual(expect.arrayContaining(["POST /api/prompts/import", "PUT /api/prompts/00000000-0000-4000-8000-000000000000/pin"]));
   for (const must of ["GET /api/budget", "GET /api/settings/caps", "GET /api/spend/ledger", "GET /api/spend", "GET /api/sweeps", "GET /api/sweeps/00000000-0000-4000-8000-000000000000"]) expect(reads, must).toContain(must);
 });
@@ -83,7 +84,7 @@ test("with a password, every API route but health and sign-in answers 401 withou
       checked.push(`${r.method} ${r.path}`);
     }
   }
-  for (const must of ["PUT /api/settings/caps", "GET /api/spend/ledger", "GET /api/budget", "POST /api/jobs/cancel-waiting", "GET /api/prompts", "GET /api/prompts/export", "POST /api/prompts/import"]) expect(checked, must).toContain(must);
+  for (const must of ["PUT /api/settings/caps", "GET /api/spend/ledger", "GET /api/budget", "POST /api/jobs/cancel-waiting", "GET /api/prompts", "GET /api/prompts/export", "POST /api/prompts/import", "GET /api/events"]) expect(checked, must).toContain(must);
 });
 
 for (const mode of modes) {
@@ -346,4 +347,35 @@ test("the standalone request API (no cookies, no Origin) still works: scripts on
   const res = await api.get(`${E2E.offlineUrl}/api/spend`);
   expect(res.status()).toBe(200);
   await api.dispose();
+});
+
+/** The head and first chunk of GET /api/events (a live stream never ends), then the connection dropped. */
+function firstChunkOfEvents(baseUrl: string, headers: Record<string, string>): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = http.get(new URL("/api/events", baseUrl), { headers, agent: false }, (res) => {
+      res.once("data", (c: Buffer) => {
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: c.toString("utf8") });
+        req.destroy();
+      });
+    });
+    req.setTimeout(20_000, () => req.destroy(new Error("no answer from /api/events within 20 s")));
+    req.on("error", reject);
+  });
+}
+
+test("GET /api/events streams to the owner only: the session's own page gets the stream, another site's fetch is refused (403)", async () => {
+  for (const mode of modes) {
+    const own = await firstChunkOfEvents(mode.url, { cookie: mode.cookie(), accept: "text/event-stream", "sec-fetch-site": "same-origin", "sec-fetch-mode": "cors" });
+    expect(own.status, `${mode.name}: ${own.body}`).toBe(200);
+    expect(own.headers["content-type"]).toBe("text/event-stream; charset=utf-8");
+    expect(own.headers["cache-control"]).toBe("no-cache, no-transform");
+    expect(own.headers["x-accel-buffering"]).toBe("no");
+    expect(own.headers["x-content-type-options"]).toBe("nosniff");
+    expect(own.body).toMatch(/^retry: \d+\n\n/);
+    // An EventSource another site opens with credentials (SameSite=Lax sends a same-site cookie).
+    for (const site of ["cross-site", "same-site"]) {
+      const other = await firstChunkOfEvents(mode.url, { cookie: mode.cookie(), accept: "text/event-stream", "sec-fetch-site": site, "sec-fetch-mode": "cors", origin: EVIL });
+      expect(other.status, `${mode.name}, ${site}: ${other.body}`).toBe(403);
+    }
+  }
 });

@@ -4,6 +4,7 @@ import type { Db } from "@/lib/db/client";
 import { admitRun } from "@/lib/db/run-admission";
 import type { JobRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
+import { publishJobChanged } from "@/lib/events/process-bus";
 import { log } from "@/lib/log";
 import type { ModelDefinition, ModelRequest } from "@/lib/models";
 import { capRefusal } from "@/lib/spend/cap-refusal";
@@ -78,6 +79,7 @@ export async function enqueueRun(
       throw capRefusal({ ...admission, resetsAt: periods[admission.period].end, timeZone });
     case "admitted":
       log("info", "job.queued", { jobId: admission.job.id, model: model.id, task: seeded.task_type });
+      publishJobChanged(admission.job.id);
       return { job: admission.job, replayed: false };
   }
 }

@@ -1,17 +1,16 @@
 import "server-only";
 import { getDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { cancelWaitingRuns, deleteJob, getJob, getJobImages, listImagesOfJobs, listRecentJobs } from "@/lib/db/job-queries";
+import { cancelWaitingRuns, deleteJob, getJob, listRecentJobs } from "@/lib/db/job-queries";
 import type { JobRow } from "@/lib/db/schema";
-import { listJobInputs } from "@/lib/db/input-queries";
 import type { ApiJob } from "@/lib/api-types";
+import { publishJobChanged, publishQueueMoved } from "@/lib/events/process-bus";
 import { parseBodyValue } from "@/lib/http/parse-body";
 import { validateRunRequest } from "@/lib/model-catalog/validate-run-request";
 import { enqueueRun } from "./enqueue-run";
+import { toApiJobs } from "./api-jobs";
 import { parseIdempotencyKey } from "./idempotency-key";
-import { queuePlaces } from "./queue-places";
 import { getRuntime } from "./runtime";
-import { toApiJob, type QueuePlace } from "./serialize";
 
 /**
  * How long POST /api/jobs waits for the queue to send the new run: with room in the budget the
@@ -36,6 +35,8 @@ export async function submitJob(body: unknown, idempotencyKeyHeader: string | nu
     // (a field error stays on its field) and there is no run to remember. Its hold was released;
     // the ledger keeps both entries.
     await deleteJob(rt.db, job.id);
+    // Its admission was published: tabs that show it learn it is gone.
+    publishJobChanged(job.id);
     throw refusal;
   }
   return { job: await readJob(job.id), replayed };
@@ -53,30 +54,18 @@ function checkId(id: string): void {
   if (!UUID.test(id)) throw new AppError("not_found", "No job with this id.");
 }
 
-/** Places in line for the waiting ones among `jobs` (no budget read when none waits). */
-async function placesOf(jobs: JobRow[]): Promise<Map<string, QueuePlace>> {
-  const waiting = jobs.filter((j) => j.status === "waiting").map((j) => j.id);
-  if (waiting.length === 0) return new Map();
-  const rt = await getRuntime();
-  return queuePlaces(rt.db, waiting, await rt.budget.status(), new Date());
-}
-
 export async function readJob(id: string): Promise<ApiJob> {
   checkId(id);
   const db = await getDb();
   const job = await getJob(db, id);
   if (!job) throw new AppError("not_found", "No job with this id.");
-  const places = await placesOf([job]);
-  return toApiJob(job, await getJobImages(db, id), await listJobInputs(db, id), places.get(id) ?? null);
+  const [api] = await toApiJobs(db, [job]);
+  return api;
 }
 
 export async function readRecentJobs(limit: number): Promise<ApiJob[]> {
   const db = await getDb();
-  const jobs = await listRecentJobs(db, limit);
-  const images = await listImagesOfJobs(db, jobs.map((j) => j.id));
-  const inputs = await Promise.all(jobs.map((j) => listJobInputs(db, j.id)));
-  const places = await placesOf(jobs);
-  return jobs.map((j, n) => toApiJob(j, images.filter((i) => i.jobId === j.id), inputs[n], places.get(j.id) ?? null));
+  return toApiJobs(db, await listRecentJobs(db, limit));
 }
 
 /**
@@ -87,7 +76,11 @@ export async function cancelRun(id: string): Promise<ApiJob> {
   checkId(id);
   const db = await getDb();
   const [cancelled] = await cancelWaitingRuns(db, new Date(), [id]);
-  if (cancelled) return readJob(id);
+  if (cancelled) {
+    publishJobChanged(id);
+    publishQueueMoved();
+    return readJob(id);
+  }
   const job = await getJob(db, id);
   if (!job) throw new AppError("not_found", "No job with this id.");
   if (job.status === "cancelled") return readJob(id);
@@ -108,5 +101,7 @@ function notCancellable(job: JobRow): string {
 /** Cancels every waiting run; returns how many. */
 export async function cancelAllWaiting(): Promise<{ cancelled: number }> {
   const db = await getDb();
-  return { cancelled: (await cancelWaitingRuns(db, new Date())).length };
+  const cancelled = await cancelWaitingRuns(db, new Date());
+  for (const job of cancelled) publishJobChanged(job.id);
+  return { cancelled: cancelled.length };
 }

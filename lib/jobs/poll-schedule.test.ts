@@ -3,6 +3,8 @@ import {
   MAX_POLL_INTERVAL_MS,
   MIN_POLL_INTERVAL_MS,
   expectedDurationMs,
+  firstPollDelayMs,
+  hasSpareRequests,
   nextPollDelayMs,
   retryDelayMs,
 } from "./poll-schedule";
@@ -39,39 +41,89 @@ describe("expectedDurationMs", () => {
   });
 });
 
-describe("nextPollDelayMs with progress", () => {
-  it("extrapolates the remaining time from progress, plus a 150 ms margin", () => {
-    // remaining ≈ 2000 × (1 − 0.5) / 0.5 = 2000, + 150
-    expect(nextPollDelayMs({ elapsedMs: 2000, progress: 0.5, pollCount: 1 })).toBe(2150);
-    // 3000 × 0.25 / 0.75 = 1000, + 150
-    expect(nextPollDelayMs({ elapsedMs: 3000, progress: 0.75, pollCount: 1 })).toBe(1150);
-    // 4000 × 0.8 / 0.2 = 16000 → capped
-    expect(nextPollDelayMs({ elapsedMs: 4000, progress: 0.2, pollCount: 1 })).toBe(15_000);
-    // 2000 × 0.6 / 0.4 = 3000, + 150
-    expect(nextPollDelayMs({ elapsedMs: 2000, progress: 0.4, pollCount: 5 })).toBe(3150);
+describe("firstPollDelayMs", () => {
+  it("is 70 % of the expected duration", () => {
+    expect(firstPollDelayMs({})).toBe(2100);
+    expect(firstPollDelayMs({ quality: "premium", size_scale: "large" })).toBe(4725);
+    expect(firstPollDelayMs({}, 2000)).toBe(1400);
+  });
+});
+
+describe("nextPollDelayMs with one progress reading", () => {
+  it("waits 90 % of the remaining time the reading implies", () => {
+    // 2000 × (1 − 0.5) / 0.5 = 2000 → 1800
+    expect(nextPollDelayMs({ elapsedMs: 2000, progress: 0.5, pollCount: 0 })).toBe(1800);
+    // 3000 × 0.25 / 0.75 = 1000 → 900
+    expect(nextPollDelayMs({ elapsedMs: 3000, progress: 0.75, pollCount: 0 })).toBe(900);
+    // 1000 × 0.7 / 0.3 = 2333.3 → 2100
+    expect(nextPollDelayMs({ elapsedMs: 1000, progress: 0.3, pollCount: 0 })).toBe(2100);
   });
 
-  it("ignores pollCount when progress is usable", () => {
-    for (const pollCount of [0, 1, 4, 10]) {
-      expect(nextPollDelayMs({ elapsedMs: 2000, progress: 0.5, pollCount })).toBe(2150);
+  it("lands about at the end of a job that sat queued for its first 10 % (the offline engine's timeline)", () => {
+    for (const duration of [2000, 2500, 3000, 4000, 6750]) {
+      const at = duration * 0.7;
+      const progress = Math.round(((at - duration * 0.1) / (duration * 0.9)) * 100) / 100;
+      const next = at + nextPollDelayMs({ elapsedMs: at, progress, pollCount: 0 });
+      expect(next, String(duration)).toBeGreaterThan(duration - 100);
+      expect(next, String(duration)).toBeLessThan(duration + 0.12 * (duration - at));
     }
   });
 
-  it("never polls sooner than 1 s", () => {
-    // 1000 × 0.1 / 0.9 ≈ 111 + 150 → 1000
-    expect(nextPollDelayMs({ elapsedMs: 1000, progress: 0.9, pollCount: 1 })).toBe(1000);
-    expect(nextPollDelayMs({ elapsedMs: 0, progress: 0.5, pollCount: 1 })).toBe(1000);
-  });
-
-  it("never waits longer than 15 s", () => {
-    // 2000 × 0.94 / 0.06 ≈ 31 333 → 15 000
-    expect(nextPollDelayMs({ elapsedMs: 2000, progress: 0.06, pollCount: 1 })).toBe(15_000);
+  it("polls no sooner than 100 ms, and no later than 15 s", () => {
+    expect(nextPollDelayMs({ elapsedMs: 1000, progress: 0.98, pollCount: 0 })).toBe(100);
+    expect(nextPollDelayMs({ elapsedMs: 0, progress: 0.5, pollCount: 0 })).toBe(100);
+    expect(nextPollDelayMs({ elapsedMs: 2000, progress: 0.06, pollCount: 0 })).toBe(15_000);
     expect(nextPollDelayMs({ elapsedMs: 600_000, progress: 0.5, pollCount: 1 })).toBe(15_000);
   });
+});
 
-  it("rounds to whole milliseconds", () => {
-    // 1000 × 0.7 / 0.3 = 2333.33 + 150 = 2483.33
-    expect(nextPollDelayMs({ elapsedMs: 1000, progress: 0.3, pollCount: 1 })).toBe(2483);
+describe("nextPollDelayMs when the request budget has little room", () => {
+  it("polls once just past the one-reading prediction (+ 150 ms), at least 1 s apart, and ignores a second reading", () => {
+    // 2000 × 0.5 / 0.5 = 2000, + 150
+    expect(nextPollDelayMs({ elapsedMs: 2000, progress: 0.5, pollCount: 0, eager: false })).toBe(2150);
+    expect(nextPollDelayMs({ elapsedMs: 3000, progress: 0.9, pollCount: 1, previous: { elapsedMs: 2000, progress: 0.5 }, eager: false })).toBe(1000);
+    expect(nextPollDelayMs({ elapsedMs: 2000, progress: 0.06, pollCount: 0, eager: false })).toBe(15_000);
+  });
+
+  it("sends the first poll at the expected duration, and tells spare from tight", () => {
+    expect(firstPollDelayMs({}, 3000, false)).toBe(3000);
+    expect(hasSpareRequests(undefined)).toBe(true);
+    expect(hasSpareRequests({ left: 5, perMinute: 50 })).toBe(true);
+    expect(hasSpareRequests({ left: 4, perMinute: 50 })).toBe(false);
+  });
+});
+
+describe("nextPollDelayMs with two progress readings", () => {
+  it("measures the rate and lands 50 ms past the predicted end", () => {
+    // 0.5 → 0.9 in 1000 ms: 0.1 left at 0.0004/ms = 250 ms, + 50
+    expect(nextPollDelayMs({ elapsedMs: 3000, progress: 0.9, pollCount: 1, previous: { elapsedMs: 2000, progress: 0.5 } })).toBe(300);
+    // Exact for the engine's timeline (linear after a queued 10 %), whatever the duration.
+    const d = 3500;
+    const p = (e: number) => (e - 0.1 * d) / (0.9 * d);
+    expect(nextPollDelayMs({ elapsedMs: 3000, progress: p(3000), pollCount: 1, previous: { elapsedMs: 2000, progress: p(2000) } })).toBe(550);
+  });
+
+  it("falls back to one reading when progress did not move or time did not pass", () => {
+    const one = nextPollDelayMs({ elapsedMs: 3000, progress: 0.75, pollCount: 1 });
+    expect(nextPollDelayMs({ elapsedMs: 3000, progress: 0.75, pollCount: 1, previous: { elapsedMs: 2000, progress: 0.75 } })).toBe(one);
+    expect(nextPollDelayMs({ elapsedMs: 3000, progress: 0.75, pollCount: 1, previous: { elapsedMs: 3000, progress: 0.5 } })).toBe(one);
+    expect(nextPollDelayMs({ elapsedMs: 3000, progress: 0.75, pollCount: 1, previous: { elapsedMs: 2000, progress: 0.01 } })).toBe(one);
+  });
+
+  it("keeps within the polls budget (duration / 2 s + 2) when the end keeps being predicted too early", () => {
+    // A job whose progress crawls near the end: every prediction says 'almost done'.
+    let elapsed = 2100;
+    let polls = 1;
+    let previous: { elapsedMs: number; progress: number } | null = null;
+    let progress = 0.9;
+    while (elapsed < 60_000) {
+      const delay = nextPollDelayMs({ elapsedMs: elapsed, progress, pollCount: polls - 1, previous });
+      previous = { elapsedMs: elapsed, progress };
+      elapsed += delay;
+      polls += 1;
+      progress = Math.min(0.99, progress + 0.001);
+      expect(polls, `poll ${polls} at ${elapsed} ms`).toBeLessThanOrEqual(elapsed / 2000 + 2);
+    }
   });
 });
 

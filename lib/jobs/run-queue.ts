@@ -10,7 +10,7 @@ import type { BlobStore } from "@/lib/storage";
 import type { UpstreamClient } from "@/lib/upstream/client";
 import type { RequestBudget } from "@/lib/budget/request-budget";
 import { PassLoop } from "./pass-loop";
-import { expectedDurationMs, retryDelayMs } from "./poll-schedule";
+import { firstPollDelayMs, hasSpareRequests, retryDelayMs } from "./poll-schedule";
 import { upstreamRequestOf } from "./upstream-request";
 
 /**
@@ -30,8 +30,10 @@ export interface RunQueueDeps {
   db: Db;
   client: Pick<UpstreamClient, "submit">;
   store: BlobStore;
-  budget: Pick<RequestBudget, "take" | "giveBack" | "answered">;
+  budget: Pick<RequestBudget, "take" | "giveBack" | "answered" | "status">;
   tracker: { wakeBy(at: Date): void };
+  /** The event bus (lib/events): each sent run's change, and the queue's moves (waiting runs' places). */
+  events?: { jobChanged(jobId: string): void; queueMoved(): void };
   /** The definition a stored run is sent with (built-in or from the catalog); undefined if gone. */
   definitionOf(modelId: string): Promise<ModelDefinition | undefined>;
   /** The gateway refused a model: the models service shows it as unavailable. */
@@ -152,7 +154,18 @@ export class RunQueue {
       const claimed = await claimWaitingRuns(db, this.owner, this.now(), leaseMs, taken.granted);
       // Another instance took some of them between the count and the claim.
       if (claimed.length < taken.granted) await budget.giveBack("submit", taken.granted - claimed.length, taken);
-      const sent = await Promise.all(claimed.map((job) => this.send(job)));
+      for (const job of claimed) this.deps.events?.jobChanged(job.id);
+      // An early first poll costs a request: only while the budget has room to spare.
+      const eager = claimed.length > 0 && hasSpareRequests(await budget.status());
+      const sent = await Promise.all(
+        claimed.map(async (job) => {
+          const s = await this.send(job, eager);
+          this.deps.events?.jobChanged(job.id);
+          return s;
+        }),
+      );
+      // The runs behind them moved up (or, put back, stayed): their places are re-read.
+      if (claimed.length > 0) this.deps.events?.queueMoved();
       // Counted from their answers, not from the take: the gateway counts a submit when it arrives.
       const answered = sent.flatMap((s) => (s.answeredAt ? [s.answeredAt.getTime()] : []));
       if (answered.length > 0) await budget.answered("submit", answered.length, taken, new Date(Math.max(...answered)));
@@ -181,7 +194,7 @@ export class RunQueue {
    * Sends one claimed run. `answeredAt`: when the gateway's answer came (unset: nothing was sent);
    * `putBack`: the run is back in line, to be tried again later.
    */
-  private async send(job: JobRow): Promise<Sent> {
+  private async send(job: JobRow, eager: boolean): Promise<Sent> {
     const { db } = this.deps;
     let payload: Record<string, unknown>;
     const model = await this.deps.definitionOf(job.model);
@@ -206,7 +219,7 @@ export class RunQueue {
     }
     this.unreachable.delete(job.id);
     const now = this.now();
-    const firstPoll = new Date(now.getTime() + expectedDurationMs(job.params, this.deps.baseDurationMs));
+    const firstPoll = new Date(now.getTime() + firstPollDelayMs(job.params, this.deps.baseDurationMs, eager));
     await markSubmitted(db, job.id, upstreamJobId, now, firstPoll);
     this.deps.tracker.wakeBy(firstPoll);
     this.deps.log?.("info", "job.submitted", { jobId: job.id, upstreamJobId, model: job.model, task: job.taskType });

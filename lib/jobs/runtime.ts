@@ -10,6 +10,8 @@ import { startEngine } from "@/lib/emulator/server";
 import { ModelsService } from "@/lib/model-catalog/models-service";
 import { RequestBudget } from "@/lib/budget/request-budget";
 import { getModel } from "@/lib/models";
+import { getEventBus } from "@/lib/events/process-bus";
+import { loadApiJobs } from "./api-jobs";
 import { RunQueue } from "./run-queue";
 import { JobTracker } from "./tracker";
 
@@ -79,6 +81,9 @@ async function boot(): Promise<Runtime> {
   const { client, upstream, baseDurationMs } = await connectUpstream(budget);
   const models = new ModelsService(client);
   const store = getBlobStore();
+  // Job events carry the job as GET /api/jobs/{id} answers it, read by the bus after each change.
+  const events = getEventBus();
+  events.setJobLoader((ids) => loadApiJobs(db, ids, () => budget.status()));
   // The tracker tells the queue when polls may have freed room; the queue tells the tracker when
   // a new job is due. Both exist before either starts (the tracker's callback runs only after).
   const tracker = new JobTracker({
@@ -91,6 +96,7 @@ async function boot(): Promise<Runtime> {
     log,
     budget,
     onPolled: () => queue.kick(),
+    events,
   });
   const queue: RunQueue = new RunQueue({
     db,
@@ -103,6 +109,7 @@ async function boot(): Promise<Runtime> {
     leaseMs: e.JOB_LEASE_MS,
     baseDurationMs,
     housekeeping: () => tracker.failOrphanedSubmits(),
+    events,
     log,
   });
   await tracker.start();

@@ -21,7 +21,7 @@ import type { UpstreamJob } from "@/lib/upstream/parse-job";
 import { copyOutputs } from "./copy-outputs";
 import { outputPricing } from "./output-pricing";
 import { PassLoop } from "./pass-loop";
-import { nextPollDelayMs, retryDelayMs } from "./poll-schedule";
+import { hasSpareRequests, nextPollDelayMs, retryDelayMs } from "./poll-schedule";
 
 /**
  * The job tracker: follows every accepted job to its end. See lib/jobs/README.md.
@@ -45,9 +45,11 @@ export interface TrackerDeps {
    * The account's request budget: each poll takes a request first; polls it has no room for are
    * moved to when it has, spread so that none is starved. Without one, polls are not counted.
    */
-  budget?: Pick<RequestBudget, "take" | "answered" | "perMinute">;
+  budget?: Pick<RequestBudget, "take" | "answered" | "perMinute" | "status">;
   /** After a pass that polled: finished jobs free room in the budget for the run queue. */
   onPolled?: () => void;
+  /** The event bus (lib/events): told of every change a client sees (status, progress, images, failure). */
+  events?: { jobChanged(jobId: string): void };
 }
 
 const BATCH = 16;
@@ -89,6 +91,7 @@ export class JobTracker {
         "The server stopped while submitting this job, so whether the gateway accepted it is unknown. It was not resent, to avoid paying twice.",
         this.now(),
       );
+      this.deps.events?.jobChanged(job.id);
     }
   }
 
@@ -123,7 +126,15 @@ export class JobTracker {
   private async pass(): Promise<boolean> {
     const claimed = await claimDueJobs(this.deps.db, this.owner, this.now(), this.deps.leaseMs, BATCH);
     const { allowed, taken } = await this.withinBudget(claimed);
-    await Promise.all(allowed.map((job) => this.process(job)));
+    // Close polls near a job's end only while the budget has room to spare (poll-schedule.ts).
+    const eager = allowed.length === 0 || !this.deps.budget || hasSpareRequests(await this.deps.budget.status());
+    await Promise.all(
+      allowed.map(async (job) => {
+        // One notice per job and pass, after whatever the poll wrote (the bus drops a view that did not change).
+        await this.process(job, eager);
+        this.deps.events?.jobChanged(job.id);
+      }),
+    );
     // Counted from when they were answered (the gateway counts a poll when it arrives), as the
     // queue does for submits; the end of the pass is no earlier than any of the answers.
     if (taken && allowed.length > 0) await this.deps.budget?.answered("poll", allowed.length, taken, this.now());
@@ -159,7 +170,7 @@ export class JobTracker {
   }
 
 
-  private async process(job: JobRow): Promise<void> {
+  private async process(job: JobRow, eager: boolean): Promise<void> {
     const { db } = this.deps;
     const now = this.now();
     const started = job.submittedAt ?? job.createdAt;
@@ -188,7 +199,9 @@ export class JobTracker {
       return;
     }
     const elapsedMs = now.getTime() - started.getTime();
-    const delay = nextPollDelayMs({ elapsedMs, progress: upstream.progress, pollCount: job.pollCount });
+    // The last poll's reading (recordPoll stamps updatedAt with its time): with this one, a measured rate.
+    const previous = job.pollCount > 0 && job.progress > 0 ? { elapsedMs: job.updatedAt.getTime() - started.getTime(), progress: job.progress } : null;
+    const delay = nextPollDelayMs({ elapsedMs, progress: upstream.progress, pollCount: job.pollCount, previous, eager });
     await recordPoll(
       db,
       job.id,

@@ -33,4 +33,9 @@ export const queryKeys = {
     all: ["prompts"] as const,
     list: (params: string) => ["prompts", "list", params] as const,
   },
+  /** Sweeps (the same keys as sweep-keys.ts): a `sweep` event of the live stream invalidates its detail. */
+  sweeps: {
+    all: ["sweeps"] as const,
+    detail: (id: string) => ["sweeps", id] as const,
+  },
 };

@@ -4,8 +4,10 @@ import { queryOptions, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef } from "react";
 import type { ApiJob } from "@/lib/api-types";
 import { fetchJob, isApiRequestError } from "@/lib/queries/api";
+import { refreshAfterRunsEnded } from "@/lib/queries/job-cache";
 import { isTerminal } from "@/lib/queries/job-status";
 import { queryKeys } from "@/lib/queries/query-keys";
+import { useLiveEventsStatus } from "@/lib/queries/use-live-events-status";
 
 export const JOB_POLL_MS = 1000;
 
@@ -20,19 +22,23 @@ export function jobQueryOptions(id: string) {
 }
 
 /**
- * One job, polled about every second until it reaches a terminal status (completed, failed,
- * cancelled): a `waiting` run is polled too, so its place in line stays current and the card sees
- * the queue send it. `initial` (from the recent-jobs list or the POST response) avoids a first
- * round-trip. When a job ends while watched, the gallery, spend and budget caches are refreshed
- * (its hold on the caps was settled or released).
+ * One job, kept current until it reaches a terminal status (completed, failed, cancelled). While
+ * the tab's live stream is connected (use-live-events.ts) the stream writes every change into
+ * this entry, so nothing is polled and the entry counts as fresh; while it is down, the job is
+ * polled about every second, a `waiting` run too (its place in line, the queue sending it).
+ * `initial` (from the recent-jobs list or the POST response) avoids a first round-trip. When a
+ * job ends while watched, the gallery, spend and budget caches are refreshed (its hold on the
+ * caps was settled or released): by the stream's handler when it brought the end, else here.
  */
 export function useJob(id: string, initial?: ApiJob) {
   const queryClient = useQueryClient();
+  const streaming = useLiveEventsStatus((s) => s.connected);
   const query = useQuery({
     ...jobQueryOptions(id),
     initialData: initial,
+    staleTime: (q) => (streaming || isTerminal(q.state.data?.status) ? Infinity : 0),
     refetchInterval: (q) => {
-      if (isTerminal(q.state.data?.status)) return false;
+      if (streaming || isTerminal(q.state.data?.status)) return false;
       if (isApiRequestError(q.state.error) && q.state.error.status === 404) return false;
       return JOB_POLL_MS;
     },
@@ -49,10 +55,8 @@ export function useJob(id: string, initial?: ApiJob) {
     }
     if (!seenRunning.current) return;
     seenRunning.current = false;
-    void queryClient.invalidateQueries({ queryKey: queryKeys.gallery.all });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.spend });
-    void queryClient.invalidateQueries({ queryKey: queryKeys.budget });
-  }, [status, queryClient]);
+    if (!streaming) refreshAfterRunsEnded(queryClient);
+  }, [status, streaming, queryClient]);
 
   return query;
 }

@@ -160,8 +160,9 @@ function mutations(route: DiscoveredRoute, spec: RouteSpec, opts: GenerateOption
       const name = rng.pick(Object.keys(spec.hostileHeaders!));
       const hostile = rng.pick(spec.hostileHeaders![name]);
       // The header belongs to the route's body method (Idempotency-Key: POST /api/jobs), which
-      // then gets a broken body of its own (for a job: never one the model accepts).
-      if (!spec.bodies?.[d.method]) {
+      // then gets a broken body of its own (for a job: never one the model accepts). A route
+      // with no body (Last-Event-ID: GET /api/events) keeps its method.
+      if (!spec.bodies?.[d.method] && route.methods.some((m) => spec.bodies?.[m])) {
         d.method = rng.pick(route.methods.filter((m) => spec.bodies?.[m]));
         d.body = oneFieldBroken(spec.bodies![d.method]!, fixtures, rng);
         d.headers["content-type"] = d.body.contentType;

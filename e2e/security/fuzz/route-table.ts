@@ -75,6 +75,17 @@ const FORGED_CURSORS = [
   b64url(null),
   Buffer.from([0xff, 0xfe, 0x00, 0x7b]).toString("base64url"),
 ];
+/**
+ * Last-Event-ID values for GET /api/events: the header hostilities of Idempotency-Key, and ids of
+ * the bus's own shape (lib/events/event-id.ts) that it never gave (another lifetime, the future,
+ * past a safe integer, negative, padded). Every one gets a `reset` event, never an error.
+ */
+const HOSTILE_LAST_EVENT_IDS: readonly HostileHeader[] = [
+  ...HOSTILE_IDEMPOTENCY_KEYS,
+  ...["zzzzzzzz-1", "00000000-0", "abc-99999999999999", "abc-9007199254740993", "abc--1", "abc-1e9", "abc-0x10", "-", "a-b-c", `${"a".repeat(16)}-1`, `${"a".repeat(17)}-1`].map(
+    (value) => ({ value, what: `an id never given (${value})`, layer: "none" as const }),
+  ),
+];
 const DATES = ["2024-02-30", "9999-12-31", "0000-01-01", "+275760-09-13", "2026-1-1", "99999-01-01", "2026-12-32", "1969-12-31T23:59:59Z"];
 const LIMITS = ["0", "-1", "1e309", "NaN", "9007199254740993", "1.5", "0x10", "201", "%00", "1%00"];
 
@@ -148,6 +159,15 @@ export const ROUTES: Record<string, RouteSpec> = {
     weight: 14,
   },
   "/api/jobs/[id]": { params: { id: (f) => f.jobId } },
+  // A live stream: the sender keeps its first chunk (retry hint, then a reset or the current id).
+  // Weight 5: about 20 hostile Last-Event-IDs in a run of 2,000 (and, at the default seed, the
+  // run still reaches the caps 20 times: that count moves with every route added).
+  "/api/events": {
+    query: { lastEventId: ["abcd1234-1"] },
+    hostileQuery: { lastEventId: ["", "%00", "%ff%fe", "abc-1e9", "zzzzzzzz-99999999999999999999", "a".repeat(5000), "-1", "abc-1&lastEventId=abc-2"] },
+    hostileHeaders: { "last-event-id": HOSTILE_LAST_EVENT_IDS },
+    weight: 5,
+  },
   // The fixture's run has completed (409 not_cancellable), the others are uuids of no run (404).
   "/api/jobs/[id]/cancel": {
     params: { id: (f, rng) => rng.pick([f.jobId, f.jobId.toUpperCase(), prngUuid(rng)]) },
@@ -251,6 +271,9 @@ export const ROUTES: Record<string, RouteSpec> = {
   "/shares": {},
   "/settings": {},
   "/prompts": {},
+  // The sweeps pages (main added them without entries; the lead may have these already).
+  "/sweeps": {},
+  "/sweeps/[id]": { params: { id: (_f, rng) => prngUuid(rng) } },
   "/sign-in": {
     query: { next: ["/gallery"], error: ["password", "rate"], retry: ["60"], "signed-out": ["1"] },
     hostileQuery: { next: ["%2F%0A%2Fx", "%2F%09%2Fevil.example", "%2F%2Fevil.example", "%2F%5Cevil.example", "https%3A%2F%2Fevil.example", "%2F%00", "javascript%3Aalert(1)", "%2F%ED%A0%80"], retry: ["1e309", "-1", "NaN", "9".repeat(400)] },

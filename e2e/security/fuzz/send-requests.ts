@@ -52,6 +52,18 @@ function sendOne(agent: http.Agent, baseUrl: string, req: FuzzRequest, lastSent:
       lastSent.set(socket, req.index);
     });
     out.on("response", (res) => {
+      if (String(res.headers["content-type"]).startsWith("text/event-stream")) {
+        // A live stream (GET /api/events) never ends: its first chunk is the answer, and the
+        // connection is dropped as a closed tab would drop it.
+        const answered = (body: string) => {
+          resolve({ status: res.statusCode ?? 0, body });
+          out.destroy();
+        };
+        res.once("data", (c: Buffer) => answered(c.toString("utf8").slice(0, KEEP)));
+        // HEAD: no body ever comes.
+        res.once("end", () => answered(""));
+        return;
+      }
       const chunks: Buffer[] = [];
       let kept = 0;
       res.on("data", (c: Buffer) => {
@@ -106,7 +118,12 @@ export function sendRaw(baseUrl: string, req: FuzzRequest): Promise<FuzzAnswer> 
       if (req.body) socket.write(req.body);
     });
     socket.setTimeout(NO_ANSWER_MS, () => finish({ status: 0, body: "", error: `no answer within ${NO_ANSWER_MS / 1000} s` }));
-    socket.on("data", (c: Buffer) => chunks.push(c));
+    socket.on("data", (c: Buffer) => {
+      chunks.push(c);
+      // A live stream never closes: once its head and first chunk are in, that is the answer.
+      const answer = parseRawAnswer(Buffer.concat(chunks));
+      if (answer && answer.status === 200 && answer.body.length > 0 && /\r\ncontent-type: text\/event-stream/i.test(Buffer.concat(chunks).toString("latin1"))) finish(answer);
+    });
     socket.on("error", (e) => finish(parseRawAnswer(Buffer.concat(chunks)) ?? { status: 0, body: "", error: e.message }));
     socket.on("close", () => finish(parseRawAnswer(Buffer.concat(chunks)) ?? { status: 0, body: "", error: "connection closed without an answer" }));
   });
