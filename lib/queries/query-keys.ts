@@ -22,7 +22,7 @@ export const queryKeys = {
     caps: ["settings", "caps"] as const,
   },
   models: ["models"] as const,
-  /** GET /api/sweeps; invalidating it covers every sweep (GET /api/sweeps/{id}) too. */
+  /** GET /api/sweeps; invalidating it covers every sweep (GET /api/sweeps/{id}) too. A `sweep` event of the live stream invalidates its detail. */
   sweeps: {
     all: ["sweeps"] as const,
     detail: (id: string) => ["sweeps", id] as const,
@@ -32,10 +32,5 @@ export const queryKeys = {
   prompts: {
     all: ["prompts"] as const,
     list: (params: string) => ["prompts", "list", params] as const,
-  },
-  /** Sweeps (the same keys as sweep-keys.ts): a `sweep` event of the live stream invalidates its detail. */
-  sweeps: {
-    all: ["sweeps"] as const,
-    detail: (id: string) => ["sweeps", id] as const,
   },
 };
