@@ -18,8 +18,9 @@
  * soon take them all, stalling every other request of the app.
  */
 import type { QueryClient } from "@tanstack/react-query";
-import type { ApiEvent } from "@/lib/api-types";
+import type { ApiEvent, ApiJob } from "@/lib/api-types";
 import { cacheStreamedJob, refreshAfterRunsEnded } from "@/lib/queries/job-cache";
+import { isTerminal } from "@/lib/queries/job-status";
 import { queryKeys } from "@/lib/queries/query-keys";
 import { setLiveEventsConnected } from "@/lib/queries/use-live-events-status";
 
@@ -56,14 +57,33 @@ export function connectLiveEvents(client: QueryClient): () => void {
     switch (event.type) {
       case "job":
         if (cacheStreamedJob(client, event.job)) refreshSoon();
+        // The sweeps list counts its cells by status.
+        if (event.job.sweepId && isTerminal(event.job.status)) void client.invalidateQueries({ queryKey: queryKeys.sweeps.all, exact: true });
         return;
       case "sweep":
         void client.invalidateQueries({ queryKey: queryKeys.sweeps.detail(event.sweepId) });
+        void client.invalidateQueries({ queryKey: queryKeys.sweeps.all, exact: true });
         return;
       case "reset":
         readEverythingAgain();
         return;
     }
+  };
+
+  /**
+   * The first stream of the page: what was read before it subscribed may have changed in between
+   * (a run read as processing that ended just before), and no event will say so. Whatever was
+   * unfinished is read once more, now that every later change comes as an event.
+   */
+  const readUnfinishedAgain = () => {
+    void client.invalidateQueries({
+      predicate: (q) => {
+        const [head, kind] = q.queryKey;
+        if (head === queryKeys.sweeps.all[0]) return q.queryKey.length === 2;
+        if (head !== queryKeys.jobs.all[0] || kind !== "detail") return false;
+        return !isTerminal((q.state.data as { status?: ApiJob["status"] } | undefined)?.status);
+      },
+    });
   };
 
   let lastId = "";
@@ -80,6 +100,7 @@ export function connectLiveEvents(client: QueryClient): () => void {
       delay = FIRST_RETRY_MS;
       // A new EventSource that cannot resume: what happened meanwhile is unknown.
       if (!opened && opens > 0 && !resume) readEverythingAgain();
+      else if (!opened && opens === 0) readUnfinishedAgain();
       if (!opened) opens += 1;
       opened = true;
     };

@@ -7,8 +7,9 @@ import { isApiRequestError } from "@/lib/queries/api";
 import { isTerminal } from "@/lib/queries/job-status";
 import { queryKeys } from "@/lib/queries/query-keys";
 import { sweepApi } from "@/lib/queries/sweep-api";
+import { useLiveEventsStatus } from "@/lib/queries/use-live-events-status";
 
-/** Until the live stream carries the cells, the sweep is read again this often while any cell runs. */
+/** While the live stream is down, the sweep is read again this often while any cell runs. */
 export const SWEEP_POLL_MS = 1500;
 
 /**
@@ -26,12 +27,13 @@ export function sweepRunning(client: QueryClient, sweep: ApiSweep | undefined): 
 }
 
 /**
- * One sweep (GET /api/sweeps/{id}), read again every 1.5 s while a cell is unfinished and not
- * after. When it finishes while watched, the caches its runs changed (spend, budget, gallery)
+ * One sweep (GET /api/sweeps/{id}). Its cells' runs come over the live stream into the job cache;
+ * only while the stream is down is the sweep read again, every 1.5 s while a cell is unfinished. When it finishes while watched, the caches its runs changed (spend, budget, gallery)
  * are refreshed.
  */
 export function useSweep(id: string) {
   const client = useQueryClient();
+  const streaming = useLiveEventsStatus((s) => s.connected);
   const query = useQuery({
     queryKey: queryKeys.sweeps.detail(id),
     queryFn: async () => {
@@ -41,7 +43,7 @@ export function useSweep(id: string) {
     },
     refetchInterval: (q) => {
       if (isApiRequestError(q.state.error) && q.state.error.status === 404) return false;
-      return sweepRunning(client, q.state.data) ? SWEEP_POLL_MS : false;
+      return !streaming && sweepRunning(client, q.state.data) ? SWEEP_POLL_MS : false;
     },
     retry: (count, error) => !(isApiRequestError(error) && error.status === 404) && count < 3,
   });

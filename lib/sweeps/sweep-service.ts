@@ -4,6 +4,7 @@ import { getDb } from "@/lib/db/client";
 import { cancelWaitingRuns } from "@/lib/db/job-queries";
 import { getSweep, listSweepCells, listSweepJobs, listSweeps } from "@/lib/db/sweep-queries";
 import { AppError } from "@/lib/errors";
+import { publishJobChanged, publishQueueMoved, publishSweepChanged } from "@/lib/events/process-bus";
 import { parseBodyValue } from "@/lib/http/parse-body";
 import { toApiJobs } from "@/lib/jobs/api-jobs";
 import { parseIdempotencyKey } from "@/lib/jobs/idempotency-key";
@@ -51,7 +52,10 @@ export async function createSweep(body: unknown, idempotencyKeyHeader: string | 
   const { sweep, replayed } = await enqueueSweep(rt.db, await rt.models.offered(), request, {
     idempotency: key === null ? undefined : { key, body },
   });
-  if (!replayed) rt.queue.kick();
+  if (!replayed) {
+    rt.queue.kick();
+    publishSweepChanged(sweep.id);
+  }
   return { sweep: await readSweep(sweep.id), replayed };
 }
 
@@ -61,7 +65,10 @@ export async function cancelSweep(id: string): Promise<ApiSweep> {
   const db = await getDb();
   if (!(await getSweep(db, id))) throw new AppError("not_found", "No sweep with this id.");
   const waiting = (await listSweepJobs(db, id)).filter((j) => j.status === "waiting").map((j) => j.id);
-  if (waiting.length > 0) await cancelWaitingRuns(db, new Date(), waiting);
+  if (waiting.length > 0) {
+    for (const job of await cancelWaitingRuns(db, new Date(), waiting)) publishJobChanged(job.id);
+    publishQueueMoved();
+  }
   return readSweep(id);
 }
 
@@ -72,6 +79,7 @@ export async function rerunSweepCell(id: string, rawPosition: string, newSeed: b
   const rt = await getRuntime();
   const job = await rerunCell(rt.db, await rt.models.offered(), id, position, newSeed);
   rt.queue.kick();
+  publishSweepChanged(id);
   const [api] = await toApiJobs(rt.db, [job]);
   return api;
 }
@@ -81,5 +89,6 @@ export async function rerunSweep(id: string, seed: number | undefined): Promise<
   const rt = await getRuntime();
   const sweep = await rerunWithSeed(rt.db, await rt.models.offered(), id, seed);
   rt.queue.kick();
+  publishSweepChanged(sweep.id);
   return readSweep(sweep.id);
 }
