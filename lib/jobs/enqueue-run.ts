@@ -54,11 +54,7 @@ export async function enqueueRun(
       estimatedCostMicros: estimate.totalMicros,
     },
     links,
-    idempotency: opts.idempotency && {
-      key: opts.idempotency.key,
-      requestHash: hashBody(opts.idempotency.body),
-      since: new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS),
-    },
+    idempotency: admissionKey(opts.idempotency, now),
     caps,
     periods,
     now,
@@ -67,14 +63,7 @@ export async function enqueueRun(
     case "replayed":
       return { job: admission.job, replayed: true };
     case "key_reused":
-      throw new AppError("validation_failed", "Idempotency-Key was already used with a different request.", {
-        fields: [
-          {
-            field: "Idempotency-Key",
-            message: "Idempotency-Key was already used within 24 hours for a different request body; send a new key for a new run",
-          },
-        ],
-      });
+      throw keyReused("request body", "run");
     case "over_cap":
       throw capRefusal({ ...admission, resetsAt: periods[admission.period].end, timeZone });
     case "admitted":
@@ -82,6 +71,19 @@ export async function enqueueRun(
       publishJobChanged(admission.job.id);
       return { job: admission.job, replayed: false };
   }
+}
+
+/** What admission checks a repeated Idempotency-Key against: the key, its body's hash, its window. */
+export function admissionKey(idempotency: EnqueueOptions["idempotency"], now: Date) {
+  if (!idempotency) return undefined;
+  return { key: idempotency.key, requestHash: hashBody(idempotency.body), since: new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS) };
+}
+
+/** The 422 of a key used again within its window with another body. */
+export function keyReused(body: string, thing: string): AppError {
+  return new AppError("validation_failed", "Idempotency-Key was already used with a different request.", {
+    fields: [{ field: "Idempotency-Key", message: `Idempotency-Key was already used within 24 hours for a different ${body}; send a new key for a new ${thing}` }],
+  });
 }
 
 /** The same body in any key order hashes the same: the retry of a client that rebuilt its JSON is still a retry. */

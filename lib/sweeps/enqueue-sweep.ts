@@ -6,7 +6,7 @@ import { admitSweep, type SweepCellInput } from "@/lib/db/sweep-queries";
 import type { SweepRow } from "@/lib/db/schema";
 import { AppError, type FieldError } from "@/lib/errors";
 import { validationFailed } from "@/lib/field-errors";
-import { hashBody, IDEMPOTENCY_WINDOW_MS } from "@/lib/jobs/enqueue-run";
+import { admissionKey, keyReused } from "@/lib/jobs/enqueue-run";
 import { storeRequestInputs, type StoredInputs } from "@/lib/jobs/store-inputs";
 import { log } from "@/lib/log";
 import type { OfferedModel } from "@/lib/model-catalog/offered-models";
@@ -158,11 +158,7 @@ export async function enqueueSweep(
       parentId: opts.parentId ?? null,
     },
     cells,
-    idempotency: opts.idempotency && {
-      key: opts.idempotency.key,
-      requestHash: hashBody(opts.idempotency.body),
-      since: new Date(now.getTime() - IDEMPOTENCY_WINDOW_MS),
-    },
+    idempotency: admissionKey(opts.idempotency, now),
     caps,
     periods,
     now,
@@ -171,9 +167,7 @@ export async function enqueueSweep(
     case "replayed":
       return { sweep: admission.sweep, replayed: true };
     case "key_reused":
-      throw new AppError("validation_failed", "Idempotency-Key was already used with a different request.", {
-        fields: [{ field: "Idempotency-Key", message: "Idempotency-Key was already used within 24 hours for a different sweep; send a new key for a new sweep" }],
-      });
+      throw keyReused("sweep", "sweep");
     case "over_cap":
       throw capRefusal({ ...admission, resetsAt: periods[admission.period].end, timeZone, subject: `This sweep of ${plan.runs} runs` });
     case "admitted":
