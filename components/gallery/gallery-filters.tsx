@@ -5,6 +5,7 @@
  * The Model choices are the models that made stored images (the spend summary lists them).
  */
 import { useEffect, useId, useState } from "react";
+import { useMounted } from "@/components/ui/lazy-client";
 import { TASK_LABELS } from "@/lib/models/task-labels";
 import { TASK_TYPES, type TaskType } from "@/lib/models/task-types";
 import { modelOptions } from "@/lib/gallery-ui/model-options";
@@ -35,15 +36,18 @@ export function GalleryFilters({ filter, onChange }: { filter: GalleryFilter; on
   const modelChoices = modelOptions(spend?.byModel.map((m) => m.model) ?? [], filter.model, models);
 
   const set = (patch: Partial<GalleryFilter>) => onChange({ ...filter, ...patch });
+  // Until hydrated the controls are inert: what is typed into the server's HTML before React
+  // takes over is lost (React sets the value back), so they wait until it has.
+  const ready = useMounted();
   return (
     <search className="flex flex-wrap items-end gap-3" aria-label="Filter the gallery">
       <label className="flex min-w-48 flex-1 flex-col gap-1 text-sm">
         <span className="font-medium">Search prompts</span>
-        <input type="search" value={q} maxLength={SEARCH_MAX} onChange={(e) => setQ(e.target.value)} placeholder="lighthouse" className={control} />
+        <input disabled={!ready} type="search" value={q} maxLength={SEARCH_MAX} onChange={(e) => setQ(e.target.value)} placeholder="lighthouse" className={control} />
       </label>
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">Task</span>
-        <select className={control} value={filter.task ?? ""} onChange={(e) => set({ task: (e.target.value || undefined) as TaskType | undefined })}>
+        <select disabled={!ready} className={control} value={filter.task ?? ""} onChange={(e) => set({ task: (e.target.value || undefined) as TaskType | undefined })}>
           <option value="">All tasks</option>
           {TASK_TYPES.map((t) => (
             <option key={t} value={t}>
@@ -54,7 +58,7 @@ export function GalleryFilters({ filter, onChange }: { filter: GalleryFilter; on
       </label>
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">Model</span>
-        <select className={control} value={filter.model ?? ""} onChange={(e) => set({ model: e.target.value || undefined })}>
+        <select disabled={!ready} className={control} value={filter.model ?? ""} onChange={(e) => set({ model: e.target.value || undefined })}>
           <option value="">All models</option>
           {modelChoices.map((m) => (
             <option key={m.id} value={m.id}>
@@ -65,7 +69,7 @@ export function GalleryFilters({ filter, onChange }: { filter: GalleryFilter; on
       </label>
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">Quality</span>
-        <select className={control} value={filter.quality ?? ""} onChange={(e) => set({ quality: (e.target.value || undefined) as GalleryFilter["quality"] })}>
+        <select disabled={!ready} className={control} value={filter.quality ?? ""} onChange={(e) => set({ quality: (e.target.value || undefined) as GalleryFilter["quality"] })}>
           <option value="">Any</option>
           {QUALITIES.map((x) => (
             <option key={x} value={x}>
@@ -76,19 +80,19 @@ export function GalleryFilters({ filter, onChange }: { filter: GalleryFilter; on
       </label>
       <label className="flex flex-col gap-1 text-sm" htmlFor={`${id}-from`}>
         <span className="font-medium">From</span>
-        <input id={`${id}-from`} type="date" className={control} value={filter.from ?? ""} max={filter.to} onChange={(e) => set({ from: e.target.value || undefined })} />
+        <input disabled={!ready} id={`${id}-from`} type="date" className={control} value={filter.from ?? ""} max={filter.to} onChange={(e) => set({ from: e.target.value || undefined })} />
       </label>
       <label className="flex flex-col gap-1 text-sm" htmlFor={`${id}-to`}>
         <span className="font-medium">To</span>
-        <input id={`${id}-to`} type="date" className={control} value={filter.to ?? ""} min={filter.from} onChange={(e) => set({ to: e.target.value || undefined })} />
+        <input disabled={!ready} id={`${id}-to`} type="date" className={control} value={filter.to ?? ""} min={filter.from} onChange={(e) => set({ to: e.target.value || undefined })} />
       </label>
       <label className="flex h-9 items-center gap-2 text-sm">
-        <input type="checkbox" checked={Boolean(filter.favorites)} onChange={(e) => set({ favorites: e.target.checked || undefined })} />
+        <input disabled={!ready} type="checkbox" checked={Boolean(filter.favorites)} onChange={(e) => set({ favorites: e.target.checked || undefined })} />
         Favourites only
       </label>
       <label className="flex flex-col gap-1 text-sm">
         <span className="font-medium">Sort</span>
-        <select className={control} value={filter.sort} onChange={(e) => set({ sort: e.target.value as GallerySort })}>
+        <select disabled={!ready} className={control} value={filter.sort} onChange={(e) => set({ sort: e.target.value as GallerySort })}>
           {GALLERY_SORTS.map((s) => (
             <option key={s} value={s}>
               {SORT_LABELS[s]}
