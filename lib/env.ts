@@ -111,6 +111,39 @@ const schema = z.object({
         return z.NEVER;
       }
     }),
+  /**
+   * Object storage for image bytes (S3 or an S3-compatible server): with a bucket set, images live
+   * there instead of $DATA_DIR/blobs (lib/storage). Credentials come from the AWS SDK's standard
+   * chain (AWS_ACCESS_KEY_ID/AWS_SECRET_ACCESS_KEY, AWS_PROFILE, an instance role …).
+   */
+  S3_BUCKET: z.string().optional().transform((v) => (v ? v : undefined)),
+  /** An S3-compatible server's address (MinIO, R2, a test server); unset: AWS's own endpoint for S3_REGION. */
+  S3_ENDPOINT: z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      try {
+        const u = new URL(v);
+        if (u.protocol === "http:" || u.protocol === "https:") return u.toString().replace(/\/$/, "");
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: "custom", message: 'use an absolute http(s) URL, for example "http://127.0.0.1:9000"' });
+      return z.NEVER;
+    }),
+  S3_REGION: z.string().default("us-east-1"),
+  /** Address objects as <endpoint>/<bucket>/<key> (most S3-compatible servers want this). */
+  S3_FORCE_PATH_STYLE: bool,
+  /** Key prefix inside the bucket ("playground/"), so one bucket can hold several installs. */
+  S3_PREFIX: z
+    .string()
+    .default("")
+    .transform((v, ctx) => {
+      if (v === "" || /^[a-z0-9._-]+(?:\/[a-z0-9._-]+)*\/$/.test(v)) return v;
+      ctx.addIssue({ code: "custom", message: 'use lower-case letters, digits, "._-" and "/", ending in "/", for example "playground/"' });
+      return z.NEVER;
+    }),
   /** Upstream calls: per-request timeout. */
   UPSTREAM_TIMEOUT_MS: z.coerce.number().int().positive().default(30_000),
   /** A job still unfinished this long after submission fails with a clear error. */

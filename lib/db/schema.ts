@@ -245,6 +245,17 @@ export const settings = pgTable("settings", {
 });
 
 /**
+ * Server-held random keys (the session signing key, the share-link seal, the device cookie's
+ * MAC key), created once with `insert … on conflict do nothing` so every instance sharing the
+ * database agrees on them (lib/secrets). `value` is base64url of 32 random bytes.
+ */
+export const secrets = pgTable("secrets", {
+  name: text("name").primaryKey(),
+  value: text("value").notNull(),
+  createdAt: ts("created_at").notNull().defaultNow(),
+});
+
+/**
  * The upstream request budget (lib/budget): one row per request made to the gateway in the last
  * minute, from every instance sharing the database, and one `blocked_until` after a 429.
  */
