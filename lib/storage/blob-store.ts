@@ -12,6 +12,12 @@ export interface BlobStore {
   has(key: string): Promise<boolean>;
   /** Removes the key; removing a missing key is not an error. */
   delete(key: string): Promise<void>;
+  /**
+   * Resolves when the store can be written (the folder exists and is writable; the bucket is
+   * reachable with these credentials); otherwise rejects with an error whose message names what
+   * is wrong, without secrets (`GET /api/ready` shows it).
+   */
+  checkReady(): Promise<void>;
 }
 
 const KEY_RE = /^[a-z0-9._-]+(?:\/[a-z0-9._-]+)*$/;

@@ -1,5 +1,5 @@
 import "server-only";
-import { mkdir, readFile, stat, unlink } from "node:fs/promises";
+import { access, constants, mkdir, readFile, stat, unlink } from "node:fs/promises";
 import path from "node:path";
 import { assertValidKey, type BlobStore } from "@/lib/storage/blob-store";
 import { isMissing, syncDir, writeFileAtomically } from "@/lib/storage/durable-files";
@@ -47,6 +47,15 @@ export function createLocalBlobStore(rootDir: string): BlobStore {
         await unlink(fileOf(key));
       } catch (e) {
         if (!isMissing(e)) throw e;
+      }
+    },
+
+    async checkReady() {
+      try {
+        await mkdir(root, { recursive: true });
+        await access(root, constants.W_OK);
+      } catch (e) {
+        throw new Error(`the image folder ${root} cannot be written (${(e as NodeJS.ErrnoException).code ?? "error"})`);
       }
     },
   };
