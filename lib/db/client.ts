@@ -10,6 +10,7 @@ import { Pool } from "pg";
 import { env } from "@/lib/env";
 import { tightenModes } from "@/lib/storage/data-dir";
 import { log } from "@/lib/log";
+import { ensurePgliteCluster, PGLITE_START_PARAMS } from "@/lib/db/pglite-cluster";
 import * as schema from "@/lib/db/schema";
 
 /**
@@ -61,7 +62,8 @@ export async function createDatabase(opts: CreateDatabaseOptions): Promise<Datab
 async function openPglite(dir: string, migrationsFolder: string, loadDataDir?: Blob): Promise<DatabaseHandle> {
   // PGlite does not create parent folders itself.
   await mkdir(dir, { recursive: true });
-  const client = new PGlite(dir, loadDataDir ? { loadDataDir } : {});
+  if (!loadDataDir) await ensurePgliteCluster(dir);
+  const client = new PGlite(dir, { startParams: [...PGLITE_START_PARAMS], ...(loadDataDir ? { loadDataDir } : {}) });
   try {
     await client.waitReady;
     // A new database is unpacked with the archive's modes (0666), whatever the umask says.
