@@ -182,6 +182,11 @@ const schema = z.object({
   ENGINE_FAULTS: z.string().default(""),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
   ENGINE_LOG: bool,
+  /**
+   * Set only by bench/submit-cpu.ts: turns on POST /api/bench/bare-submit, the reference a submit's
+   * CPU is compared with (lib/jobs/bare-submit.ts). Off, that route answers 404.
+   */
+  BENCH_BARE_ROUTE: bool,
 });
 
 export type Env = z.infer<typeof schema>;

@@ -58,6 +58,7 @@ test("the route table covers the app's state-changing routes", () => {
     "POST /api/sweeps",
     "POST /api/sweeps/:id/cancel",
     "POST /api/sweeps/:id/rerun",
+    "POST /api/bench/bare-submit",
   ]) {
     expect(seen, must).toContain(must);
   }

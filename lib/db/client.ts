@@ -11,6 +11,7 @@ import { env } from "@/lib/env";
 import { tightenModes } from "@/lib/storage/data-dir";
 import { log } from "@/lib/log";
 import { ensurePgliteCluster, PGLITE_START_PARAMS } from "@/lib/db/pglite-cluster";
+import { withPreparedStatements } from "@/lib/db/pglite-prepared";
 import * as schema from "@/lib/db/schema";
 
 /**
@@ -68,7 +69,7 @@ async function openPglite(dir: string, migrationsFolder: string, loadDataDir?: B
     await client.waitReady;
     // A new database is unpacked with the archive's modes (0666), whatever the umask says.
     await tightenModes(dir);
-    const db = drizzlePglite({ client, schema });
+    const db = drizzlePglite({ client: withPreparedStatements(client) as PGlite, schema });
     await migratePglite(db, { migrationsFolder });
     return { db, dialect: "pglite", close: () => client.close() };
   } catch (e) {

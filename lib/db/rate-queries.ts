@@ -1,7 +1,7 @@
 import "server-only";
-import { and, asc, count, gt, inArray, isNotNull, lte, sql } from "drizzle-orm";
+import { asc, gt, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/client";
-import { jobs, upstreamBlocks, upstreamRequests } from "@/lib/db/schema";
+import { upstreamBlocks, upstreamRequests } from "@/lib/db/schema";
 
 /**
  * The upstream request budget's table work (lib/budget/README.md): a sliding log of the requests
@@ -40,17 +40,17 @@ export async function takeRequests(db: Db, input: TakeInput): Promise<TakeResult
   const { now, windowMs, limit } = input;
   const since = new Date(now.getTime() - windowMs);
   return db.transaction(async (tx) => {
+    // The lock on its own, first: under READ COMMITTED the next statement's snapshot then sees
+    // every decision committed before ours.
     await tx.execute(sql`select pg_advisory_xact_lock(${BUDGET_LOCK_KEY})`);
-    const [block] = await tx.select().from(upstreamBlocks).where(sql`${upstreamBlocks.account} = ${ACCOUNT}`);
-    if (block && block.blockedUntil > now) return { granted: 0, at: now, retryAt: block.blockedUntil };
-    await tx.delete(upstreamRequests).where(lte(upstreamRequests.at, since));
-    const [{ used }] = await tx.select({ used: count() }).from(upstreamRequests);
-    const heldForPolls = input.kind === "submit" ? await activeJobCount(tx) : 0;
+    const { blockedUntil, used, heldForPolls } = await readWindow(tx, input.kind, since);
+    if (blockedUntil && blockedUntil > now) return { granted: 0, at: now, retryAt: blockedUntil };
     const free = Math.max(0, limit - used - heldForPolls);
     // A submit also needs a poll later: half the free room goes to submits (at least one).
     const granted = Math.min(input.kind === "submit" ? Math.ceil(free / 2) : free, input.want);
     if (granted > 0) {
-      await tx.insert(upstreamRequests).values(Array.from({ length: granted }, () => ({ kind: input.kind, at: now })));
+      // One statement text whatever the count (PGlite keeps a prepared statement per text: pglite-prepared.ts).
+      await tx.execute(sql`insert into upstream_requests (kind, at) select ${input.kind}, ${now} from generate_series(1, ${granted}::int)`);
     }
     if (granted === input.want) return { granted, at: now, retryAt: null };
     // The next request fits when enough of the oldest ones have left the window.
@@ -67,13 +67,22 @@ export async function takeRequests(db: Db, input: TakeInput): Promise<TakeResult
   });
 }
 
-/** Accepted jobs that still need at least one poll. */
-async function activeJobCount(tx: Tx): Promise<number> {
-  const [{ n }] = await tx
-    .select({ n: count() })
-    .from(jobs)
-    .where(and(inArray(jobs.status, ["queued", "processing"]), isNotNull(jobs.nextPollAt)));
-  return n;
+/**
+ * One statement instead of four: the requests that left the window are deleted, and the block,
+ * the requests still in the window and, for a submit, the accepted jobs that still need a poll
+ * are read. The DELETE in the WITH runs once whether or not anything reads it; a statement does
+ * not see its own deletes, so the count filters by `since` itself.
+ */
+async function readWindow(tx: Tx, kind: RequestKind, since: Date): Promise<{ blockedUntil: Date | null; used: number; heldForPolls: number }> {
+  const held = kind === "submit" ? sql`(select count(*) from jobs where status in ('queued', 'processing') and next_poll_at is not null)` : sql`0`;
+  const { rows } = await tx.execute<{ blocked_until: string | null; used: number | string; held: number | string }>(sql`
+    with expired as (delete from upstream_requests where at <= ${since})
+    select (select blocked_until from upstream_blocks where account = ${ACCOUNT}) as blocked_until,
+      (select count(*) from upstream_requests where at > ${since}) as used,
+      ${held} as held`);
+  const row = rows[0];
+  // Raw counts are numbers from PGlite and strings from node-postgres; raw timestamps strings from both (client.ts).
+  return { blockedUntil: row.blocked_until ? new Date(row.blocked_until) : null, used: Number(row.used), heldForPolls: Number(row.held) };
 }
 
 /** Gives back requests taken but not made (a claimed run someone else had already sent). */
@@ -116,15 +125,16 @@ export interface BudgetState {
 }
 
 export async function readBudgetState(db: Db, now: Date, windowMs: number): Promise<BudgetState> {
-  const [row] = await db
-    .select({ used: count(), oldest: sql<string | null>`min(${upstreamRequests.at})` })
-    .from(upstreamRequests)
-    .where(gt(upstreamRequests.at, new Date(now.getTime() - windowMs)));
-  const [block] = await db.select().from(upstreamBlocks).where(sql`${upstreamBlocks.account} = ${ACCOUNT}`);
+  const { rows } = await db.execute<{ used: number | string; oldest: string | null; blocked_until: string | null }>(sql`
+    select count(*) as used, min(at) as oldest,
+      (select blocked_until from upstream_blocks where account = ${ACCOUNT}) as blocked_until
+    from upstream_requests where at > ${new Date(now.getTime() - windowMs)}`);
+  const row = rows[0];
+  const blockedUntil = row?.blocked_until ? new Date(row.blocked_until) : null;
   return {
-    usedLastWindow: row?.used ?? 0,
+    usedLastWindow: Number(row?.used ?? 0),
     // Raw timestamps come back as strings from both drivers (lib/db/client.ts).
     oldestAt: row?.oldest ? new Date(row.oldest) : null,
-    blockedUntil: block && block.blockedUntil > now ? block.blockedUntil : null,
+    blockedUntil: blockedUntil && blockedUntil > now ? blockedUntil : null,
   };
 }
