@@ -10,7 +10,7 @@ import { Pool } from "pg";
 import { env } from "@/lib/env";
 import { tightenModes } from "@/lib/storage/data-dir";
 import { log } from "@/lib/log";
-import { ensurePgliteCluster, PGLITE_START_PARAMS } from "@/lib/db/pglite-cluster";
+import { ensurePgliteCluster, limitWasmCompileThreads, PGLITE_START_PARAMS } from "@/lib/db/pglite-cluster";
 import { withPreparedStatements } from "@/lib/db/pglite-prepared";
 import * as schema from "@/lib/db/schema";
 
@@ -64,6 +64,7 @@ async function openPglite(dir: string, migrationsFolder: string, loadDataDir?: B
   // PGlite does not create parent folders itself.
   await mkdir(dir, { recursive: true });
   if (!loadDataDir) await ensurePgliteCluster(dir);
+  limitWasmCompileThreads();
   const client = new PGlite(dir, { startParams: [...PGLITE_START_PARAMS], ...(loadDataDir ? { loadDataDir } : {}) });
   try {
     await client.waitReady;

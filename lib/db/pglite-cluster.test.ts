@@ -41,11 +41,11 @@ describe("the embedded database's folder and settings", () => {
     expect(await readdir(target)).toEqual(["note.txt"]);
   });
 
-  it("opens the app's database with 16MB of shared buffers", async () => {
+  it("opens the app's database with 8MB of shared buffers", async () => {
     const handle = await createDatabase({ dataDir: path.join(dir, "app"), migrationsFolder: MIGRATIONS_FOLDER });
     try {
       const { rows } = await handle.db.execute<{ shared_buffers: string }>(sql`show shared_buffers`);
-      expect(rows[0].shared_buffers).toBe("16MB");
+      expect(rows[0].shared_buffers).toBe("8MB");
     } finally {
       await handle.close();
     }

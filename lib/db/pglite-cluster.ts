@@ -3,6 +3,7 @@ import { execFile } from "node:child_process";
 import { readdir, rename, rm } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
+import { setFlagsFromString } from "node:v8";
 import { PGlite } from "@electric-sql/pglite";
 
 /**
@@ -13,10 +14,22 @@ import { PGlite } from "@electric-sql/pglite";
  * memory (the buffers, lock tables, …) inside its WebAssembly heap, allocated and touched at
  * start: 128MB of buffers held about 155 MiB resident in an otherwise idle server. The app's data
  * is small and the folder's files sit in the operating system's page cache anyway, so a page
- * missing from the buffers costs a read from memory, not from disk: 16MB keeps the catalog and the
- * hot pages of jobs and images in buffers at 30 MiB resident.
+ * missing from the buffers costs a copy from memory, not a disk read: with 8MB the gallery page
+ * at 10,000 images (bench/gallery-page.ts) is as fast as with 16MB or 128MB.
  */
-export const PGLITE_START_PARAMS: readonly string[] = [...PGlite.defaultStartParams, "-c", "shared_buffers=16MB"];
+export const PGLITE_START_PARAMS: readonly string[] = [...PGlite.defaultStartParams, "-c", "shared_buffers=8MB"];
+
+/**
+ * V8 compiles PGlite's 9 MB of WebAssembly, and later its hot functions again with the optimizing
+ * compiler, on as many threads as it likes; each thread's compiler memory stays in that thread's
+ * malloc arena after it is freed. That made the idle server's RSS vary from 250 to 320 MiB from
+ * one start to the next; on one compilation thread it stays at 220–240 MiB, and a 2-core machine has
+ * no spare core to compile on anyway. V8 reads this setting when a compilation starts, so it is
+ * set before the first PGlite is made; it only limits WebAssembly compilation.
+ */
+export function limitWasmCompileThreads(): void {
+  setFlagsFromString("--wasm-num-compilation-tasks=1");
+}
 
 const run = promisify(execFile);
 const INITDB_SCRIPT = "scripts/pglite-initdb.mjs";
