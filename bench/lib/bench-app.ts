@@ -1,9 +1,9 @@
 import path from "node:path";
 import { mkdirSync } from "node:fs";
-import { startPostgres } from "@/lib/testing/postgres-server";
 import { freePort, request, sleep } from "./http";
 import { benchPrompt, randomSeed } from "./options";
-import { makeTempDir, onCleanup, removeTempDir, spawnServer, stopServer, type Server } from "./processes";
+import { startBenchPostgres } from "./bench-postgres";
+import { makeTempDir, removeTempDir, spawnServer, stopServer, type Server } from "./processes";
 import { cleanEnv, waitReady, type BenchDatabase } from "./servers";
 
 /**
@@ -43,12 +43,8 @@ export async function startBenchApp(opts: BenchAppOptions): Promise<BenchApp> {
   try {
     let databaseUrl = "";
     if (opts.database === "postgres") {
-      const pg = await startPostgres({ database: "nova_bench" });
-      const unregister = onCleanup(() => pg.stop());
-      stopDb = async () => {
-        unregister();
-        await pg.stop();
-      };
+      const pg = await startBenchPostgres();
+      stopDb = pg.stop;
       databaseUrl = pg.url;
     }
     const port = await freePort();

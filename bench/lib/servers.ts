@@ -2,8 +2,8 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync } from "node:fs";
 import path from "node:path";
 import { freePort, request, sleep } from "./http";
-import { startPostgres } from "@/lib/testing/postgres-server";
-import { logTail, makeTempDir, onCleanup, removeTempDir, spawnServer, stopServer, type Server } from "./processes";
+import { startBenchPostgres } from "./bench-postgres";
+import { logTail, makeTempDir, removeTempDir, spawnServer, stopServer, type Server } from "./processes";
 
 /**
  * The servers a benchmark runs against, started from process.cwd() (the project root):
@@ -105,12 +105,8 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
   try {
     let databaseUrl = "";
     if (database === "postgres") {
-      const pg = await startPostgres({ database: "nova_bench" });
-      const unregister = onCleanup(() => pg.stop());
-      stopDb = async () => {
-        unregister();
-        await pg.stop();
-      };
+      const pg = await startBenchPostgres();
+      stopDb = pg.stop;
       databaseUrl = pg.url;
     }
     const enginePort = await freePort();
