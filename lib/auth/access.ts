@@ -9,6 +9,7 @@
 import "server-only";
 import { hasLiveSession } from "@/lib/auth/session-store";
 import { accessPassword, sessionFromCookieHeader, verifySessionValue } from "@/lib/auth/session";
+import { ensureServerKeys } from "@/lib/keys/server-keys";
 
 const PUBLIC_PREFIXES = ["/s/", "/_next/static/"];
 const PUBLIC_PATHS = new Set(["/sign-in", "/api/session", "/api/health", "/icon.svg", "/favicon.ico", "/robots.txt"]);
@@ -17,8 +18,13 @@ export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.has(pathname) || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p));
 }
 
-/** proxy.ts: no password, a public path, or a correctly signed, unexpired session cookie. */
-export function pageAccessAllowed(pathname: string, cookieHeader: string | null): boolean {
+/**
+ * proxy.ts: no password, a public path, or a correctly signed, unexpired session cookie. Both
+ * checks load the server's keys first (once per process), so nothing behind them signs or opens
+ * a value before the keys every instance shares are in memory.
+ */
+export async function pageAccessAllowed(pathname: string, cookieHeader: string | null): Promise<boolean> {
+  await ensureServerKeys();
   const password = accessPassword();
   if (!password || isPublicPath(pathname)) return true;
   return verifySessionValue(sessionFromCookieHeader(cookieHeader), password) !== null;
@@ -26,6 +32,7 @@ export function pageAccessAllowed(pathname: string, cookieHeader: string | null)
 
 /** The API: as pageAccessAllowed, and the session must still be live in the database. */
 export async function apiAccessAllowed(pathname: string, cookieHeader: string | null): Promise<boolean> {
+  await ensureServerKeys();
   if (!accessPassword() || isPublicPath(pathname)) return true;
   return hasLiveSession(cookieHeader);
 }

@@ -11,6 +11,7 @@ import { ModelsService } from "@/lib/model-catalog/models-service";
 import { RequestBudget } from "@/lib/budget/request-budget";
 import { getModel } from "@/lib/models";
 import { getEventBus } from "@/lib/events/process-bus";
+import { ensureServerKeys } from "@/lib/keys/server-keys";
 import { loadApiJobs } from "./api-jobs";
 import { RunQueue } from "./run-queue";
 import { JobTracker } from "./tracker";
@@ -77,6 +78,8 @@ async function connectUpstream(budget: RequestBudget): Promise<Pick<Runtime, "cl
 async function boot(): Promise<Runtime> {
   const e = env();
   const db = await getDb();
+  // Before anything signs or opens a value (sessions, share links): the keys all instances share.
+  await ensureServerKeys();
   const budget = new RequestBudget(db, { perMinute: e.UPSTREAM_RPM, log });
   const { client, upstream, baseDurationMs } = await connectUpstream(budget);
   const models = new ModelsService(client);
