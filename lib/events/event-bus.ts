@@ -205,8 +205,8 @@ export class EventBus {
     }
     if (notice.kind === "job") this.pendingJobs.add(notice.jobId);
     else if (notice.kind === "sweep") this.pendingSweeps.add(notice.sweepId);
-    // Which runs changed meanwhile is unknown: clients read everything again. Through the flush, so
-    // the reset follows every event loaded before it and no stale one can come after the re-read.
+    // The transport may have lost notices (README.md, "Between instances"): clients read everything
+    // again. Through the flush, so the reset comes after every event whose load began before it.
     else if (notice.kind === "resync") this.resyncPending = true;
     else return this.refreshQueue();
     this.scheduleFlush();

@@ -28,8 +28,16 @@ const noticeSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("sweep"), sweepId: z.guid() }),
   z.object({ kind: z.literal("queue") }),
 ]);
-const payloadSchema = z.object({ from: z.string().min(1).max(100), notices: z.array(noticeSchema).min(1).max(1000) });
-type Payload = z.infer<typeof payloadSchema>;
+// Each notice is checked on its own: one an instance of another version sends (a kind this one
+// does not know) costs that notice, not the ones beside it.
+const payloadSchema = z.object({ from: z.string().min(1).max(100), notices: z.array(z.unknown()).min(1).max(1000) });
+
+/** A payload as heard: who sent it, its valid notices in order, and how many others it held. */
+export interface HeardPayload {
+  from: string;
+  notices: ChangeNotice[];
+  dropped: number;
+}
 
 type Log = NonNullable<EventBusOptions["log"]>;
 
@@ -198,7 +206,9 @@ export class PgTransport implements EventTransport {
     const stopped = () => lose(undefined);
     stop.addEventListener("abort", stopped, { once: true });
     let heartbeat: NodeJS.Timeout | undefined;
+    let over = false;
     const ping = () => {
+      if (over) return;
       heartbeat = setTimeout(() => {
         client.query("select 1").then(ping, lose);
       }, this.opts.heartbeatMs ?? 30_000);
@@ -224,6 +234,7 @@ export class PgTransport implements EventTransport {
     } catch (error) {
       return { heldMs: listenedAt === undefined ? null : Date.now() - listenedAt, error };
     } finally {
+      over = true;
       lose = () => {};
       clearTimeout(heartbeat);
       stop.removeEventListener("abort", stopped);
@@ -234,12 +245,12 @@ export class PgTransport implements EventTransport {
   private onNotification(message: pg.Notification): void {
     if (message.channel !== EVENTS_CHANNEL || this.closing) return;
     const payload = parsePayload(message.payload ?? "");
-    if (!payload) {
-      // Anyone who may connect can NOTIFY this channel: what is not ours is dropped, not trusted.
-      this.log("warn", "events.notice_malformed", { bytes: Buffer.byteLength(message.payload ?? "") });
-      return;
+    // Anyone who may connect can NOTIFY this channel: what is not a notice is dropped, not trusted
+    // (the log line gives sizes, never the text).
+    if (!payload || payload.dropped > 0) {
+      this.log("warn", "events.notice_malformed", { bytes: Buffer.byteLength(message.payload ?? ""), dropped: payload?.dropped ?? "all" });
     }
-    if (payload.from === this.origin) return;
+    if (!payload || payload.from === this.origin) return;
     for (const notice of payload.notices) this.deliver(notice);
   }
 }
@@ -265,7 +276,8 @@ export function toPayloads(from: string, notices: readonly ChangeNotice[]): stri
   return payloads;
 }
 
-export function parsePayload(text: string): Payload | null {
+/** A payload's valid notices, or null when it is not a payload at all. */
+export function parsePayload(text: string): HeardPayload | null {
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -273,7 +285,12 @@ export function parsePayload(text: string): Payload | null {
     return null;
   }
   const parsed = payloadSchema.safeParse(json);
-  return parsed.success ? parsed.data : null;
+  if (!parsed.success) return null;
+  const notices = parsed.data.notices.flatMap((n) => {
+    const notice = noticeSchema.safeParse(n);
+    return notice.success ? [notice.data] : [];
+  });
+  return { from: parsed.data.from, notices, dropped: parsed.data.notices.length - notices.length };
 }
 
 /** `first` doubled per failure up to `max`, the upper half of it at random (instances that lost the server together do not all come back at once). */
