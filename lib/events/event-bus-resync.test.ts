@@ -1,24 +1,16 @@
 import { afterEach, describe, expect, it } from "vitest";
 import type { ApiJob } from "@/lib/api-types";
 import { EventBus, type BusEvent } from "./event-bus";
-import type { ChangeNotice, EventTransport, HeardNotice } from "./transport";
+import { InProcessTransport } from "./transport";
 
 /**
  * What the bus does when its transport says notices may have been lost (`resync`, after the
  * PostgreSQL transport listens again): one `reset`, after whatever was being loaded, or nothing
  * at all while nobody listens. The transport itself is tested in pg-transport.test.ts.
  */
-class ResyncingTransport implements EventTransport {
-  private readonly listeners = new Set<(n: HeardNotice) => void>();
-  send(notice: ChangeNotice): void {
-    for (const l of this.listeners) l(notice);
-  }
-  listen(onNotice: (n: HeardNotice) => void): () => void {
-    this.listeners.add(onNotice);
-    return () => this.listeners.delete(onNotice);
-  }
+class ResyncingTransport extends InProcessTransport {
   resync(): void {
-    for (const l of this.listeners) l({ kind: "resync" });
+    for (const listener of this.listeners) listener({ kind: "resync" });
   }
 }
 

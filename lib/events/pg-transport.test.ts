@@ -149,7 +149,7 @@ describe("PostgreSQL event transport", () => {
     const sent: ChangeNotice[] = Array.from({ length: 300 }, (_, i) =>
       i % 3 === 0 ? jobNotice() : i % 3 === 1 ? { kind: "sweep", sweepId: randomUUID() } : { kind: "queue" },
     );
-    // Three bursts, the later ones while a NOTIFY is under way; 18 kB in all, so split too.
+    // Three bursts, the later ones while a NOTIFY is under way; 14 kB in all, so split too.
     for (const part of [sent.slice(0, 20), sent.slice(20, 150), sent.slice(150)]) {
       for (const n of part) a.t.send(n);
       await null;

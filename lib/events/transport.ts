@@ -35,7 +35,7 @@ export interface EventTransport {
 
 /** One process: notices go straight to the listeners, in the order they were sent. */
 export class InProcessTransport implements EventTransport {
-  private readonly listeners = new Set<(notice: HeardNotice) => void>();
+  protected readonly listeners = new Set<(notice: HeardNotice) => void>();
 
   send(notice: ChangeNotice): void {
     for (const listener of this.listeners) listener(notice);
