@@ -1,6 +1,7 @@
 import "server-only";
-import { access, constants, mkdir, readFile, stat, unlink } from "node:fs/promises";
+import { access, constants, mkdir, open, readFile, stat, unlink } from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { assertValidKey, type BlobStore } from "@/lib/storage/blob-store";
 import { isMissing, syncDir, writeFileAtomically } from "@/lib/storage/durable-files";
 
@@ -29,6 +30,31 @@ export function createLocalBlobStore(rootDir: string): BlobStore {
         return await readFile(fileOf(key));
       } catch (e) {
         if (isMissing(e)) return null;
+        throw e;
+      }
+    },
+
+    async getStream(key) {
+      let handle;
+      try {
+        handle = await open(fileOf(key), "r");
+      } catch (e) {
+        if (isMissing(e)) return null;
+        throw e;
+      }
+      try {
+        // Size and bytes from the one open file: a put that renames a new file into place
+        // meanwhile does not change what this reader sees.
+        const info = await handle.stat();
+        if (!info.isFile()) {
+          await handle.close();
+          return null;
+        }
+        // autoClose: the file is closed at the end, on an error, or when the reader cancels.
+        const body = Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>;
+        return { body, size: info.size };
+      } catch (e) {
+        await handle.close();
         throw e;
       }
     },
