@@ -29,7 +29,7 @@ export function createLocalBlobStore(rootDir: string): BlobStore {
       try {
         return await readFile(fileOf(key));
       } catch (e) {
-        if (isMissing(e)) return null;
+        if (isNotABlob(e)) return null;
         throw e;
       }
     },
@@ -39,7 +39,7 @@ export function createLocalBlobStore(rootDir: string): BlobStore {
       try {
         handle = await open(fileOf(key), "r");
       } catch (e) {
-        if (isMissing(e)) return null;
+        if (isNotABlob(e)) return null;
         throw e;
       }
       try {
@@ -63,7 +63,7 @@ export function createLocalBlobStore(rootDir: string): BlobStore {
       try {
         return (await stat(fileOf(key))).isFile();
       } catch (e) {
-        if (isMissing(e)) return false;
+        if (isNotABlob(e)) return false;
         throw e;
       }
     },
@@ -72,7 +72,7 @@ export function createLocalBlobStore(rootDir: string): BlobStore {
       try {
         await unlink(fileOf(key));
       } catch (e) {
-        if (!isMissing(e)) throw e;
+        if (!isNotABlob(e)) throw e;
       }
     },
 
@@ -85,4 +85,13 @@ export function createLocalBlobStore(rootDir: string): BlobStore {
       }
     },
   };
+}
+
+/**
+ * No file under this key: nothing there (ENOENT), a folder of other keys (EISDIR), or a file
+ * where a folder of the path would be (ENOTDIR). S3 answers all three with "no such key".
+ */
+function isNotABlob(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  return isMissing(e) || code === "EISDIR" || code === "ENOTDIR";
 }

@@ -21,7 +21,6 @@ export interface S3BlobStoreOptions {
   client?: S3Client;
 }
 
-const PREFIX_RE = /^(?:[a-z0-9._-]+(?:\/[a-z0-9._-]+)*\/)?$/;
 const READY_TIMEOUT_MS = 5_000;
 
 /**
@@ -34,7 +33,7 @@ const READY_TIMEOUT_MS = 5_000;
  * operation, the key and a short reason instead (`s3Failure`).
  */
 export function createS3BlobStore(opts: S3BlobStoreOptions): BlobStore {
-  if (!PREFIX_RE.test(opts.prefix)) throw new Error(`invalid S3 key prefix ${JSON.stringify(opts.prefix)}: use "" or [a-z0-9/._-] ending in "/"`);
+  assertValidPrefix(opts.prefix);
   const { bucket, prefix } = opts;
   const client =
     opts.client ??
@@ -128,6 +127,17 @@ export function createS3BlobStore(opts: S3BlobStoreOptions): BlobStore {
       }
     },
   };
+}
+
+/** "" or a valid key followed by "/": the same alphabet and no "." segments, so prefix + key is a valid key path too. */
+function assertValidPrefix(prefix: string): void {
+  if (prefix === "") return;
+  try {
+    if (!prefix.endsWith("/")) throw new Error("no trailing /");
+    assertValidKey(prefix.slice(0, -1));
+  } catch {
+    throw new Error(`invalid S3 key prefix ${JSON.stringify(prefix)}: use "" or [a-z0-9/._-] ending in "/", no "." segments`);
+  }
 }
 
 interface SdkError {
