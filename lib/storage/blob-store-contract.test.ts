@@ -265,6 +265,16 @@ describe("S3 blob store specifics", () => {
       expect(everything).not.toContain(secretAccessKey);
     }
     expect((errors[0] as Error).message).toMatch(/access denied \(403\)/);
+
+    // A password in the endpoint URL is not repeated either.
+    const port = await freePort();
+    const withPassword = createS3BlobStore({
+      bucket: server.bucket, endpoint: `http://user:hunter2-pw@127.0.0.1:${port}`, region: "us-east-1", forcePathStyle: true, prefix: "",
+      client: new S3Client({ ...server.clientConfig, endpoint: `http://127.0.0.1:${port}`, maxAttempts: 1 }),
+    });
+    const message = await withPassword.checkReady().then(() => "", (e: Error) => e.message);
+    expect(message).toContain(`http://127.0.0.1:${port}`);
+    expect(message).not.toContain("hunter2-pw");
     expect((errors[1] as Error).message).toMatch(/^S3 get of "a.png" failed: InvalidAccessKeyId \(403\)/);
   });
 });
