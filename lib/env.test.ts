@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { readEnv } from "@/lib/env";
+import { readEnv as read } from "@/lib/env";
+
+const readEnv = (vars: Record<string, string>) => read({ NODE_ENV: "test", ...vars });
 
 /** lib/env.ts refuses a bad value at start-up with a message naming the variable. */
 describe("object storage settings", () => {
