@@ -13,6 +13,7 @@ import { getModel } from "@/lib/models";
 import { getEventBus } from "@/lib/events/process-bus";
 import { ensureServerKeys } from "@/lib/keys/server-keys";
 import { loadApiJobs } from "./api-jobs";
+import { watchPeers } from "./peer-watch";
 import { RunQueue } from "./run-queue";
 import { JobTracker } from "./tracker";
 
@@ -118,6 +119,8 @@ async function boot(): Promise<Runtime> {
   await tracker.start();
   // Runs a previous process left waiting are sent now, in their order.
   queue.kick();
+  // Several instances may share PostgreSQL: take over what a dead one leaves (peer-watch.ts).
+  if (e.DATABASE_URL) watchPeers({ everyMs: e.JOB_LEASE_MS, tracker, queue });
   log("info", "runtime.ready", { upstream, upstreamRpm: e.UPSTREAM_RPM });
   // Read the catalog now, so the first page that lists models does not wait for it.
   void models.offered();
