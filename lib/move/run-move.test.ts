@@ -1,0 +1,329 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "drizzle-orm";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { sessionIdHash, verifySessionValue } from "@/lib/auth/session";
+import { createDatabase, type DatabaseHandle, type Db } from "@/lib/db/client";
+import { insertReserve } from "@/lib/db/ledger-queries";
+import { secrets } from "@/lib/db/schema";
+import { sessionIsLive } from "@/lib/db/session-queries";
+import { MoveError, MoveStopped } from "@/lib/move/move-error";
+import { runMove, type BlobTarget, type MoveOptions, type MoveResult } from "@/lib/move/run-move";
+import { forgetDataSecrets } from "@/lib/secrets/data-secret";
+import { openShare, readShares, sharedImageFile } from "@/lib/shares/share-service";
+import { createLocalBlobStore, getBlobStore } from "@/lib/storage";
+import { readAppView, seedEmbeddedInstall, type AppView, type SeededInstall } from "@/lib/testing/embedded-install";
+import { startPostgres, type PostgresServer } from "@/lib/testing/postgres-server";
+import { withTempDataDir } from "@/lib/testing/temp-data-dir";
+import { setTestEnv } from "@/lib/testing/test-env";
+import { MIGRATIONS_FOLDER } from "@/lib/testing/test-databases";
+
+/**
+ * `npm run move` end to end (lib/move): a seeded embedded install (PGlite + files) moved into a
+ * real PostgreSQL and a blob store, then read back through the app's own queries and services.
+ */
+
+// The share and session services take their database from lib/db (getDb): here, the target.
+const holder = vi.hoisted(() => ({ db: undefined as unknown }));
+vi.mock("@/lib/db/client", async (importOriginal) => ({
+  ...(await importOriginal<typeof import("@/lib/db/client")>()),
+  getDb: async () => {
+    if (!holder.db) throw new Error("test db not set");
+    return holder.db;
+  },
+}));
+
+withTempDataDir("move");
+
+const IMAGES = 12;
+let install: SeededInstall;
+let before: AppView;
+let sourceCounts: Record<string, number>;
+/** What the target holds after the move: the source's rows and the two keys from files. */
+let movedCounts: Record<string, number>;
+const DEVICE_KEY = Buffer.alloc(32, 9).toString("base64url");
+let server: PostgresServer;
+const cleanups: (() => Promise<void>)[] = [];
+
+beforeAll(async () => {
+  install = await seedEmbeddedInstall(process.env.DATA_DIR!, { images: IMAGES });
+  const source = await createDatabase({ dataDir: install.dataDir, migrationsFolder: MIGRATIONS_FOLDER });
+  try {
+    // A key already in the source's table (as the app keeps them once it reads keys from the
+    // database) wins over its file; the other two come from their files.
+    await source.db.insert(secrets).values({ name: "device", value: DEVICE_KEY });
+    before = await readAppView(source.db, install.childImageId, install.parentImageId);
+    sourceCounts = await tableCounts(source.db);
+    movedCounts = { ...sourceCounts, secrets: 3 };
+  } finally {
+    await source.close();
+  }
+  server = await startPostgres();
+}, 120_000);
+
+afterAll(async () => {
+  for (const c of cleanups.reverse()) await c().catch(() => {});
+  await server?.stop();
+});
+
+/** A new, empty database on the test server (the move migrates it). */
+async function newDatabaseUrl(): Promise<string> {
+  const name = `move_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return server.url.replace(/\/[^/]+$/, `/${name}`);
+}
+
+/** The target as the app opens it. */
+async function openApp(url: string): Promise<DatabaseHandle> {
+  const handle = await createDatabase({ databaseUrl: url, dataDir: os.tmpdir(), migrationsFolder: MIGRATIONS_FOLDER });
+  cleanups.push(() => handle.close());
+  return handle;
+}
+
+async function tempDir(label: string): Promise<string> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), `nova-move-${label}-`));
+  cleanups.push(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function localBlobs(dir: string): Promise<BlobTarget> {
+  return { store: createLocalBlobStore(path.join(dir, "blobs")), label: path.join(dir, "blobs") };
+}
+
+function move(opts: Partial<MoveOptions>) {
+  return runMove({ dataDir: install.dataDir, migrationsFolder: MIGRATIONS_FOLDER, pageSize: 4, ...opts });
+}
+
+async function tableCounts(db: Db): Promise<Record<string, number>> {
+  const { rows } = await db.execute<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`);
+  const out: Record<string, number> = {};
+  for (const { table_name } of rows) {
+    const r = await db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from "${table_name}"`));
+    out[table_name] = Number(r.rows[0].n);
+  }
+  return out;
+}
+
+/** Every file under a folder with its sha256, by relative path. */
+async function filesWithHashes(root: string): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
+  const store = createLocalBlobStore(root);
+  for (const rel of (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
+    const key = path.relative(root, path.join(rel.parentPath, rel.name)).split(path.sep).join("/");
+    out.set(key, createHash("sha256").update((await store.get(key))!).digest("hex"));
+  }
+  return out;
+}
+
+/**
+ * Points DATA_DIR at `dir` with the keys the target database holds written as the app's key
+ * files: the app as it will run on the target, reading its keys from the `secrets` table (the
+ * lead's part 2) and its images from `dir/blobs`.
+ */
+async function runAppOn(db: Db, dir: string): Promise<() => void> {
+  await mkdir(path.join(dir, "secrets"), { recursive: true });
+  for (const row of await db.select().from(secrets)) {
+    await writeFile(path.join(dir, "secrets", `${row.name}.key`), Buffer.from(row.value, "base64url"));
+  }
+  const restore = setTestEnv({ DATA_DIR: dir });
+  forgetDataSecrets();
+  delete (globalThis as { __novaBlobStore?: unknown }).__novaBlobStore;
+  holder.db = db;
+  return () => {
+    restore();
+    forgetDataSecrets();
+    delete (globalThis as { __novaBlobStore?: unknown }).__novaBlobStore;
+    holder.db = undefined;
+  };
+}
+
+describe("moving an embedded install into PostgreSQL and a blob store", () => {
+  let url: string;
+  let appDir: string;
+  let target: Db;
+  let moved: MoveResult;
+
+  beforeAll(async () => {
+    url = await newDatabaseUrl();
+    appDir = await tempDir("app");
+  });
+
+  it("copies every row, blob and key and verifies them", async () => {
+    const lines: string[] = [];
+    const result = (moved = await move({ toDatabase: url, toBlobs: await localBlobs(appDir), log: (l) => lines.push(l) }));
+    expect(result.problems).toEqual([]);
+    expect(result.ok).toBe(true);
+    target = (await openApp(url)).db;
+
+    expect(await tableCounts(target)).toEqual(movedCounts);
+    expect(Object.values(sourceCounts).every((n) => n > 0)).toBe(true); // the seed fills every table
+    for (const t of result.tables) expect(t).toMatchObject({ missing: 0, extra: 0, source: t.target });
+    const keys = await target.select().from(secrets).orderBy(secrets.name);
+    expect(keys.map((k) => k.name)).toEqual(["device", "session", "share-link"]);
+    expect(keys[0].value).toBe(DEVICE_KEY);
+
+    // Every file of the install, referenced or not, byte for byte.
+    const sourceFiles = await filesWithHashes(path.join(install.dataDir, "blobs"));
+    expect(sourceFiles.size).toBe(install.blobs);
+    expect(await filesWithHashes(path.join(appDir, "blobs"))).toEqual(sourceFiles);
+    expect(result.blobs).toMatchObject({ total: install.blobs, copied: install.blobs, alreadyThere: 0, check: { checked: install.blobs, wrong: [] } });
+
+    expect(lines.some((l) => l.includes("empty"))).toBe(true);
+    expect(lines.filter((l) => l.startsWith("blobs "))).not.toHaveLength(0);
+  });
+
+  it("the app on the target shows the same gallery, spend, ledger and lineage", async () => {
+    const after = await readAppView(target, install.childImageId, install.parentImageId);
+    expect(after.gallery).toHaveLength(IMAGES + 1);
+    // Cursors carry created_at to the microsecond: equal cursors mean equal timestamps.
+    expect(after).toEqual(before);
+    expect(after.lineage.parents).toEqual([install.parentImageId]);
+    expect(after.spend.allTimeMicros).toBe((IMAGES + 1) * 40_000);
+  });
+
+  it("share links and sessions made on the install open there with the moved keys", async () => {
+    const restore = await runAppOn(target, appDir);
+    try {
+      const shares = await readShares();
+      expect(shares.map((s) => s.path).sort()).toEqual(install.shareTokens.map((t) => `/s/${t}`).sort());
+      const share = await openShare(install.shareTokens[0]);
+      expect(share?.images).toHaveLength(3);
+      const file = await sharedImageFile(install.shareTokens[0], 1, "file");
+      const moved = await getBlobStore().get(file!.key);
+      expect(moved?.equals((await createLocalBlobStore(path.join(install.dataDir, "blobs")).get(file!.key))!)).toBe(true);
+
+      const claims = verifySessionValue(install.sessionCookie, install.password);
+      expect(claims).not.toBeNull();
+      expect(await sessionIsLive(target, sessionIdHash(claims!.id), new Date())).toBe(true);
+    } finally {
+      restore();
+    }
+  });
+
+  it("(control) other keys open neither the links nor the session", async () => {
+    const restore = await runAppOn(target, await tempDir("other-keys"));
+    try {
+      // No key files here: the app makes new keys, as a target without the moved secrets would.
+      await rm(path.join(process.env.DATA_DIR!, "secrets"), { recursive: true, force: true });
+      forgetDataSecrets();
+      expect((await readShares()).map((s) => s.path)).toEqual([null, null]);
+      expect(verifySessionValue(install.sessionCookie, install.password)).toBeNull();
+    } finally {
+      restore();
+    }
+  });
+
+  it("sequences are past the copied ids: the app's next rows get new ids", async () => {
+    expect(moved.sequences.map((s) => s.sequence).sort()).toEqual(["spend_ledger.id", "upstream_requests.id"]);
+    expect(moved.sequences.every((s) => s.ok && s.maxId !== null && s.next > s.maxId)).toBe(true);
+    const hold = { jobId: "00000000-0000-4000-8000-000000000001", model: "m", taskType: "TEXT_IMAGE", amountMicros: 1, images: 1 };
+    await insertReserve(target, hold, new Date());
+    const { rows } = await target.execute<{ n: number }>(sql`select count(*)::int as n from spend_ledger`);
+    expect(Number(rows[0].n)).toBe(sourceCounts.spend_ledger + 1);
+    await target.execute(sql`delete from spend_ledger where job_id = ${hold.jobId}`);
+  });
+
+  it("run again, it writes nothing and verifies the same", async () => {
+    const lines: string[] = [];
+    const again = await move({ toDatabase: url, toBlobs: await localBlobs(appDir), log: (l) => lines.push(l) });
+    expect(again.ok).toBe(true);
+    expect(again.copies.reduce((n, c) => n + c.inserted, 0)).toBe(0);
+    expect(again.blobs).toMatchObject({ copied: 0, alreadyThere: install.blobs });
+    expect(lines.some((l) => l.includes("of this install"))).toBe(true);
+  });
+});
+
+describe("an interrupted move, run again", () => {
+  it("stopped after some rows, finishes with every row once", async () => {
+    const url = await newDatabaseUrl();
+    await expect(move({ toDatabase: url, stopAfter: { rows: 10 } })).rejects.toBeInstanceOf(MoveStopped);
+    const db = (await openApp(url)).db;
+    const partial = Object.values(await tableCounts(db)).reduce((a, b) => a + b, 0);
+    const total = Object.values(sourceCounts).reduce((a, b) => a + b, 0); // table rows; the two key files come after them
+    expect(partial).toBeGreaterThanOrEqual(10);
+    expect(partial).toBeLessThan(total);
+
+    const again = await move({ toDatabase: url });
+    expect(again.ok).toBe(true);
+    expect(again.copies.reduce((n, c) => n + c.inserted, 0)).toBe(total - partial);
+    expect(await tableCounts(db)).toEqual(movedCounts);
+    expect(await readAppView(db, install.childImageId, install.parentImageId)).toEqual(before);
+  });
+
+  it("stopped after some blobs (blobs only), finishes with every blob once", async () => {
+    const dir = await tempDir("blobs-only");
+    await expect(move({ toBlobs: await localBlobs(dir), stopAfter: { blobs: 5 }, blobConcurrency: 2 })).rejects.toBeInstanceOf(MoveStopped);
+    const partial = (await filesWithHashes(path.join(dir, "blobs"))).size;
+    expect(partial).toBeGreaterThanOrEqual(5);
+    expect(partial).toBeLessThan(install.blobs);
+
+    const again = await move({ toBlobs: await localBlobs(dir) });
+    expect(again.ok).toBe(true);
+    expect(again.blobs).toMatchObject({ copied: install.blobs - partial, alreadyThere: partial });
+    expect(again.tables).toEqual([]); // the embedded database stays
+    expect(await filesWithHashes(path.join(dir, "blobs"))).toEqual(await filesWithHashes(path.join(install.dataDir, "blobs")));
+  });
+});
+
+describe("a target that is not empty", () => {
+  it("is refused, naming what it holds; --into-non-empty adds to it", async () => {
+    const url = await newDatabaseUrl();
+    const db = (await openApp(url)).db;
+    await db.execute(sql`insert into settings (key, value) values ('theme', '"dark"')`);
+
+    const refused = move({ toDatabase: url });
+    await expect(refused).rejects.toBeInstanceOf(MoveError);
+    await expect(refused).rejects.toThrow(/not empty.*settings: 1.*--into-non-empty/);
+    expect((await tableCounts(db)).jobs).toBe(0);
+
+    const added = await move({ toDatabase: url, intoNonEmpty: true });
+    expect(added.ok).toBe(true);
+    expect(added.tables.find((t) => t.table === "settings")).toMatchObject({ extra: 1, missing: 0 });
+    expect((await tableCounts(db)).jobs).toBe(sourceCounts.jobs);
+  });
+
+  it("holding other keys under the same names, fails the check (links and sessions would not open)", async () => {
+    const url = await newDatabaseUrl();
+    const db = (await openApp(url)).db;
+    await db.insert(secrets).values({ name: "share-link", value: Buffer.alloc(32, 7).toString("base64url") });
+
+    const result = await move({ toDatabase: url, intoNonEmpty: true });
+    expect(result.ok).toBe(false);
+    expect(result.problems).toEqual([expect.stringMatching(/^secrets: the target holds other keys.*share links and sessions/)]);
+  });
+});
+
+describe("a source in use", () => {
+  let child: ChildProcess | undefined;
+  afterAll(async () => {
+    if (child && child.exitCode === null) {
+      const exited = new Promise((r) => child!.once("exit", r));
+      child.kill("SIGTERM");
+      await exited;
+    }
+  });
+
+  it("is refused while another process has the embedded database open", async () => {
+    const script = `import { PGlite } from "@electric-sql/pglite";
+      const db = new PGlite(process.argv[1]); await db.query("select 1"); console.log("open");
+      process.on("SIGTERM", async () => { await db.close(); process.exit(0); });
+      setInterval(() => {}, 1000);`;
+    child = spawn(process.execPath, ["--input-type=module", "-e", script, path.join(install.dataDir, "pglite")], { cwd: process.cwd(), stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise<void>((resolve, reject) => {
+      child!.stdout!.on("data", (d: Buffer) => d.toString().includes("open") && resolve());
+      child!.once("exit", (code) => reject(new Error(`the holder exited (${code})`)));
+    });
+    const refused = move({ toDatabase: await newDatabaseUrl() });
+    await expect(refused).rejects.toThrow(new RegExp(`is open in process ${child.pid} .*stop the app first`));
+  });
+});
