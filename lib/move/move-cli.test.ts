@@ -1,0 +1,93 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { seedEmbeddedInstall, type SeededInstall } from "@/lib/testing/embedded-install";
+import { startPostgres, type PostgresServer } from "@/lib/testing/postgres-server";
+import { withTempDataDir } from "@/lib/testing/temp-data-dir";
+
+/**
+ * scripts/move.ts as a person runs it (`npm run move -- …`): a child process, its output and its
+ * exit code. The password in the URL must appear nowhere in what it prints.
+ */
+
+withTempDataDir("move-cli");
+
+const PASSWORD = "pw-never-printed";
+let install: SeededInstall;
+let server: PostgresServer;
+
+beforeAll(async () => {
+  install = await seedEmbeddedInstall(process.env.DATA_DIR!, { images: 3 });
+  server = await startPostgres();
+}, 120_000);
+
+afterAll(async () => {
+  await server?.stop();
+});
+
+/** A new empty database, as a URL carrying a password (the test server trusts every login). */
+async function newDatabaseUrl(): Promise<string> {
+  const name = `cli_${Math.random().toString(36).slice(2, 10)}`;
+  const admin = new pg.Client({ connectionString: server.url });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  return server.url.replace("postgres@", `postgres:${PASSWORD}@`).replace(/\/[^/]+$/, `/${name}`);
+}
+
+function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const tsx = path.resolve("node_modules/.bin/tsx");
+  return new Promise((resolve) => {
+    execFile(tsx, ["--conditions=react-server", "scripts/move.ts", ...args], { env: { ...process.env, DATA_DIR: install.dataDir, LOG_LEVEL: "warn" } }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+it("moves, prints progress and a verified summary, exits 0, and never prints the password", async () => {
+  const url = await newDatabaseUrl();
+  const first = await runCli(["--to-database", url]);
+  expect(first.stderr).not.toContain(PASSWORD);
+  expect(first.stdout).not.toContain(PASSWORD);
+  expect(first.code).toBe(0);
+  expect(first.stdout).toContain(`postgres:***@127.0.0.1:${server.port}/`);
+  expect(first.stdout).toMatch(/^rows {2}jobs \d+\/\d+ \(\d+ new\)$/m);
+  expect(first.stdout).toMatch(/^moved and verified in [\d.]+ s$/m);
+
+  const again = await runCli([`--to-database=${url}`]);
+  expect(again.code).toBe(0);
+  expect(again.stdout).toContain("carrying on");
+  expect(again.stdout).toMatch(/, 0 written by this run$/m);
+  expect(again.stdout + again.stderr).not.toContain(PASSWORD);
+});
+
+it("exits 1 with the reason when the target is not empty, 2 on a bad command line", async () => {
+  const url = await newDatabaseUrl();
+  const first = await runCli(["--to-database", url]);
+  expect(first.code).toBe(0);
+  const other = await seedOtherRow(url);
+  expect(other).toBe(1);
+  const refused = await runCli(["--to-database", url]);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toMatch(/^move: failed: the target database is not empty: .*settings: 1/m);
+  expect(refused.stdout + refused.stderr).not.toContain(PASSWORD);
+
+  const usage = await runCli(["--to-database", "mysql://u:secret-word@h/db"]);
+  expect(usage.code).toBe(2);
+  expect(usage.stderr).toContain("usage: npm run move");
+  expect(usage.stderr).not.toContain("secret-word");
+});
+
+async function seedOtherRow(url: string): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(`insert into settings (key, value) values ('theme', '"dark"')`)).rowCount ?? 0;
+  } finally {
+    await client.end();
+  }
+}
