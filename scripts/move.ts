@@ -9,7 +9,8 @@ import { env } from "@/lib/env";
 import { parseMoveArgs, USAGE, type MoveArgs } from "@/lib/move/cli-args";
 import { MoveError } from "@/lib/move/move-error";
 import { redactUrlsIn, scrubPassword } from "@/lib/move/redact-url";
-import { runMove, type BlobTarget } from "@/lib/move/run-move";
+import { runMove } from "@/lib/move/run-move";
+import { s3BlobTarget } from "@/lib/move/s3-target";
 import { summaryLines } from "@/lib/move/summary";
 
 async function main(): Promise<number> {
@@ -24,13 +25,11 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const e = env();
-  let toBlobs: BlobTarget | undefined;
-  if (args.toS3) {
-    toBlobs = s3Target(e);
-  }
-  if (e.DATABASE_URL) console.log("note: DATABASE_URL is set; the move reads the embedded database in $DATA_DIR regardless");
   try {
+    const e = env();
+    if (e.DATABASE_URL) console.log("note: DATABASE_URL is set; the move reads the embedded database in $DATA_DIR all the same");
+    if (e.S3_BUCKET && !args.toS3) console.log("note: S3_BUCKET is set but --to-s3 is not given: the blobs stay on disk, where an app using the bucket will not find them");
+    const toBlobs = args.toS3 ? s3BlobTarget(e) : undefined;
     const result = await runMove({ dataDir: e.DATA_DIR, toDatabase: args.toDatabase, toBlobs, intoNonEmpty: args.intoNonEmpty, log: (line) => console.log(line) });
     console.log("");
     for (const line of summaryLines(result)) console.log(line);
@@ -40,10 +39,6 @@ async function main(): Promise<number> {
     console.error(`move: failed: ${message}`);
     return 1;
   }
-}
-
-function s3Target(_e: ReturnType<typeof env>): BlobTarget {
-  throw new Error("--to-s3: not wired yet (waiting for lib/storage/s3-blob-store.ts)");
 }
 
 main().then(

@@ -4,6 +4,7 @@ import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { seedEmbeddedInstall, type SeededInstall } from "@/lib/testing/embedded-install";
 import { startPostgres, type PostgresServer } from "@/lib/testing/postgres-server";
+import { S3RVER_CREDENTIALS, startS3Server } from "@/lib/testing/s3-server";
 import { withTempDataDir } from "@/lib/testing/temp-data-dir";
 
 /**
@@ -39,10 +40,10 @@ async function newDatabaseUrl(): Promise<string> {
   return server.url.replace("postgres@", `postgres:${PASSWORD}@`).replace(/\/[^/]+$/, `/${name}`);
 }
 
-function runCli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
   const tsx = path.resolve("node_modules/.bin/tsx");
   return new Promise((resolve) => {
-    execFile(tsx, ["--conditions=react-server", "scripts/move.ts", ...args], { env: { ...process.env, DATA_DIR: install.dataDir, LOG_LEVEL: "warn" } }, (error, stdout, stderr) => {
+    execFile(tsx, ["--conditions=react-server", "scripts/move.ts", ...args], { env: { ...process.env, ...env, DATA_DIR: install.dataDir, LOG_LEVEL: "warn" } }, (error, stdout, stderr) => {
       resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -80,6 +81,25 @@ it("exits 1 with the reason when the target is not empty, 2 on a bad command lin
   expect(usage.code).toBe(2);
   expect(usage.stderr).toContain("usage: npm run move");
   expect(usage.stderr).not.toContain("secret-word");
+});
+
+it("--to-s3 moves the blobs into the bucket of the S3_* settings, printing no credential", async () => {
+  const s3 = await startS3Server();
+  try {
+    const env = { ...s3.env, S3_PREFIX: "cli/" };
+    const moved = await runCli(["--to-database", await newDatabaseUrl(), "--to-s3"], env);
+    expect(moved.code).toBe(0);
+    expect(moved.stdout).toContain(`target blobs: s3://${s3.bucket}/cli/ at ${s3.endpoint}`);
+    expect(moved.stdout).toMatch(new RegExp(`^blobs: ${install.blobs} \\(.*${install.blobs} copied, 0 there already; ${install.blobs} of ${install.blobs} read back with the same sha256$`, "m"));
+    const printed = moved.stdout + moved.stderr;
+    for (const secret of [S3RVER_CREDENTIALS.secretAccessKey, PASSWORD]) expect(printed).not.toContain(secret);
+
+    const noBucket = await runCli(["--to-s3"], { ...env, S3_BUCKET: "" });
+    expect(noBucket.code).toBe(1);
+    expect(noBucket.stderr).toMatch(/^move: failed: --to-s3 needs S3_BUCKET/m);
+  } finally {
+    await s3.stop();
+  }
 });
 
 async function seedOtherRow(url: string): Promise<number> {

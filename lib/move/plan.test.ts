@@ -7,7 +7,7 @@ import { forEachDialect } from "@/lib/testing/test-databases";
 
 /** The move's plan read from a migrated database's catalog, checked against lib/db/schema.ts. */
 
-const tables = Object.values(schema).filter((v): v is PgTable => typeof v === "object" && v !== null && Symbol.for("drizzle:IsDrizzleTable") in v);
+const tables = (Object.values(schema) as unknown[]).filter((v): v is PgTable => typeof v === "object" && v !== null && Symbol.for("drizzle:IsDrizzleTable") in v);
 const configs = tables.map((t) => getTableConfig(t));
 
 forEachDialect("the move's plan", (t) => {

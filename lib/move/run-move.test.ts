@@ -4,6 +4,7 @@ import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
+import { ListObjectsV2Command, S3Client } from "@aws-sdk/client-s3";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { sessionIdHash, verifySessionValue } from "@/lib/auth/session";
@@ -15,9 +16,10 @@ import { MoveError, MoveStopped } from "@/lib/move/move-error";
 import { runMove, type BlobTarget, type MoveOptions, type MoveResult } from "@/lib/move/run-move";
 import { forgetDataSecrets } from "@/lib/secrets/data-secret";
 import { openShare, readShares, sharedImageFile } from "@/lib/shares/share-service";
-import { createLocalBlobStore, getBlobStore } from "@/lib/storage";
+import { createLocalBlobStore, createS3BlobStore, getBlobStore } from "@/lib/storage";
 import { readAppView, seedEmbeddedInstall, type AppView, type SeededInstall } from "@/lib/testing/embedded-install";
 import { startPostgres, type PostgresServer } from "@/lib/testing/postgres-server";
+import { startS3Server, type S3Server } from "@/lib/testing/s3-server";
 import { withTempDataDir } from "@/lib/testing/temp-data-dir";
 import { setTestEnv } from "@/lib/testing/test-env";
 import { MIGRATIONS_FOLDER } from "@/lib/testing/test-databases";
@@ -67,6 +69,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const c of cleanups.reverse()) await c().catch(() => {});
+  await s3?.stop();
   await server?.stop();
 });
 
@@ -96,9 +99,61 @@ async function tempDir(label: string): Promise<string> {
   return dir;
 }
 
-async function localBlobs(dir: string): Promise<BlobTarget> {
-  return { store: createLocalBlobStore(path.join(dir, "blobs")), label: path.join(dir, "blobs") };
+/** Where a test moves blobs to: a fresh folder, or a fresh prefix in the s3rver bucket. */
+interface BlobPlace {
+  target: BlobTarget;
+  /** Every blob there, by key, with its sha256. */
+  contents(): Promise<Map<string, string>>;
+  /** What the app on the target is started with to read them (beside DATA_DIR). */
+  appEnv: Record<string, string | undefined>;
 }
+
+interface BlobSide {
+  name: string;
+  /** A fresh place; a folder's is `appDir/blobs`, where the app on the target looks. */
+  fresh(appDir: string): Promise<BlobPlace>;
+}
+
+const sha256 = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
+
+const files: BlobSide = {
+  name: "a folder",
+  async fresh(appDir) {
+    const dir = path.join(appDir, "blobs");
+    return { target: { store: createLocalBlobStore(dir), label: dir }, contents: () => filesWithHashes(dir), appEnv: { S3_BUCKET: undefined } };
+  },
+};
+
+let s3: S3Server | undefined;
+let prefixes = 0;
+const bucket: BlobSide = {
+  name: "S3 (s3rver)",
+  async fresh() {
+    s3 ??= await startS3Server();
+    const server = s3;
+    const prefix = `moved-${++prefixes}/`;
+    const client = new S3Client(server.clientConfig);
+    cleanups.push(async () => client.destroy());
+    const store = createS3BlobStore({ bucket: server.bucket, endpoint: server.endpoint, region: "us-east-1", forcePathStyle: true, prefix, client });
+    return {
+      target: { store, label: `s3://${server.bucket}/${prefix}` },
+      async contents() {
+        const out = new Map<string, string>();
+        for (let token: string | undefined; ; ) {
+          const page = await client.send(new ListObjectsV2Command({ Bucket: server.bucket, Prefix: prefix, ContinuationToken: token }));
+          for (const o of page.Contents ?? []) {
+            const key = o.Key!.slice(prefix.length);
+            out.set(key, sha256((await store.get(key))!));
+          }
+          if (!page.IsTruncated) break;
+          token = page.NextContinuationToken;
+        }
+        return out;
+      },
+      appEnv: { ...server.env, S3_PREFIX: prefix },
+    };
+  },
+};
 
 function move(opts: Partial<MoveOptions>) {
   return runMove({ dataDir: install.dataDir, migrationsFolder: MIGRATIONS_FOLDER, pageSize: 4, ...opts });
@@ -120,7 +175,7 @@ async function filesWithHashes(root: string): Promise<Map<string, string>> {
   const store = createLocalBlobStore(root);
   for (const rel of (await readdir(root, { recursive: true, withFileTypes: true })).filter((e) => e.isFile())) {
     const key = path.relative(root, path.join(rel.parentPath, rel.name)).split(path.sep).join("/");
-    out.set(key, createHash("sha256").update((await store.get(key))!).digest("hex"));
+    out.set(key, sha256((await store.get(key))!));
   }
   return out;
 }
@@ -128,14 +183,14 @@ async function filesWithHashes(root: string): Promise<Map<string, string>> {
 /**
  * Points DATA_DIR at `dir` with the keys the target database holds written as the app's key
  * files: the app as it will run on the target, reading its keys from the `secrets` table (the
- * lead's part 2) and its images from `dir/blobs`.
+ * lead's part 2) and its images from where the blobs were moved (`dir/blobs` or the bucket).
  */
-async function runAppOn(db: Db, dir: string): Promise<() => void> {
+async function runAppOn(db: Db, dir: string, appEnv: Record<string, string | undefined> = {}): Promise<() => void> {
   await mkdir(path.join(dir, "secrets"), { recursive: true });
   for (const row of await db.select().from(secrets)) {
     await writeFile(path.join(dir, "secrets", `${row.name}.key`), Buffer.from(row.value, "base64url"));
   }
-  const restore = setTestEnv({ DATA_DIR: dir });
+  const restore = setTestEnv({ ...appEnv, DATA_DIR: dir });
   forgetDataSecrets();
   delete (globalThis as { __novaBlobStore?: unknown }).__novaBlobStore;
   holder.db = db;
@@ -147,20 +202,22 @@ async function runAppOn(db: Db, dir: string): Promise<() => void> {
   };
 }
 
-describe("moving an embedded install into PostgreSQL and a blob store", () => {
+describe.each([files, bucket])("moving an embedded install into PostgreSQL and $name", (side) => {
   let url: string;
   let appDir: string;
+  let place: BlobPlace;
   let target: Db;
   let moved: MoveResult;
 
   beforeAll(async () => {
     url = await newDatabaseUrl();
     appDir = await tempDir("app");
+    place = await side.fresh(appDir);
   });
 
   it("copies every row, blob and key and verifies them", async () => {
     const lines: string[] = [];
-    const result = (moved = await move({ toDatabase: url, toBlobs: await localBlobs(appDir), log: (l) => lines.push(l) }));
+    const result = (moved = await move({ toDatabase: url, toBlobs: place.target, log: (l) => lines.push(l) }));
     expect(result.problems).toEqual([]);
     expect(result.ok).toBe(true);
     target = (await openApp(url)).db;
@@ -175,7 +232,7 @@ describe("moving an embedded install into PostgreSQL and a blob store", () => {
     // Every file of the install, referenced or not, byte for byte.
     const sourceFiles = await filesWithHashes(path.join(install.dataDir, "blobs"));
     expect(sourceFiles.size).toBe(install.blobs);
-    expect(await filesWithHashes(path.join(appDir, "blobs"))).toEqual(sourceFiles);
+    expect(await place.contents()).toEqual(sourceFiles);
     expect(result.blobs).toMatchObject({ total: install.blobs, copied: install.blobs, alreadyThere: 0, check: { checked: install.blobs, wrong: [] } });
 
     expect(lines.some((l) => l.includes("empty"))).toBe(true);
@@ -192,7 +249,7 @@ describe("moving an embedded install into PostgreSQL and a blob store", () => {
   });
 
   it("share links and sessions made on the install open there with the moved keys", async () => {
-    const restore = await runAppOn(target, appDir);
+    const restore = await runAppOn(target, appDir, place.appEnv);
     try {
       const shares = await readShares();
       expect(shares.map((s) => s.path).sort()).toEqual(install.shareTokens.map((t) => `/s/${t}`).sort());
@@ -211,7 +268,7 @@ describe("moving an embedded install into PostgreSQL and a blob store", () => {
   });
 
   it("(control) other keys open neither the links nor the session", async () => {
-    const restore = await runAppOn(target, await tempDir("other-keys"));
+    const restore = await runAppOn(target, await tempDir("other-keys"), place.appEnv);
     try {
       // No key files here: the app makes new keys, as a target without the moved secrets would.
       await rm(path.join(process.env.DATA_DIR!, "secrets"), { recursive: true, force: true });
@@ -235,7 +292,7 @@ describe("moving an embedded install into PostgreSQL and a blob store", () => {
 
   it("run again, it writes nothing and verifies the same", async () => {
     const lines: string[] = [];
-    const again = await move({ toDatabase: url, toBlobs: await localBlobs(appDir), log: (l) => lines.push(l) });
+    const again = await move({ toDatabase: url, toBlobs: place.target, log: (l) => lines.push(l) });
     expect(again.ok).toBe(true);
     expect(again.copies.reduce((n, c) => n + c.inserted, 0)).toBe(0);
     expect(again.blobs).toMatchObject({ copied: 0, alreadyThere: install.blobs });
@@ -260,18 +317,18 @@ describe("an interrupted move, run again", () => {
     expect(await readAppView(db, install.childImageId, install.parentImageId)).toEqual(before);
   });
 
-  it("stopped after some blobs (blobs only), finishes with every blob once", async () => {
-    const dir = await tempDir("blobs-only");
-    await expect(move({ toBlobs: await localBlobs(dir), stopAfter: { blobs: 5 }, blobConcurrency: 2 })).rejects.toBeInstanceOf(MoveStopped);
-    const partial = (await filesWithHashes(path.join(dir, "blobs"))).size;
+  it.each([files, bucket])("stopped after some blobs (blobs only, to $name), finishes with every blob once", async (side) => {
+    const place = await side.fresh(await tempDir("blobs-only"));
+    await expect(move({ toBlobs: place.target, stopAfter: { blobs: 5 }, blobConcurrency: 2 })).rejects.toBeInstanceOf(MoveStopped);
+    const partial = (await place.contents()).size;
     expect(partial).toBeGreaterThanOrEqual(5);
     expect(partial).toBeLessThan(install.blobs);
 
-    const again = await move({ toBlobs: await localBlobs(dir) });
+    const again = await move({ toBlobs: place.target });
     expect(again.ok).toBe(true);
     expect(again.blobs).toMatchObject({ copied: install.blobs - partial, alreadyThere: partial });
     expect(again.tables).toEqual([]); // the embedded database stays
-    expect(await filesWithHashes(path.join(dir, "blobs"))).toEqual(await filesWithHashes(path.join(install.dataDir, "blobs")));
+    expect(await place.contents()).toEqual(await filesWithHashes(path.join(install.dataDir, "blobs")));
   });
 });
 
