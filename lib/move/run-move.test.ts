@@ -17,7 +17,7 @@ import { runMove, type BlobTarget, type MoveOptions, type MoveResult } from "@/l
 import { forgetDataSecrets } from "@/lib/secrets/data-secret";
 import { openShare, readShares, sharedImageFile } from "@/lib/shares/share-service";
 import { createLocalBlobStore, createS3BlobStore, getBlobStore } from "@/lib/storage";
-import { readAppView, seedEmbeddedInstall, type AppView, type SeededInstall } from "@/lib/testing/embedded-install";
+import { countDuplicates, countTableRows, readAppView, seedEmbeddedInstall, type AppView, type SeededInstall } from "@/lib/testing/embedded-install";
 import { startPostgres, type PostgresServer } from "@/lib/testing/postgres-server";
 import { startS3Server, type S3Server } from "@/lib/testing/s3-server";
 import { withTempDataDir } from "@/lib/testing/temp-data-dir";
@@ -59,7 +59,7 @@ beforeAll(async () => {
     // database) wins over its file; the other two come from their files.
     await source.db.insert(secrets).values({ name: "device", value: DEVICE_KEY });
     before = await readAppView(source.db, install.childImageId, install.parentImageId);
-    sourceCounts = await tableCounts(source.db);
+    sourceCounts = await countTableRows(source.db);
     movedCounts = { ...sourceCounts, secrets: 3 };
   } finally {
     await source.close();
@@ -159,16 +159,6 @@ function move(opts: Partial<MoveOptions>) {
   return runMove({ dataDir: install.dataDir, migrationsFolder: MIGRATIONS_FOLDER, pageSize: 4, ...opts });
 }
 
-async function tableCounts(db: Db): Promise<Record<string, number>> {
-  const { rows } = await db.execute<{ table_name: string }>(sql`select table_name from information_schema.tables where table_schema = 'public' order by 1`);
-  const out: Record<string, number> = {};
-  for (const { table_name } of rows) {
-    const r = await db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from "${table_name}"`));
-    out[table_name] = Number(r.rows[0].n);
-  }
-  return out;
-}
-
 /** Every file under a folder with its sha256, by relative path. */
 async function filesWithHashes(root: string): Promise<Map<string, string>> {
   const out = new Map<string, string>();
@@ -222,7 +212,7 @@ describe.each([files, bucket])("moving an embedded install into PostgreSQL and $
     expect(result.ok).toBe(true);
     target = (await openApp(url)).db;
 
-    expect(await tableCounts(target)).toEqual(movedCounts);
+    expect(await countTableRows(target)).toEqual(movedCounts);
     expect(Object.values(sourceCounts).every((n) => n > 0)).toBe(true); // the seed fills every table
     for (const t of result.tables) expect(t).toMatchObject({ missing: 0, extra: 0, source: t.target });
     const keys = await target.select().from(secrets).orderBy(secrets.name);
@@ -305,7 +295,7 @@ describe("an interrupted move, run again", () => {
     const url = await newDatabaseUrl();
     await expect(move({ toDatabase: url, stopAfter: { rows: 10 } })).rejects.toBeInstanceOf(MoveStopped);
     const db = (await openApp(url)).db;
-    const partial = Object.values(await tableCounts(db)).reduce((a, b) => a + b, 0);
+    const partial = Object.values(await countTableRows(db)).reduce((a, b) => a + b, 0);
     const total = Object.values(sourceCounts).reduce((a, b) => a + b, 0); // table rows; the two key files come after them
     expect(partial).toBeGreaterThanOrEqual(10);
     expect(partial).toBeLessThan(total);
@@ -313,7 +303,8 @@ describe("an interrupted move, run again", () => {
     const again = await move({ toDatabase: url });
     expect(again.ok).toBe(true);
     expect(again.copies.reduce((n, c) => n + c.inserted, 0)).toBe(total - partial);
-    expect(await tableCounts(db)).toEqual(movedCounts);
+    expect(await countTableRows(db)).toEqual(movedCounts);
+    expect(await countDuplicates(db)).toBe(0);
     expect(await readAppView(db, install.childImageId, install.parentImageId)).toEqual(before);
   });
 
@@ -341,12 +332,12 @@ describe("a target that is not empty", () => {
     const refused = move({ toDatabase: url });
     await expect(refused).rejects.toBeInstanceOf(MoveError);
     await expect(refused).rejects.toThrow(/not empty.*settings: 1.*--into-non-empty/);
-    expect((await tableCounts(db)).jobs).toBe(0);
+    expect((await countTableRows(db)).jobs).toBe(0);
 
     const added = await move({ toDatabase: url, intoNonEmpty: true });
     expect(added.ok).toBe(true);
     expect(added.tables.find((t) => t.table === "settings")).toMatchObject({ extra: 1, missing: 0 });
-    expect((await tableCounts(db)).jobs).toBe(sourceCounts.jobs);
+    expect((await countTableRows(db)).jobs).toBe(sourceCounts.jobs);
   });
 
   it("holding other keys under the same names, fails the check (links and sessions would not open)", async () => {

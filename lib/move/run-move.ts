@@ -51,6 +51,8 @@ export interface MoveResult {
   tables: TableCheck[];
   sequences: SequenceCheck[];
   blobs: (BlobCopy & { check: BlobCheck; target: string }) | null;
+  /** Seconds spent copying and verifying rows and blobs (the rest is opening and migrating). */
+  phases: { rows: number; verifyRows: number; blobs: number; verifyBlobs: number };
   seconds: number;
 }
 
@@ -70,7 +72,25 @@ export async function runMove(opts: MoveOptions): Promise<MoveResult> {
   const started = performance.now();
   const log = opts.log ?? (() => {});
   const stops = stopCounters(opts.stopAfter);
-  const result: MoveResult = { ok: false, problems: [], warnings: [], copies: [], tables: [], sequences: [], blobs: null, seconds: 0 };
+  const result: MoveResult = {
+    ok: false,
+    problems: [],
+    warnings: [],
+    copies: [],
+    tables: [],
+    sequences: [],
+    blobs: null,
+    phases: { rows: 0, verifyRows: 0, blobs: 0, verifyBlobs: 0 },
+    seconds: 0,
+  };
+  const timed = async <T>(phase: keyof MoveResult["phases"], work: () => Promise<T>): Promise<T> => {
+    const t0 = performance.now();
+    try {
+      return await work();
+    } finally {
+      result.phases[phase] += (performance.now() - t0) / 1000;
+    }
+  };
 
   const source = await openSource(opts.dataDir, opts.migrationsFolder);
   let target: Awaited<ReturnType<typeof openTargetDatabase>> | undefined;
@@ -89,7 +109,7 @@ export async function runMove(opts: MoveOptions): Promise<MoveResult> {
     }
 
     if (opts.toBlobs) {
-      result.blobs = await moveBlobs(source.conn, opts, stops, result, log);
+      result.blobs = await moveBlobs(source.conn, opts, stops, result, log, timed);
       if (result.blobs.conflicts.length > 0) {
         throw new MoveError(
           `${result.blobs.conflicts.length} blobs are in ${opts.toBlobs.label} already with other bytes (first: ${result.blobs.conflicts[0]}); ` +
@@ -101,6 +121,7 @@ export async function runMove(opts: MoveOptions): Promise<MoveResult> {
     }
 
     if (target) {
+      const t0 = performance.now();
       for (const table of plan) {
         const copy = await copyTable(source.conn, target.conn, table, {
           pageSize: opts.pageSize ?? PAGE_SIZE,
@@ -120,9 +141,11 @@ export async function runMove(opts: MoveOptions): Promise<MoveResult> {
         log(`secrets: ${fileSecrets.map((s) => s.name).join(", ")} from ${path.join(opts.dataDir, "secrets")}/*.key`);
       }
       await setSequencesPastMax(target.conn, plan);
+      result.phases.rows = (performance.now() - t0) / 1000;
 
       log("verify: rows of every table by fingerprint");
-      result.tables = await checkTables(target.conn, plan, expected);
+      const conn = target.conn;
+      result.tables = await timed("verifyRows", () => checkTables(conn, plan, expected));
       result.sequences = await checkSequences(target.conn, plan);
       for (const t of result.tables) {
         if (t.missing > 0) result.problems.push(missingRowsProblem(t));
@@ -185,7 +208,9 @@ function missingRowsProblem(t: TableCheck): string {
   return `${t.table}: ${t.missing} of the source's ${t.source} rows are missing from the target or differ there`;
 }
 
-async function moveBlobs(source: SqlConn, opts: MoveOptions, stops: StopCounters, result: MoveResult, log: (line: string) => void) {
+type Timed = <T>(phase: keyof MoveResult["phases"], work: () => Promise<T>) => Promise<T>;
+
+async function moveBlobs(source: SqlConn, opts: MoveOptions, stops: StopCounters, result: MoveResult, log: (line: string) => void, timed: Timed) {
   const to = opts.toBlobs!;
   const blobsDir = path.join(opts.dataDir, "blobs");
   try {
@@ -199,16 +224,18 @@ async function moveBlobs(source: SqlConn, opts: MoveOptions, stops: StopCounters
   log(`target blobs: ${to.label} — ${listed.keys.length} blobs to copy from ${blobsDir}`);
   const step = Math.max(1, Math.ceil(listed.keys.length / 10));
   const concurrency = opts.blobConcurrency ?? BLOB_CONCURRENCY;
-  const copy = await copyBlobs(createLocalBlobStore(blobsDir), to.store, listed.keys, {
-    concurrency,
-    onBlob: (done, c) => {
-      if (done % step === 0 || done === c.total) log(`blobs ${done}/${c.total} (${c.copied} copied, ${c.alreadyThere} there already)`);
-      stops.blobs(1);
-    },
-  });
+  const copy = await timed("blobs", () =>
+    copyBlobs(createLocalBlobStore(blobsDir), to.store, listed.keys, {
+      concurrency,
+      onBlob: (done, c) => {
+        if (done % step === 0 || done === c.total) log(`blobs ${done}/${c.total} (${c.copied} copied, ${c.alreadyThere} there already)`);
+        stops.blobs(1);
+      },
+    }),
+  );
   if (copy.conflicts.length > 0) return { ...copy, check: { checked: 0, wrong: [] }, target: to.label };
   log(`verify: reading ${copy.facts.size} blobs back from ${to.label}`);
-  const check = await verifyBlobs(to.store, copy.facts, { concurrency });
+  const check = await timed("verifyBlobs", () => verifyBlobs(to.store, copy.facts, { concurrency }));
   return { ...copy, check, target: to.label };
 }
 

@@ -22,8 +22,11 @@ export function summaryLines(r: MoveResult): string[] {
         `${b.check.checked - b.check.wrong.length} of ${b.check.checked} read back with the same sha256`,
     );
   }
+  const p = r.phases;
+  const phase = (label: string, copy: number, verify: number) => `${label} ${copy.toFixed(1)} s + verify ${verify.toFixed(1)} s`;
+  out.push(`time: ${[r.tables.length > 0 ? phase("rows", p.rows, p.verifyRows) : "", r.blobs ? phase("blobs", p.blobs, p.verifyBlobs) : ""].filter(Boolean).join(", ")}`);
   for (const w of r.warnings) out.push(`warning: ${w}`);
   for (const p of r.problems) out.push(`FAILED: ${p}`);
-  out.push(r.ok ? `moved and verified in ${r.seconds.toFixed(1)} s` : `the move did not verify (${r.problems.length} problem${r.problems.length === 1 ? "" : "s"}); it is safe to run again`);
+  out.push(r.ok ? `moved and verified in ${r.seconds.toFixed(1)} s` : `the move did not verify: ${r.problems.length} problem${r.problems.length === 1 ? "" : "s"} above`);
   return out;
 }

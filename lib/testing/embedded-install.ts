@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
+import { sql } from "drizzle-orm";
 import sharp from "sharp";
 import { newSessionValue, sessionIdHash } from "@/lib/auth/session";
 import { createDatabase, type Db } from "@/lib/db/client";
@@ -213,6 +214,28 @@ export async function readAppView(db: Db, childImageId: string, parentImageId: s
     ledger: await listLedger(db),
     lineage: { parents: up.parents.map((p) => p.id), children: down.children.map((c) => c.id) },
   };
+}
+
+/** Rows in every table of the public schema, by table name. */
+export async function countTableRows(db: Db): Promise<Record<string, number>> {
+  const { rows } = await db.execute<{ t: string }>(sql`select table_name as t from information_schema.tables where table_schema = 'public' order by 1`);
+  const out: Record<string, number> = {};
+  for (const { t } of rows) {
+    const r = await db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from "${t}"`));
+    out[t] = Number(r.rows[0].n);
+  }
+  return out;
+}
+
+/**
+ * Things written twice that the keys alone would not catch: a run's ledger entry of one kind,
+ * an image slot of one run (both have unique indexes today; a move that let the target number
+ * rows anew would still show here).
+ */
+export async function countDuplicates(db: Db): Promise<number> {
+  const ledger = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select job_id, kind from spend_ledger group by 1, 2 having count(*) > 1) d`);
+  const slots = await db.execute<{ n: number }>(sql`select count(*)::int as n from (select job_id, index from images group by 1, 2 having count(*) > 1) d`);
+  return Number(ledger.rows[0].n) + Number(slots.rows[0].n);
 }
 
 const sha = (bytes: Uint8Array) => createHash("sha256").update(bytes).digest("hex");
