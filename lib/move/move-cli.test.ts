@@ -3,6 +3,7 @@ import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { seedEmbeddedInstall, type SeededInstall } from "@/lib/testing/embedded-install";
+import { createEmptyDatabase } from "@/lib/testing/new-database";
 import { startPostgres, type PostgresServer } from "@/lib/testing/postgres-server";
 import { S3RVER_CREDENTIALS, startS3Server } from "@/lib/testing/s3-server";
 import { withTempDataDir } from "@/lib/testing/temp-data-dir";
@@ -29,15 +30,7 @@ afterAll(async () => {
 
 /** A new empty database, as a URL carrying a password (the test server trusts every login). */
 async function newDatabaseUrl(): Promise<string> {
-  const name = `cli_${Math.random().toString(36).slice(2, 10)}`;
-  const admin = new pg.Client({ connectionString: server.url });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  return server.url.replace("postgres@", `postgres:${PASSWORD}@`).replace(/\/[^/]+$/, `/${name}`);
+  return (await createEmptyDatabase(server.url, "cli")).replace("postgres@", `postgres:${PASSWORD}@`);
 }
 
 function runCli(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
