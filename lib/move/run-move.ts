@@ -103,6 +103,12 @@ export async function runMove(opts: MoveOptions): Promise<MoveResult> {
       ({ expected, fileSecrets } = await readSourceRows(source.conn, plan, opts.dataDir));
       const rows = [...expected.values()].reduce((n, h) => n + h.length, 0);
       log(`source: ${opts.dataDir} (embedded database, ${rows} rows in ${plan.length} tables)`);
+      const unfinished = await unfinishedRuns(source.conn);
+      if (unfinished > 0) {
+        result.warnings.push(
+          `${unfinished} runs were not finished; the app on the target carries on with them (those of the built-in offline engine only if it runs with this DATA_DIR, where the engine keeps them)`,
+        );
+      }
       target = await openTargetDatabase(opts.toDatabase, opts.migrationsFolder);
       assertSamePlan(plan, await planTables(target.conn));
       log(`target database: ${redactUrl(opts.toDatabase)} (migrated) — ${await describeTarget(target.conn, plan, expected, opts.intoNonEmpty === true)}`);
@@ -190,7 +196,10 @@ async function describeTarget(target: SqlConn, plan: readonly TablePlan[], expec
   const present = checks.reduce((n, c) => n + c.target, 0);
   const foreign = checks.filter((c) => c.extra > 0);
   if (present === 0) return "empty";
-  if (foreign.length === 0) return `holds ${present} rows of this install (an earlier run): carrying on`;
+  if (foreign.length === 0) {
+    const all = [...expected.values()].reduce((n, h) => n + h.length, 0);
+    return `holds ${present} of this install's ${all} rows (an earlier run): carrying on`;
+  }
   const list = foreign.map((c) => `${c.table}: ${c.extra}`).join(", ");
   if (!intoNonEmpty) {
     throw new MoveError(
@@ -199,6 +208,12 @@ async function describeTarget(target: SqlConn, plan: readonly TablePlan[], expec
     );
   }
   return `not empty (${list} rows of its own): adding to it (--into-non-empty)`;
+}
+
+/** Runs the tracker or the queue still owes an answer (lib/jobs): moved as they are. */
+async function unfinishedRuns(source: SqlConn): Promise<number> {
+  const [row] = await source.query<{ n: number }>(`select count(*)::int as n from jobs where status in ('waiting', 'submitting', 'queued', 'processing')`);
+  return row.n;
 }
 
 function missingRowsProblem(t: TableCheck): string {
