@@ -161,12 +161,16 @@ async function runWithThumbnails(storage: "s3" | "files"): Promise<boolean> {
     const pick = () => ids[Math.floor(Math.random() * ids.length)];
     for (let i = 0; i < 20; i++) await serveThumbnail(pick()); // warm-up: connections, prepared statements
     const single: number[] = [];
+    const cpu0 = process.cpuUsage();
     for (let i = 0; i < THUMB_READS; i++) {
       const t = performance.now();
       await serveThumbnail(pick());
       single.push(performance.now() - t);
     }
-    console.log(`${name}: ${THUMB_READS} thumbnail reads, one at a time · ${spread(single)}`);
+    const cpu = process.cpuUsage(cpu0);
+    // This process's CPU (the app's side: query, SDK or file system, stream); s3rver runs in another.
+    const cpuMs = (cpu.user + cpu.system) / 1000 / THUMB_READS;
+    console.log(`${name}: ${THUMB_READS} thumbnail reads, one at a time · ${spread(single)} · app CPU ${cpuMs.toFixed(2)} ms per read`);
 
     // A page as a browser loads it: the page query, then its 50 thumbnails over 6 connections.
     const whole: number[] = [];

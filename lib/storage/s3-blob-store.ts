@@ -53,69 +53,73 @@ export function createS3BlobStore(opts: S3BlobStoreOptions): BlobStore {
     return prefix + key;
   };
 
+
+  /** One request for `key`: a missing object gives `ifMissing()` (when given), any other failure a safe error. */
+  const request = async <T>(op: string, key: string, send: (Key: string) => Promise<T>, ifMissing?: () => T): Promise<T> => {
+    const Key = objectKey(key);
+    try {
+      return await send(Key);
+    } catch (e) {
+      if (ifMissing && isMissingObject(e)) return ifMissing();
+      throw s3Failure(op, key, e);
+    }
+  };
+
   return {
     async put(key, bytes) {
-      const Key = objectKey(key);
-      try {
-        await client.send(new PutObjectCommand({ Bucket: bucket, Key, Body: bytes, ContentLength: bytes.byteLength }));
-      } catch (e) {
-        throw s3Failure("put", key, e);
-      }
+      await request("put", key, (Key) => client.send(new PutObjectCommand({ Bucket: bucket, Key, Body: bytes, ContentLength: bytes.byteLength })));
     },
 
-    async get(key) {
-      const Key = objectKey(key);
-      try {
-        const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key }));
-        const bytes = await out.Body!.transformToByteArray();
-        return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-      } catch (e) {
-        if (isMissingObject(e)) return null;
-        throw s3Failure("get", key, e);
-      }
-    },
-
-    async getStream(key) {
-      const Key = objectKey(key);
-      try {
-        const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key }));
-        if (out.ContentLength === undefined) {
-          // Not seen from S3 itself; a server that omits the length gets buffered instead.
+    get: (key) =>
+      request(
+        "get",
+        key,
+        async (Key) => {
+          const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key }));
           const bytes = await out.Body!.transformToByteArray();
-          const body = new ReadableStream<Uint8Array>({
-            start(controller) {
-              controller.enqueue(bytes);
-              controller.close();
-            },
-          });
-          return { body, size: bytes.byteLength };
-        }
-        return { body: out.Body!.transformToWebStream() as ReadableStream<Uint8Array>, size: out.ContentLength };
-      } catch (e) {
-        if (isMissingObject(e)) return null;
-        throw s3Failure("get", key, e);
-      }
-    },
+          return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+        },
+        () => null,
+      ),
 
-    async has(key) {
-      const Key = objectKey(key);
-      try {
-        await client.send(new HeadObjectCommand({ Bucket: bucket, Key }));
-        return true;
-      } catch (e) {
-        if (isMissingObject(e)) return false;
-        throw s3Failure("has", key, e);
-      }
-    },
+    getStream: (key) =>
+      request(
+        "get",
+        key,
+        async (Key) => {
+          const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key }));
+          const body = out.Body!.transformToWebStream() as ReadableStream<Uint8Array>;
+          if (out.ContentLength === undefined) {
+            // S3 always sends it; the image routes cannot answer without it.
+            await body.cancel();
+            throw new Error("the server sent no Content-Length");
+          }
+          return { body, size: out.ContentLength };
+        },
+        () => null,
+      ),
+
+    has: (key) =>
+      request(
+        "has",
+        key,
+        async (Key) => {
+          await client.send(new HeadObjectCommand({ Bucket: bucket, Key }));
+          return true;
+        },
+        () => false,
+      ),
 
     async delete(key) {
-      const Key = objectKey(key);
-      try {
-        await client.send(new DeleteObjectCommand({ Bucket: bucket, Key }));
-      } catch (e) {
-        // S3 answers 204 for a missing key; some compatible servers answer 404.
-        if (!isMissingObject(e)) throw s3Failure("delete", key, e);
-      }
+      // S3 answers 204 for a missing key; some compatible servers answer 404.
+      await request(
+        "delete",
+        key,
+        async (Key) => {
+          await client.send(new DeleteObjectCommand({ Bucket: bucket, Key }));
+        },
+        () => undefined,
+      );
     },
 
     async checkReady() {
