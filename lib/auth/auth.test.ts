@@ -7,7 +7,7 @@ import { newDeviceValue, verifyDeviceValue } from "@/lib/auth/device-cookie";
 import { newSessionValue, passwordMatches, SESSION_COOKIE, sessionFromCookieHeader, verifySessionValue } from "@/lib/auth/session";
 import { lockedForSeconds, MAX_FAILURES, recordFailure, recordSuccess, resetSignInLimiterForTests, UNDER_ATTACK_AFTER, WINDOW_MS } from "@/lib/auth/sign-in-limiter";
 import { resetEnvForTests } from "@/lib/env";
-import { forgetServerKeys, useFreshServerKeysForTests } from "@/lib/keys/server-keys";
+import { forgetServerKeys, setServerKeysForTests } from "@/lib/keys/server-keys";
 
 const saved = { ...process.env };
 
@@ -15,7 +15,7 @@ beforeEach(() => {
   process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "nova-auth-"));
   process.env.PLAYGROUND_PASSWORD = "hunter2 but longer";
   resetEnvForTests();
-  useFreshServerKeysForTests();
+  setServerKeysForTests();
   resetSignInLimiterForTests();
 });
 
@@ -48,7 +48,7 @@ describe("session cookie values", () => {
 
   it("depend on the server's key: another install's sessions do not open this one", () => {
     const { value } = newSessionValue("pw");
-    useFreshServerKeysForTests();
+    setServerKeysForTests();
     expect(verifySessionValue(value, "pw")).toBeNull();
   });
 
@@ -73,7 +73,7 @@ describe("device cookie values", () => {
     expect(verifyDeviceValue(`${value.split(".")[0]}.${"A".repeat(43)}`)).toBeNull();
     expect(verifyDeviceValue("garbage")).toBeNull();
     expect(verifyDeviceValue(undefined)).toBeNull();
-    useFreshServerKeysForTests();
+    setServerKeysForTests();
     expect(verifyDeviceValue(value)).toBeNull();
   });
 });

@@ -75,10 +75,15 @@ export function forgetServerKeys(): void {
   g.__novaServerKeysLoading = undefined;
 }
 
-/** Tests of signing and sealing without a database: new random keys, as a new install gets. */
-export function useFreshServerKeysForTests(): void {
-  g.__novaServerKeys = new Map(SERVER_KEY_NAMES.map((name) => [name, randomBytes(KEY_BYTES)]));
+/**
+ * Tests of signing and sealing without a database: these keys, or new random ones (as a new
+ * install gets) for the names not given. Returns the keys now in use.
+ */
+export function setServerKeysForTests(given: Partial<Record<ServerKeyName, Buffer>> = {}): Map<ServerKeyName, Buffer> {
+  const keys = new Map(SERVER_KEY_NAMES.map((name) => [name, given[name] ?? randomBytes(KEY_BYTES)]));
+  g.__novaServerKeys = keys;
   g.__novaServerKeysLoading = undefined;
+  return keys;
 }
 
 const keyFile = (dataDir: string, name: ServerKeyName) => path.join(dataDir, "secrets", `${name}.key`);

@@ -1,6 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { createHash } from "node:crypto";
-import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { sql } from "drizzle-orm";
@@ -13,7 +13,7 @@ import { secrets } from "@/lib/db/schema";
 import { sessionIsLive } from "@/lib/db/session-queries";
 import { MoveError, MoveStopped } from "@/lib/move/move-error";
 import { runMove, type BlobTarget, type MoveOptions, type MoveResult } from "@/lib/move/run-move";
-import { forgetDataSecrets } from "@/lib/secrets/data-secret";
+import { forgetServerKeys, loadServerKeys } from "@/lib/keys/server-keys";
 import { openShare, readShares, sharedImageFile } from "@/lib/shares/share-service";
 import { createLocalBlobStore, createS3BlobStore, getBlobStore } from "@/lib/storage";
 import { countDuplicates, countTableRows, readAppView, seedEmbeddedInstall, type AppView, type SeededInstall } from "@/lib/testing/embedded-install";
@@ -158,22 +158,19 @@ async function filesWithHashes(root: string): Promise<Map<string, string>> {
 }
 
 /**
- * Points DATA_DIR at `dir` with the keys the target database holds written as the app's key
- * files: the app as it will run on the target, reading its keys from the `secrets` table (the
- * lead's part 2) and its images from where the blobs were moved (`dir/blobs` or the bucket).
+ * Points DATA_DIR at `dir` and loads the keys the target database holds: the app as it will run
+ * on the target, reading its keys from the `secrets` table (lib/keys) and its images from where
+ * the blobs were moved (`dir/blobs` or the bucket).
  */
 async function runAppOn(db: Db, dir: string, appEnv: Record<string, string | undefined> = {}): Promise<() => void> {
-  await mkdir(path.join(dir, "secrets"), { recursive: true });
-  for (const row of await db.select().from(secrets)) {
-    await writeFile(path.join(dir, "secrets", `${row.name}.key`), Buffer.from(row.value, "base64url"));
-  }
   const restore = setTestEnv({ ...appEnv, DATA_DIR: dir });
-  forgetDataSecrets();
+  forgetServerKeys();
+  await loadServerKeys(db, dir);
   delete (globalThis as { __novaBlobStore?: unknown }).__novaBlobStore;
   holder.db = db;
   return () => {
     restore();
-    forgetDataSecrets();
+    forgetServerKeys();
     delete (globalThis as { __novaBlobStore?: unknown }).__novaBlobStore;
     holder.db = undefined;
   };

@@ -8,7 +8,7 @@ import { createShare, editShare, openShare, readShares, removeShare, revokeShare
 import { hashShareToken } from "@/lib/shares/share-token";
 import { forEachDialect } from "@/lib/testing/test-databases";
 import { withTempDataDir } from "@/lib/testing/temp-data-dir";
-import { serverKey, useFreshServerKeysForTests } from "@/lib/keys/server-keys";
+import { serverKey, setServerKeysForTests } from "@/lib/keys/server-keys";
 import { appErrorOf, bindShareDb, DAY, tokenOf } from "@/lib/testing/share-fixtures";
 
 /** The owner side of shares: create, list, edit, revoke, expire, delete; how tokens are stored. */
@@ -253,7 +253,7 @@ forEachDialect("share-service", (t) => {
     // As if the share had been sealed by an install with other keys.
     const g = globalThis as { __novaServerKeys?: Map<string, Buffer> };
     const saved = g.__novaServerKeys;
-    useFreshServerKeysForTests();
+    setServerKeysForTests();
     expect(serverKey("share-link").equals(saved!.get("share-link")!)).toBe(false);
     try {
       const listed = (await readShares()).find((s) => s.id === share.id);

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { hashShareToken, looksLikeShareToken, newShareToken } from "@/lib/shares/share-token";
 import { openToken, sealToken } from "@/lib/shares/token-seal";
-import { forgetServerKeys, useFreshServerKeysForTests } from "@/lib/keys/server-keys";
+import { forgetServerKeys, setServerKeysForTests } from "@/lib/keys/server-keys";
 
 describe("share tokens", () => {
   it("newShareToken is 22 base64url characters holding 128 bits", () => {
@@ -54,7 +54,7 @@ describe("share tokens", () => {
 
 describe("token-seal", () => {
   beforeEach(() => {
-    useFreshServerKeysForTests();
+    setServerKeysForTests();
   });
 
   afterAll(() => {
@@ -109,7 +109,7 @@ describe("token-seal", () => {
   it("a value sealed under another install's key opens to null", () => {
     const token = newShareToken();
     const sealed = sealToken(token);
-    useFreshServerKeysForTests();
+    setServerKeysForTests();
     expect(openToken(sealed)).toBeNull();
     expect(openToken(sealToken(token))).toBe(token);
   });

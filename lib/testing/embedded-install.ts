@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import { mkdir, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { sql } from "drizzle-orm";
@@ -16,7 +17,7 @@ import { insertSession } from "@/lib/db/session-queries";
 import { insertShare } from "@/lib/db/share-queries";
 import { env } from "@/lib/env";
 import { novaCanvas } from "@/lib/models";
-import { dataSecret } from "@/lib/secrets/data-secret";
+import { setServerKeysForTests } from "@/lib/keys/server-keys";
 import { hashShareToken, newShareToken } from "@/lib/shares/share-token";
 import { sealToken } from "@/lib/shares/token-seal";
 import { createLocalBlobStore } from "@/lib/storage";
@@ -24,7 +25,8 @@ import { periodsAt } from "@/lib/time/zoned-periods";
 
 /**
  * An embedded install as a person would leave it, for the move's tests and benchmark
- * (lib/move): PGlite in `$DATA_DIR/pglite`, real image files in `blobs/`, keys in `secrets/`,
+ * (lib/move): PGlite in `$DATA_DIR/pglite`, real image files in `blobs/`, keys in `secrets/`
+ * (as installs kept them before lib/keys moved them into the database),
  * and a row in every table: completed runs with distinct PNG outputs and WebP thumbnails, a
  * waiting run holding its estimate, a failed one, a sweep with a dropped cell, an input made from
  * one of our images (lineage) and an uploaded one, two share links (sealed with the install's
@@ -68,6 +70,7 @@ export async function seedEmbeddedInstall(dataDir: string, opts: InstallOptions)
     blobs++;
   };
   try {
+    await writeKeyFiles(dataDir);
     const db = handle.db;
     const [sweep] = await db
       .insert(sweeps)
@@ -172,7 +175,6 @@ export async function seedEmbeddedInstall(dataDir: string, opts: InstallOptions)
 
     const { value: sessionCookie, claims } = newSessionValue(PASSWORD);
     await insertSession(db, sessionIdHash(claims.id), new Date(claims.expiresAt));
-    dataSecret("device");
     await writeSetting(db, "spend_caps", { dayUsd: 5, monthUsd: 50 }, later);
     await db.insert(upstreamRequests).values([0, 1, 2].map((i) => ({ kind: i ? "poll" : "submit", at: new Date(later.getTime() + i) })));
     await db.insert(upstreamBlocks).values({ account: "default", blockedUntil: later });
@@ -249,4 +251,11 @@ async function distinctPng(n: number): Promise<Buffer> {
     raw[p * 3 + 2] = (n * 11) & 255;
   }
   return sharp(raw, { raw: { width: 32, height: 32, channels: 3 } }).png().toBuffer();
+}
+
+/** The three keys as an install made before lib/keys left them, in use by the app's code here. */
+async function writeKeyFiles(dataDir: string): Promise<void> {
+  const keys = setServerKeysForTests();
+  await mkdir(path.join(dataDir, "secrets"), { recursive: true, mode: 0o700 });
+  for (const [name, key] of keys) await writeFile(path.join(dataDir, "secrets", `${name}.key`), key, { mode: 0o600 });
 }

@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
-import { forgetServerKeys, useFreshServerKeysForTests } from "@/lib/keys/server-keys";
+import { forgetServerKeys, setServerKeysForTests } from "@/lib/keys/server-keys";
 
 /**
  * Points DATA_DIR at a fresh temporary folder for the test file, as a new install: the blob store
@@ -18,7 +18,7 @@ export function withTempDataDir(label: string): void {
     dataDir = await mkdtemp(path.join(os.tmpdir(), `nova-${label}-`));
     process.env.DATA_DIR = dataDir;
     resetEnvForTests();
-    useFreshServerKeysForTests();
+    setServerKeysForTests();
     delete g.__novaBlobStore;
   });
   afterAll(async () => {
