@@ -12,11 +12,12 @@ export interface SecretRow {
 const NAME_RE = /^[a-z0-9-]+$/;
 
 /**
- * The server's keys as the embedded install keeps them: `$DATA_DIR/secrets/<name>.key`, 32 random
- * bytes each (lib/secrets/data-secret.ts). The move carries them into the target's `secrets`
- * table, where every instance on the database reads them, so share links (their sealed tokens)
- * and signed-in sessions made on this install still open there. A folder without keys (nothing
- * was ever signed or shared) gives none.
+ * The server's keys as installs kept them before lib/keys moved them into the database:
+ * `$DATA_DIR/secrets/<name>.key`, 32 random bytes each (an install started since has taken them
+ * into its `secrets` table and removed the files). The move carries them into the target's
+ * `secrets` table, where every instance on the database reads them, so share links (their sealed
+ * tokens) and signed-in sessions made on this install still open there. A folder without keys
+ * gives none.
  */
 export async function readSecretFiles(dataDir: string): Promise<SecretRow[]> {
   const dir = path.join(dataDir, "secrets");
