@@ -11,7 +11,8 @@ import { hasLiveSession } from "@/lib/auth/session-store";
 import { accessPassword, sessionFromCookieHeader, verifySessionValue } from "@/lib/auth/session";
 
 const PUBLIC_PREFIXES = ["/s/", "/_next/static/"];
-const PUBLIC_PATHS = new Set(["/sign-in", "/api/session", "/api/health", "/icon.svg", "/favicon.ico", "/robots.txt"]);
+// /api/health and /api/ready: probes of load balancers and process managers, which hold no session.
+const PUBLIC_PATHS = new Set(["/sign-in", "/api/session", "/api/health", "/api/ready", "/icon.svg", "/favicon.ico", "/robots.txt"]);
 
 export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.has(pathname) || PUBLIC_PREFIXES.some((p) => pathname.startsWith(p));
@@ -22,6 +23,15 @@ export function pageAccessAllowed(pathname: string, cookieHeader: string | null)
   const password = accessPassword();
   if (!password || isPublicPath(pathname)) return true;
   return verifySessionValue(sessionFromCookieHeader(cookieHeader), password) !== null;
+}
+
+/**
+ * Whether the caller may see what the owner sees, whatever the path: no password (the server
+ * then listens on loopback only), or a live session. For a public route that tells the owner
+ * more than a visitor (GET /api/ready: why it is not ready).
+ */
+export async function isOwner(cookieHeader: string | null): Promise<boolean> {
+  return !accessPassword() || hasLiveSession(cookieHeader);
 }
 
 /** The API: as pageAccessAllowed, and the session must still be live in the database. */

@@ -11,8 +11,10 @@ import { ModelsService } from "@/lib/model-catalog/models-service";
 import { RequestBudget } from "@/lib/budget/request-budget";
 import { getModel } from "@/lib/models";
 import { getEventBus } from "@/lib/events/process-bus";
+import { isShuttingDown, onShutdown } from "@/lib/lifecycle/shutdown";
 import { loadApiJobs } from "./api-jobs";
 import { RunQueue } from "./run-queue";
+import { jobShutdownSteps } from "./shutdown-steps";
 import { JobTracker } from "./tracker";
 
 /**
@@ -37,7 +39,8 @@ export interface Runtime {
 }
 
 const KEY = Symbol.for("nova-playground.runtime");
-type Holder = { [KEY]?: Promise<Runtime> };
+const BOOTED = Symbol.for("nova-playground.runtime-booted");
+type Holder = { [KEY]?: Promise<Runtime>; [BOOTED]?: boolean };
 
 async function connectUpstream(budget: RequestBudget): Promise<Pick<Runtime, "client" | "upstream" | "baseDurationMs">> {
   const e = env();
@@ -112,7 +115,18 @@ async function boot(): Promise<Runtime> {
     events,
     log,
   });
-  await tracker.start();
+  // A process told to stop while it booted must not start claiming work it will not finish.
+  if (isShuttingDown()) throw new Error("the process is shutting down");
+  // Registered before the tracker starts: from here on a shutdown stops it and hands back its leases.
+  const unregister = jobShutdownSteps({ queue, tracker, events, log }).map(onShutdown);
+  try {
+    await tracker.start();
+  } catch (e) {
+    // The next getRuntime() boots anew and registers its own.
+    for (const u of unregister) u();
+    await tracker.stop();
+    throw e;
+  }
   // Runs a previous process left waiting are sent now, in their order.
   queue.kick();
   log("info", "runtime.ready", { upstream, upstreamRpm: e.UPSTREAM_RPM });
@@ -124,11 +138,24 @@ async function boot(): Promise<Runtime> {
 export function getRuntime(): Promise<Runtime> {
   const holder = globalThis as Holder;
   if (!holder[KEY]) {
-    holder[KEY] = boot().catch((err) => {
-      // Let the next request retry instead of caching a failure forever.
-      delete holder[KEY];
-      throw err;
-    });
+    holder[KEY] = boot().then(
+      (rt) => {
+        holder[BOOTED] = true;
+        return rt;
+      },
+      (err) => {
+        // Let the next request retry instead of caching a failure forever.
+        delete holder[KEY];
+        throw err;
+      },
+    );
   }
   return holder[KEY]!;
+}
+
+/** Without waiting or starting anything: whether the runtime is up (GET /api/ready). */
+export function runtimeState(): "booted" | "booting" | "not started" {
+  const holder = globalThis as Holder;
+  if (holder[BOOTED]) return "booted";
+  return holder[KEY] ? "booting" : "not started";
 }
