@@ -17,6 +17,10 @@ export async function register(): Promise<void> {
   if (report.tightened > 0 || report.sweptTempFiles > 0) log("info", "data_dir.prepared", { ...report });
   const { installSignalHandlers } = await import("@/lib/lifecycle/shutdown");
   installSignalHandlers();
+  // The database first, before the runtime's code is even loaded: PGlite reads its files and
+  // compiles its WebAssembly off the main thread meanwhile (a restart is ready sooner).
+  const { getDb } = await import("@/lib/db/client");
+  getDb().catch(() => undefined);
   const { getRuntime } = await import("@/lib/jobs/runtime");
   // Failures are retried by the next request or readiness probe that needs the runtime.
   getRuntime().catch((error) => log("error", "runtime.boot_failed", { error }));

@@ -20,8 +20,8 @@
  * a request that still arrives on a kept-alive one is answered 503 with `Connection: close`; then
  * the app's own shutdown runs in its order (lib/lifecycle/shutdown.ts: the queue and the tracker
  * stop claiming, event streams end with a reconnect hint, the tracker's leases are handed back,
- * the database closes); then the sockets left are closed and the process exits. A second signal
- * exits at once.
+ * the database closes); then the sockets left are closed and the process exits. Another signal
+ * more than a second later exits at once.
  */
 import { createServer } from "node:http";
 import next from "next";
@@ -165,11 +165,19 @@ function logLine(level, event, fields) {
   process.stderr.write(JSON.stringify({ t: new Date().toISOString(), level, event, ...fields }) + "\n");
 }
 
-// Taken before Next starts the app: a signal during start-up (the database may be opening) drains too.
+// Taken before Next starts the app: a signal during start-up (the database may be opening) drains
+// too. The same signal often comes twice at once: Ctrl-C reaches the whole process group, and
+// `npm start` relays it to us as well. So a repeat within a second is that one again; a later one
+// is someone who will not wait, and exits at once.
+let firstSignalAt = 0;
 for (const signal of ["SIGINT", "SIGTERM"]) {
   process.on(signal, () => {
-    if (draining) process.exit(1);
-    void drain(signal);
+    if (!draining) {
+      firstSignalAt = Date.now();
+      void drain(signal);
+    } else if (Date.now() - firstSignalAt > 1000) {
+      process.exit(1);
+    }
   });
 }
 

@@ -14,6 +14,7 @@ import { getEventBus } from "@/lib/events/process-bus";
 import { isShuttingDown, onShutdown } from "@/lib/lifecycle/shutdown";
 import { loadApiJobs } from "./api-jobs";
 import { RunQueue } from "./run-queue";
+import { RUNTIME_BOOTED, RUNTIME_KEY } from "./runtime-state";
 import { jobShutdownSteps } from "./shutdown-steps";
 import { JobTracker } from "./tracker";
 
@@ -38,9 +39,8 @@ export interface Runtime {
   baseDurationMs?: number;
 }
 
-const KEY = Symbol.for("nova-playground.runtime");
-const BOOTED = Symbol.for("nova-playground.runtime-booted");
-type Holder = { [KEY]?: Promise<Runtime>; [BOOTED]?: boolean };
+// On globalThis, where runtime-state.ts reads whether it is up.
+type Holder = { [RUNTIME_KEY]?: Promise<Runtime>; [RUNTIME_BOOTED]?: boolean };
 
 async function connectUpstream(budget: RequestBudget): Promise<Pick<Runtime, "client" | "upstream" | "baseDurationMs">> {
   const e = env();
@@ -137,25 +137,18 @@ async function boot(): Promise<Runtime> {
 
 export function getRuntime(): Promise<Runtime> {
   const holder = globalThis as Holder;
-  if (!holder[KEY]) {
-    holder[KEY] = boot().then(
+  if (!holder[RUNTIME_KEY]) {
+    holder[RUNTIME_KEY] = boot().then(
       (rt) => {
-        holder[BOOTED] = true;
+        holder[RUNTIME_BOOTED] = true;
         return rt;
       },
       (err) => {
         // Let the next request retry instead of caching a failure forever.
-        delete holder[KEY];
+        delete holder[RUNTIME_KEY];
         throw err;
       },
     );
   }
-  return holder[KEY]!;
-}
-
-/** Without waiting or starting anything: whether the runtime is up (GET /api/ready). */
-export function runtimeState(): "booted" | "booting" | "not started" {
-  const holder = globalThis as Holder;
-  if (holder[BOOTED]) return "booted";
-  return holder[KEY] ? "booting" : "not started";
+  return holder[RUNTIME_KEY]!;
 }

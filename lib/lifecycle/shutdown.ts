@@ -149,21 +149,26 @@ export function isShuttingDown(): boolean {
 
 /**
  * Without scripts/serve.mjs (`next start`, `next dev`) this process takes SIGTERM and SIGINT
- * itself: the drain runs, then the signal is raised again with nobody listening, so the process
- * ends as it would have without us (Next's own listeners, if any, still run theirs).
+ * itself: the drain runs, then the process exits. A repeat of the signal within a second is the
+ * same one relayed (Ctrl-C reaches the whole group, and npm passes it on too); a later one exits
+ * at once.
  */
 export function installSignalHandlers(): void {
   const holder = globalThis as Holder;
   if (holder[SERVER_OWNS_SIGNALS] || holder[INSTALLED]) return;
   holder[INSTALLED] = true;
   const sequence = processShutdown();
+  let firstAt = 0;
   for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (sequence.started) {
+        if (Date.now() - firstAt > 1000) process.exit(1);
+        return;
+      }
+      firstAt = Date.now();
       // The backstop: a step that hangs past every phase limit must not keep the process alive.
       setTimeout(() => process.exit(1), 10_000).unref();
-      void sequence.run(signal).finally(() => {
-        if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-      });
+      void sequence.run(signal).finally(() => process.exit(0));
     });
   }
 }

@@ -3,7 +3,7 @@ import type { ApiReadiness } from "@/lib/api-types";
 import { isOwner } from "@/lib/auth/access";
 import { getDb } from "@/lib/db/client";
 import { migrationStatus } from "@/lib/db/migration-status";
-import { getRuntime, runtimeState } from "@/lib/jobs/runtime";
+import { runtimeState } from "@/lib/jobs/runtime-state";
 import { isShuttingDown } from "@/lib/lifecycle/shutdown";
 import { log, redact } from "@/lib/log";
 import { getBlobStore } from "@/lib/storage";
@@ -63,7 +63,10 @@ function checkRuntime(): Failure[] {
   if (state === "booted") return [];
   if (state === "not started") {
     // Its boot failed (or never ran): each probe tries again, as a request needing it would.
-    getRuntime().catch((error) => log("error", "runtime.boot_failed", { error }));
+    // Loaded only then: the runtime's code stays out of this route's bundle (runtime-state.ts).
+    import("@/lib/jobs/runtime")
+      .then(({ getRuntime }) => getRuntime())
+      .catch((error) => log("error", "runtime.boot_failed", { error }));
   }
   return [{ reason: state === "booting" ? "runtime: starting" : "runtime: not started" }];
 }
