@@ -10,9 +10,11 @@ import { startEngine } from "@/lib/emulator/server";
 import { ModelsService } from "@/lib/model-catalog/models-service";
 import { RequestBudget } from "@/lib/budget/request-budget";
 import { getModel } from "@/lib/models";
-import { getEventBus } from "@/lib/events/process-bus";
+import { closeEventBus, getEventBus } from "@/lib/events/process-bus";
+import { ensureServerKeys } from "@/lib/keys/server-keys";
 import { isShuttingDown, onShutdown } from "@/lib/lifecycle/shutdown";
 import { loadApiJobs } from "./api-jobs";
+import { watchPeers } from "./peer-watch";
 import { RunQueue } from "./run-queue";
 import { RUNTIME_BOOTED, RUNTIME_KEY } from "./runtime-state";
 import { jobShutdownSteps } from "./shutdown-steps";
@@ -80,6 +82,8 @@ async function connectUpstream(budget: RequestBudget): Promise<Pick<Runtime, "cl
 async function boot(): Promise<Runtime> {
   const e = env();
   const db = await getDb();
+  // Before anything signs or opens a value (sessions, share links): the keys all instances share.
+  await ensureServerKeys();
   const budget = new RequestBudget(db, { perMinute: e.UPSTREAM_RPM, log });
   const { client, upstream, baseDurationMs } = await connectUpstream(budget);
   const models = new ModelsService(client);
@@ -118,7 +122,7 @@ async function boot(): Promise<Runtime> {
   // A process told to stop while it booted must not start claiming work it will not finish.
   if (isShuttingDown()) throw new Error("the process is shutting down");
   // Registered before the tracker starts: from here on a shutdown stops it and hands back its leases.
-  const unregister = jobShutdownSteps({ queue, tracker, events, log }).map(onShutdown);
+  const unregister = jobShutdownSteps({ queue, tracker, events: { close: closeEventBus }, log }).map(onShutdown);
   try {
     await tracker.start();
   } catch (e) {
@@ -129,6 +133,8 @@ async function boot(): Promise<Runtime> {
   }
   // Runs a previous process left waiting are sent now, in their order.
   queue.kick();
+  // Several instances may share PostgreSQL: take over what a dead one leaves (peer-watch.ts).
+  if (e.DATABASE_URL) onShutdown({ name: "peer watch stops", phase: "stop", run: watchPeers({ everyMs: e.JOB_LEASE_MS, tracker, queue }) });
   log("info", "runtime.ready", { upstream, upstreamRpm: e.UPSTREAM_RPM });
   // Read the catalog now, so the first page that lists models does not wait for it.
   void models.offered();

@@ -7,6 +7,7 @@ import { SESSION_COOKIE } from "@/lib/auth/session";
 import { startSession } from "@/lib/auth/session-store";
 import { forPglite } from "@/lib/testing/test-databases";
 import { setTestEnv } from "@/lib/testing/test-env";
+import { GET as health } from "../health/route";
 import { GET } from "./route";
 
 /**
@@ -140,6 +141,16 @@ forPglite("GET /api/ready", (t) => {
     await ready();
     // The boot is started, not awaited, by the probe (its code is imported on demand).
     await vi.waitFor(() => expect(holder.boots).toBe(2));
+  });
+
+  it("with the database down, health still answers at once (no keys, no session needed), with a password too", async () => {
+    restoreEnv();
+    restoreEnv = setTestEnv({ PLAYGROUND_PASSWORD: PASSWORD, ALLOWED_HOSTS: undefined, EMPIRIOLABS_API_KEY: KEY, DATABASE_URL: undefined });
+    holder.dbError = new Error("connect ECONNREFUSED");
+    const res = await health(new Request(`${ORIGIN}/api/health`, { headers: { host: "127.0.0.1:3000" } }), {});
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ ok: true, database: "pglite", upstream: "gateway" });
+    expect((await ready()).body).toEqual({ ready: false, reasons: ["database: not answering"] });
   });
 
   it("says so while the process shuts down, without checking anything else", async () => {
