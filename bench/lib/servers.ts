@@ -66,6 +66,17 @@ export async function waitReady(server: Server, url: string, timeoutMs: number, 
   throw new BenchSetupError(`${server.name} not ready after ${timeoutMs} ms (${last}):\n${logTail(server)}`);
 }
 
+/**
+ * The app at `appUrl` is ready (GET /api/ready answers 200: database, migrations, storage and
+ * runtime up) and runs against the `upstream` expected (GET /api/health says which).
+ */
+export async function waitAppReady(server: Server, appUrl: string, timeoutMs: number, upstream: "gateway" | "offline"): Promise<void> {
+  await waitReady(server, `${appUrl}/api/ready`, timeoutMs, (s) => s === 200);
+  const health = await request(`${appUrl}/api/health`, { timeoutMs: 5000 });
+  const mode = (health.json as { upstream?: string } | undefined)?.upstream;
+  if (health.status !== 200 || mode !== upstream) throw new BenchSetupError(`${server.name} runs against ${mode ?? "?"} (health ${health.status}), expected ${upstream}`);
+}
+
 export type BenchDatabase = "pglite" | "postgres";
 
 export function benchDatabase(): BenchDatabase {
@@ -146,7 +157,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     );
     started.push(app);
     const appUrl = `http://127.0.0.1:${appPort}`;
-    await waitReady(app, `${appUrl}/api/health`, 120_000, (s, j) => s === 200 && (j as { upstream?: string })?.upstream === "gateway");
+    await waitAppReady(app, appUrl, 120_000, "gateway");
     return { engine: { url: engineUrl, server: engine }, app: { url: appUrl, server: app }, apiKey, database, stop };
   } catch (e) {
     await stop();

@@ -80,7 +80,7 @@ describe("device cookie values", () => {
 
 describe("access", () => {
   it("opens shares, their images, health and sign-in; nothing else", () => {
-    for (const p of ["/s/abc", "/s/abc/i/1", "/api/health", "/sign-in", "/api/session", "/_next/static/x.js"]) expect(isPublicPath(p), p).toBe(true);
+    for (const p of ["/s/abc", "/s/abc/i/1", "/api/health", "/api/ready", "/sign-in", "/api/session", "/_next/static/x.js"]) expect(isPublicPath(p), p).toBe(true);
     for (const p of ["/", "/gallery", "/shares", "/api/jobs", "/api/images/x/file", "/api/shares", "/api/inputs/x", "/share", "/sign-in/x"]) expect(isPublicPath(p), p).toBe(false);
   });
 
