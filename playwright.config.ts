@@ -75,7 +75,7 @@ export default defineConfig({
   webServer: [
     {
       command: `${fresh("data/e2e-offline")} && ${serve(PORTS.offline)}`,
-      url: `${E2E.offlineUrl}/api/health`,
+      url: `${E2E.offlineUrl}/api/ready`,
       timeout: 120_000,
       reuseExistingServer: false,
       // The suite runs jobs faster than a person (tasks.spec then zip.spec make 50+ requests in a
@@ -102,7 +102,7 @@ export default defineConfig({
     },
     {
       command: `${fresh("data/e2e-gateway")} && ${serve(PORTS.gateway)}`,
-      url: `${E2E.gatewayUrl}/api/health`,
+      url: `${E2E.gatewayUrl}/api/ready`,
       timeout: 120_000,
       reuseExistingServer: false,
       env: {
@@ -114,7 +114,7 @@ export default defineConfig({
     },
     {
       command: `${fresh("data/e2e-password")} && ${serve(PORTS.password)}`,
-      url: `${E2E.passwordUrl}/api/health`,
+      url: `${E2E.passwordUrl}/api/ready`,
       timeout: 120_000,
       reuseExistingServer: false,
       env: { DATA_DIR: "data/e2e-password", PLAYGROUND_PASSWORD: E2E.password, ENGINE_LATENCY_MS: "300-600", EMPIRIOLABS_API_KEY: "", LOG_LEVEL: "warn" },

@@ -18,7 +18,7 @@ import { describeAllowedHosts, isAllowedHost } from "@/lib/http/allowed-hosts";
 import { visitorHost, visitorProtocol } from "@/lib/http/forwarded";
 import { pageContentSecurityPolicy, pageSecurityHeaders } from "@/lib/http/security-headers";
 
-export function proxy(req: NextRequest) {
+export async function proxy(req: NextRequest) {
   const { pathname, search } = req.nextUrl;
   const share = pathname.startsWith("/s/");
   const nonce = btoa(crypto.randomUUID());
@@ -31,7 +31,7 @@ export function proxy(req: NextRequest) {
   if (!isAllowedHost(visitorHost(req.headers))) {
     return withHeaders(new NextResponse(`421 Misdirected Request\n\n${describeAllowedHosts()}\n`, { status: 421, headers: { "content-type": "text/plain; charset=utf-8" } }));
   }
-  if (!pageAccessAllowed(pathname, req.headers.get("cookie"))) {
+  if (!(await pageAccessAllowed(pathname, req.headers.get("cookie")))) {
     // On the host the visitor used (checked above): a cookie set for one host name is not sent
     // to another, and req.url may say "localhost" for 127.0.0.1. Next wants an absolute URL here.
     const origin = `${visitorProtocol(req.headers)}://${visitorHost(req.headers)}`;

@@ -25,7 +25,11 @@
  *   npm run bench:budget-queue   (= npx tsx --conditions=react-server bench/budget-queue.ts,
  *                                 from the project root after `npx next build`; ~7 minutes)
  *
- * Ports 5601 (engine) and 5602 (app) on 127.0.0.1. BENCH_KEEP_LOGS=<folder> keeps the logs.
+ * BENCH_INSTANCES=2 (issue 13): two app instances on one throwaway PostgreSQL, the runs posted
+ * alternately to each; the budget they share lives in the database, so the same acceptance holds.
+ *
+ * Ports 5601 (engine) and 5602 (app; 5603 the second) on 127.0.0.1. BENCH_KEEP_LOGS=<folder>
+ * keeps the logs.
  */
 import type { ApiJob } from "@/lib/api-types";
 import {
@@ -39,7 +43,9 @@ import {
   readLedger,
   startLoggedEngine,
   startGatewayApp,
+  startThrowawayPostgres,
   waitForEmptyQueue,
+  type GatewayApp,
 } from "./lib/gateway-stack";
 import { keepAliveAgent, sleep } from "./lib/http";
 import { runEntry } from "./lib/main";
@@ -55,15 +61,23 @@ const RATIO_LIMIT = 1.15;
 runEntry(async (): Promise<BudgetCheck[]> => {
   const runs = intOption("BENCH_RUNS", 120, 1, 1000);
   const rpm = intOption("BENCH_RPM", 50, 2, 10_000);
+  const instances = intOption("BENCH_INSTANCES", 1, 1, 2);
   const latency = process.env.BENCH_ENGINE_LATENCY_MS || "1000-2000";
   const dir = makeTempDir("budget-queue");
   const engine = await startLoggedEngine({ dir, port: ENGINE_PORT, perMinute: rpm, latencyMs: latency });
-  const app = await startGatewayApp({ name: "app", dir, port: APP_PORT, engine, databaseUrl: "", env: { UPSTREAM_RPM: String(rpm) } });
-  heading(`${runs} runs at once, UPSTREAM_RPM ${rpm}, engine limit ${rpm}/min, engine latency ${latency} ms (PGlite)`);
+  const databaseUrl = instances > 1 ? (await startThrowawayPostgres()).url : "";
+  const apps: GatewayApp[] = [];
+  // One after the other: the first migrates the new database.
+  for (let i = 0; i < instances; i++) {
+    apps.push(await startGatewayApp({ name: `app${i + 1}`, dir, port: APP_PORT + i, engine, databaseUrl, env: { UPSTREAM_RPM: String(rpm) } }));
+  }
+  const app = apps[0];
+  const setup = instances > 1 ? `${instances} instances on PostgreSQL, runs posted alternately` : "PGlite";
+  heading(`${runs} runs at once, UPSTREAM_RPM ${rpm}, engine limit ${rpm}/min, engine latency ${latency} ms (${setup})`);
   console.log(loadLine());
 
   // The catalog is read once at start (hourly after); let it leave the window before the clock starts.
-  await getJson(app, "/api/models");
+  for (const a of apps) await getJson(a, "/api/models");
   const catalogAtStart = countEngine(engine.log.since(0)).catalog;
   const settleBy = Date.now() + 90_000;
   while ((await readBudget(app)).requests.usedLastMinute > 0) {
@@ -78,7 +92,7 @@ runEntry(async (): Promise<BudgetCheck[]> => {
   const answers = await Promise.all(
     Array.from({ length: runs }, async (_, i) => {
       const sent = Date.now();
-      const res = await post(app, "/api/jobs", { task_type: "TEXT_IMAGE", prompt: benchPrompt("budget-queue", i), seed: randomSeed() }, { agent });
+      const res = await post(apps[i % apps.length], "/api/jobs", { task_type: "TEXT_IMAGE", prompt: benchPrompt("budget-queue", i), seed: randomSeed() }, { agent });
       return { res, ms: Date.now() - sent };
     }),
   );
@@ -110,7 +124,7 @@ runEntry(async (): Promise<BudgetCheck[]> => {
   const engineJobs = await engine.jobCount();
   const ledger = await readLedger(app);
   console.log(loadLine());
-  keepLogs([engine.server, app.server], "budget-queue", engine);
+  keepLogs([engine.server, ...apps.map((a) => a.server)], "budget-queue", engine);
   agent.destroy();
 
   const completed = jobs.filter((j) => j.status === "completed");

@@ -10,8 +10,8 @@
  *
  * For each database, BENCH_MEMORY_STARTS fresh starts (default 3), each read from
  * /proc/<pid>/status (VmRSS, and VmHWM, the most it ever was resident):
- * - ready: the moment GET /api/health first answers 200 (a fresh DATA_DIR: for PGlite that
- *   includes creating the database);
+ * - ready: the moment GET /api/ready first answers 200 (database, migrations, storage and
+ *   runtime up; a fresh DATA_DIR: for PGlite that includes creating the database);
  * - idle 10 s: ten seconds later, nothing sent;
  * - after 50 runs: BENCH_MEMORY_RUNS (default 50) `POST /api/jobs` text-to-image runs, 5 at a
  *   time, every one completed (images rendered by the engine, downloaded, thumbnailed and stored),

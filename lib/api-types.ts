@@ -318,3 +318,13 @@ export interface ApiSweepSummary {
   actualCostUsd: number;
   createdAt: string;
 }
+
+/**
+ * `GET /api/ready`: 200 `{ ready: true }` when this instance can serve (database answering with
+ * every migration applied, storage writable, runtime up, not shutting down); otherwise 503 with
+ * one reason per failed check, e.g. "storage: not ready" (why, in brackets, for the owner only).
+ */
+export interface ApiReadiness {
+  ready: boolean;
+  reasons?: string[];
+}

@@ -140,8 +140,9 @@ const schema = z.object({
     .string()
     .default("")
     .transform((v, ctx) => {
-      if (v === "" || /^[a-z0-9._-]+(?:\/[a-z0-9._-]+)*\/$/.test(v)) return v;
-      ctx.addIssue({ code: "custom", message: 'use lower-case letters, digits, "._-" and "/", ending in "/", for example "playground/"' });
+      const segments = v.slice(0, -1).split("/");
+      if (v === "" || (/^[a-z0-9._-]+(?:\/[a-z0-9._-]+)*\/$/.test(v) && segments.every((seg) => !seg.startsWith(".")))) return v;
+      ctx.addIssue({ code: "custom", message: 'use lower-case letters, digits, "._-" and "/", ending in "/", no segment starting with ".", for example "playground/"' });
       return z.NEVER;
     }),
   /** Upstream calls: per-request timeout. */

@@ -22,7 +22,8 @@ export type ErrorCode =
   | "spend_cap_reached" // 402: the run's maximum cost does not fit a spending cap (lib/spend)
   | "not_cancellable" // 409: the run has left the queue; the gateway has no cancel
   | "conflict" // 409: not now (a sweep cell whose run has not ended, or has none, cannot run again)
-  | "internal"; // 500
+  | "internal" // 500
+  | "shutting_down"; // 503: the server is stopping (scripts/serve.mjs answers requests that still arrive)
 
 export interface FieldError {
   /** Field name as in the request (snake_case), "" for the whole request. */
@@ -50,6 +51,7 @@ const STATUS: Record<ErrorCode, number> = {
   not_cancellable: 409,
   conflict: 409,
   internal: 500,
+  shutting_down: 503,
 };
 
 /**

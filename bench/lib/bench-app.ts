@@ -4,21 +4,20 @@ import { freePort, request, sleep } from "./http";
 import { benchPrompt, randomSeed } from "./options";
 import { startBenchPostgres } from "./bench-postgres";
 import { makeTempDir, removeTempDir, spawnServer, stopServer, type Server } from "./processes";
-import { cleanEnv, waitReady, type BenchDatabase } from "./servers";
+import { cleanEnv, waitAppReady, type BenchDatabase } from "./servers";
 
 /**
  * The production build (`scripts/serve.mjs`) in offline mode (no API key: the in-process engine),
  * with a fresh DATA_DIR, on PGlite (the embedded default) or a throwaway PostgreSQL, for the
  * benchmarks that read the server process itself (bench/idle-memory.ts, bench/submit-cpu.ts).
  * serve.mjs runs Next.js in its own process, so `pid` is the whole server: its /proc/<pid>/stat
- * and /proc/<pid>/status are the app's CPU time and memory. `readyAtMs` is when /api/health
- * first answered (performance.now()).
+ * and /proc/<pid>/status are the app's CPU time and memory. It is returned once GET /api/ready
+ * answers 200 (database, migrations, storage and runtime up).
  */
 export interface BenchApp {
   url: string;
   pid: number;
   database: BenchDatabase;
-  readyAtMs: number;
   stop(): Promise<void>;
 }
 
@@ -51,9 +50,8 @@ export async function startBenchApp(opts: BenchAppOptions): Promise<BenchApp> {
     const env = cleanEnv({ ...opts.env, HOST: "127.0.0.1", PORT: String(port), DATA_DIR: dataDir, DATABASE_URL: databaseUrl, LOG_LEVEL: "warn" });
     server = spawnServer("app", ["scripts/serve.mjs"], env, dir);
     const url = `http://127.0.0.1:${port}`;
-    await waitReady(server, `${url}/api/health`, 120_000, (s, j) => s === 200 && (j as { upstream?: string })?.upstream === "offline");
-    const readyAtMs = performance.now();
-    return { url, pid: server.child.pid!, database: opts.database, readyAtMs, stop };
+    await waitAppReady(server, url, 120_000, "offline");
+    return { url, pid: server.child.pid!, database: opts.database, stop };
   } catch (e) {
     await stop();
     throw e;

@@ -8,7 +8,7 @@ import { startPostgres } from "@/lib/testing/postgres-server";
 import { request, sleep, type HttpResult } from "./http";
 import { runPool } from "./pool";
 import { onCleanup, spawnServer, type Server } from "./processes";
-import { BenchSetupError, cleanEnv, waitReady } from "./servers";
+import { BenchSetupError, cleanEnv, waitAppReady, waitReady } from "./servers";
 
 /**
  * Servers for the queue and budget benchmarks (budget-queue.ts, spend-cap-race.ts,
@@ -240,7 +240,7 @@ export async function startGatewayApp(s: AppSetup): Promise<GatewayApp> {
     s.dir,
   );
   const url = `http://127.0.0.1:${s.port}`;
-  await waitReady(server, `${url}/api/health`, 120_000, (st, j) => st === 200 && (j as { upstream?: string })?.upstream === "gateway");
+  await waitAppReady(server, url, 120_000, "gateway");
   return { name: s.name, url, server };
 }
 

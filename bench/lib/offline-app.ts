@@ -27,7 +27,10 @@ const APP_VARIABLE = /^(EMPIRIOLABS_|ENGINE_|UPSTREAM_|JOB_)|^(DATABASE_URL|DATA
 /** What a caller may set: the engine's and the jobs' knobs, never where or how the app runs. */
 const SETTABLE = /^(ENGINE_(LATENCY_MS|RATE_LIMIT_PER_MIN|OUTPUT_TTL_S)|JOB_(STUCK_AFTER_MS|LEASE_MS))$/;
 
+/** Once GET /api/ready answers 200 (database, storage and runtime up): what GET /api/health says. */
 async function health(url: string): Promise<HealthInfo> {
+  const ready = await request(`${url}/api/ready`, { timeoutMs: 5000 });
+  if (ready.status !== 200) throw new Error(`GET /api/ready answered ${ready.status}: ${ready.text.slice(0, 200)}`);
   const res = await request(`${url}/api/health`, { timeoutMs: 5000 });
   if (res.status !== 200) throw new Error(`GET /api/health answered ${res.status}: ${res.text.slice(0, 200)}`);
   return res.json as HealthInfo;

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
+import { appendFileSync, closeSync, mkdtempSync, openSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 
@@ -62,6 +62,31 @@ export function spawnServer(name: string, args: string[], env: NodeJS.ProcessEnv
   const child = spawn(process.execPath, args, { cwd: process.cwd(), env, detached: true, stdio: ["ignore", fd, fd] });
   closeSync(fd);
   const server: Server = { name, child, logPath, exited: false };
+  child.once("exit", () => {
+    server.exited = true;
+  });
+  servers.add(server);
+  return server;
+}
+
+/**
+ * As spawnServer, for any command (`npm start`), with each line of its output also handed to
+ * `onLine` as it arrives (what it printed, and when: the milestones of a start-up).
+ */
+export function spawnCommand(name: string, command: string, args: string[], env: NodeJS.ProcessEnv, logDir: string, onLine: (line: string) => void): Server {
+  refuseIfShuttingDown(name);
+  const logPath = path.join(logDir, `${name}.log`);
+  const child = spawn(command, args, { cwd: process.cwd(), env, detached: true, stdio: ["ignore", "pipe", "pipe"] });
+  const server: Server = { name, child, logPath, exited: false };
+  for (const stream of [child.stdout, child.stderr]) {
+    let rest = "";
+    stream?.on("data", (chunk: Buffer) => {
+      appendFileSync(logPath, chunk);
+      const lines = (rest + chunk.toString("utf8")).split("\n");
+      rest = lines.pop() ?? "";
+      for (const line of lines) onLine(line);
+    });
+  }
   child.once("exit", () => {
     server.exited = true;
   });

@@ -23,6 +23,7 @@ const APP_VARIABLES = [
   "UPSTREAM_TIMEOUT_MS", "JOB_STUCK_AFTER_MS", "JOB_LEASE_MS", "MAX_BODY_BYTES",
   "ENGINE_PORT", "ENGINE_API_KEY", "ENGINE_LATENCY_MS", "ENGINE_OUTPUT_TTL_S", "ENGINE_RATE_LIMIT_PER_MIN",
   "ENGINE_FAULTS", "ENGINE_LOG", "ENGINE_DATA_DIR", "ENGINE_ALLOW_PRIVATE_URLS", "LOG_LEVEL",
+  "S3_BUCKET", "S3_ENDPOINT", "S3_REGION", "S3_FORCE_PATH_STYLE", "S3_PREFIX",
 ];
 
 export function cleanEnv(extra: Record<string, string>): NodeJS.ProcessEnv {
@@ -63,6 +64,17 @@ export async function waitReady(server: Server, url: string, timeoutMs: number, 
     await sleep(200);
   }
   throw new BenchSetupError(`${server.name} not ready after ${timeoutMs} ms (${last}):\n${logTail(server)}`);
+}
+
+/**
+ * The app at `appUrl` is ready (GET /api/ready answers 200: database, migrations, storage and
+ * runtime up) and runs against the `upstream` expected (GET /api/health says which).
+ */
+export async function waitAppReady(server: Server, appUrl: string, timeoutMs: number, upstream: "gateway" | "offline"): Promise<void> {
+  await waitReady(server, `${appUrl}/api/ready`, timeoutMs, (s) => s === 200);
+  const health = await request(`${appUrl}/api/health`, { timeoutMs: 5000 });
+  const mode = (health.json as { upstream?: string } | undefined)?.upstream;
+  if (health.status !== 200 || mode !== upstream) throw new BenchSetupError(`${server.name} runs against ${mode ?? "?"} (health ${health.status}), expected ${upstream}`);
 }
 
 export type BenchDatabase = "pglite" | "postgres";
@@ -141,7 +153,7 @@ export async function startStack(opts: StackOptions): Promise<Stack> {
     );
     started.push(app);
     const appUrl = `http://127.0.0.1:${appPort}`;
-    await waitReady(app, `${appUrl}/api/health`, 120_000, (s, j) => s === 200 && (j as { upstream?: string })?.upstream === "gateway");
+    await waitAppReady(app, appUrl, 120_000, "gateway");
     return { engine: { url: engineUrl, server: engine }, app: { url: appUrl, server: app }, apiKey, database, stop };
   } catch (e) {
     await stop();

@@ -44,14 +44,14 @@ function everything(dir: string): string[] {
 test("after real work the data folder is 0700 and every file in it 0600; the crash's leftovers are gone", async ({ request }) => {
   const job = await submitJob(request, textImageBody({ prompt: "e2e data folder modes", number_of_images: 2 }), server.url);
   const done = await waitForJobStatus(request, job.id, ["completed"], { baseUrl: server.url });
-  // A share makes the server's share-link key (secrets/).
+  // A share: rows and a sealed token in the database (the keys live there too, lib/keys).
   const share = await request.post(`${server.url}/api/shares`, { headers: { origin: server.url }, data: { imageIds: [done.images[0].id], title: "e2e modes" } });
   expect(share.status(), await share.text()).toBe(201);
   const entries = [dataDir, ...everything(dataDir)];
-  expect(entries.length, "the database, blobs, secrets and the engine's jobs are there").toBeGreaterThan(100);
+  expect(entries.length, "the database, blobs and the engine's jobs are there").toBeGreaterThan(100);
   const open = entries.filter((p) => (statSync(p).mode & 0o077) !== 0).map((p) => `${path.relative(dataDir, p)} ${(statSync(p).mode & 0o777).toString(8)}`);
   expect(open, "files or folders with group or other permissions").toEqual([]);
-  for (const sub of ["pglite", "blobs", "secrets", "engine"]) expect(existsSync(path.join(dataDir, sub)), sub).toBe(true);
+  for (const sub of ["pglite", "blobs", "engine"]) expect(existsSync(path.join(dataDir, sub)), sub).toBe(true);
   expect(existsSync(path.join(dataDir, leftover))).toBe(false);
 });
 

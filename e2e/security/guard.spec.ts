@@ -70,9 +70,31 @@ test("the route table covers the app's state-changing routes", () => {
 });
 
 /** The API's public routes (PUBLIC_PATHS in lib/auth/access.ts): everything else needs a session. */
-const PUBLIC_API = ["/api/health", "/api/session"];
+const PUBLIC_API = ["/api/health", "/api/ready", "/api/session"];
 
-test("with a password, every API route but health and sign-in answers 401 without a live session (no cookie, a forged one)", async () => {
+test("with a password, the probes answer without a session: health, and ready with nothing but its verdict", async () => {
+  for (const cookie of ["", "nova_session=forged.value"]) {
+    const health = await rawRequest(E2E.passwordUrl, "/api/health", { headers: cookie ? { cookie } : {} });
+    expect(health.status, health.body).toBe(200);
+    const ready = await rawRequest(E2E.passwordUrl, "/api/ready", { headers: cookie ? { cookie } : {} });
+    expect(ready.status, ready.body).toBe(200);
+    expect(JSON.parse(ready.body)).toEqual({ ready: true });
+  }
+  expect(apiRoutes().filter((r) => PUBLIC_API.includes(r.path)).map((r) => `${r.method} ${r.path}`).sort()).toEqual(["GET /api/health", "GET /api/ready", "POST /api/session"]);
+});
+
+test("every API answer carries a request id of the server's own; a client's X-Request-Id is not taken without a proxy", async () => {
+  const seen = new Set<string>();
+  for (const path of ["/api/health", "/api/ready", "/api/jobs/not-an-id", "/api/gallery?limit=0"]) {
+    const res = await rawRequest(E2E.offlineUrl, path, { headers: { "x-request-id": "chosen-by-the-client" } });
+    const id = String(res.headers["x-request-id"] ?? "");
+    expect(id, `${path} (${res.status})`).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    seen.add(id);
+  }
+  expect(seen.size, "one id per request").toBe(4);
+});
+
+test("with a password, every API route but health, ready and sign-in answers 401 without a live session (no cookie, a forged one)", async () => {
   const url = E2E.passwordUrl;
   const checked: string[] = [];
   for (const r of apiRoutes().filter((x) => !PUBLIC_API.includes(x.path))) {

@@ -15,12 +15,16 @@ export interface AppServer {
   exited(): boolean;
   /** SIGKILL to the whole process group, then wait for the leader to exit. */
   kill(): Promise<void>;
+  /** Sends `signal` to the server process alone (SIGTERM: it drains and exits by itself). */
+  signal(signal: NodeJS.Signals): void;
+  /** Resolves with how the process ended (ms: from this call), or rejects after `timeoutMs`. */
+  waitForExit(timeoutMs: number): Promise<{ code: number | null; signal: NodeJS.Signals | null; ms: number }>;
 }
 
 export interface StartAppServerOptions {
   port: number;
   env: Record<string, string>;
-  /** How long to wait for /api/health. */
+  /** How long to wait for /api/ready. */
   timeoutMs: number;
 }
 
@@ -47,10 +51,10 @@ export async function startAppServer({ port, env, timeoutMs }: StartAppServerOpt
   child.stdout?.on("data", (d: Buffer) => (output += d.toString("utf8")));
   child.stderr?.on("data", (d: Buffer) => (output += d.toString("utf8")));
   let hasExited = false;
-  const exit = new Promise<void>((resolve) => {
-    child.once("exit", () => {
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.once("exit", (code, signal) => {
       hasExited = true;
-      resolve();
+      resolve({ code, signal });
     });
   });
 
@@ -72,10 +76,25 @@ export async function startAppServer({ port, env, timeoutMs }: StartAppServerOpt
       const deadline = Date.now() + 10_000;
       while (groupAlive(pid) && Date.now() < deadline) await sleep(100);
     },
+    signal(signal) {
+      process.kill(pid, signal);
+    },
+    async waitForExit(timeoutMs) {
+      const from = Date.now();
+      let timer: NodeJS.Timeout | undefined;
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`server ${pid} still running after ${timeoutMs} ms`)), timeoutMs);
+      });
+      try {
+        return { ...(await Promise.race([exit, late])), ms: Date.now() - from };
+      } finally {
+        clearTimeout(timer);
+      }
+    },
   };
 
   try {
-    await waitForHealth(url, timeoutMs, () => hasExited);
+    await waitForReady(url, timeoutMs, () => hasExited);
   } catch (e) {
     await server.kill();
     throw new Error(`${(e as Error).message}\n--- server output ---\n${output}`);
@@ -103,14 +122,17 @@ function groupAlive(pgid: number): boolean {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits until GET {url}/api/health answers 200 (the app's readiness URL). */
-export async function waitForHealth(url: string, timeoutMs: number, gaveUp: () => boolean = () => false): Promise<void> {
+/**
+ * Waits until GET {url}/api/ready answers 200: database answering with every migration, storage
+ * writable, runtime up (/api/health answers as soon as the process does, before all that).
+ */
+export async function waitForReady(url: string, timeoutMs: number, gaveUp: () => boolean = () => false): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = "no answer yet";
   while (Date.now() < deadline) {
     if (gaveUp()) throw new Error(`server at ${url} exited before it was ready (${last})`);
     try {
-      const res = await fetch(`${url}/api/health`, { signal: AbortSignal.timeout(5_000) });
+      const res = await fetch(`${url}/api/ready`, { signal: AbortSignal.timeout(5_000) });
       if (res.status === 200) return;
       last = `status ${res.status}`;
     } catch (e) {

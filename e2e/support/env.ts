@@ -5,6 +5,6 @@ export { E2E } from "../../playwright.config";
 export const WAIT = {
   /** A job on the offline engine (1.5–2.5 s, ×2.25 for premium large) plus copy and polling. */
   job: 45_000,
-  /** `scripts/serve.mjs` until /api/health answers 200. */
+  /** `scripts/serve.mjs` until /api/ready answers 200. */
   serverStart: 90_000,
 } as const;

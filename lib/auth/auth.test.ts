@@ -7,7 +7,7 @@ import { newDeviceValue, verifyDeviceValue } from "@/lib/auth/device-cookie";
 import { newSessionValue, passwordMatches, SESSION_COOKIE, sessionFromCookieHeader, verifySessionValue } from "@/lib/auth/session";
 import { lockedForSeconds, MAX_FAILURES, recordFailure, recordSuccess, resetSignInLimiterForTests, UNDER_ATTACK_AFTER, WINDOW_MS } from "@/lib/auth/sign-in-limiter";
 import { resetEnvForTests } from "@/lib/env";
-import { forgetDataSecrets } from "@/lib/secrets/data-secret";
+import { forgetServerKeys, setServerKeysForTests } from "@/lib/keys/server-keys";
 
 const saved = { ...process.env };
 
@@ -15,14 +15,14 @@ beforeEach(() => {
   process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "nova-auth-"));
   process.env.PLAYGROUND_PASSWORD = "hunter2 but longer";
   resetEnvForTests();
-  forgetDataSecrets();
+  setServerKeysForTests();
   resetSignInLimiterForTests();
 });
 
 afterEach(() => {
   process.env = { ...saved };
   resetEnvForTests();
-  forgetDataSecrets();
+  forgetServerKeys();
 });
 
 describe("session cookie values", () => {
@@ -46,11 +46,9 @@ describe("session cookie values", () => {
     }
   });
 
-  it("depend on the server's secret: another data folder's sessions do not open this one", () => {
+  it("depend on the server's key: another install's sessions do not open this one", () => {
     const { value } = newSessionValue("pw");
-    process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "nova-auth-other-"));
-    resetEnvForTests();
-    forgetDataSecrets();
+    setServerKeysForTests();
     expect(verifySessionValue(value, "pw")).toBeNull();
   });
 
@@ -75,27 +73,25 @@ describe("device cookie values", () => {
     expect(verifyDeviceValue(`${value.split(".")[0]}.${"A".repeat(43)}`)).toBeNull();
     expect(verifyDeviceValue("garbage")).toBeNull();
     expect(verifyDeviceValue(undefined)).toBeNull();
-    process.env.DATA_DIR = mkdtempSync(path.join(os.tmpdir(), "nova-auth-device-"));
-    resetEnvForTests();
-    forgetDataSecrets();
+    setServerKeysForTests();
     expect(verifyDeviceValue(value)).toBeNull();
   });
 });
 
 describe("access", () => {
   it("opens shares, their images, health and sign-in; nothing else", () => {
-    for (const p of ["/s/abc", "/s/abc/i/1", "/api/health", "/sign-in", "/api/session", "/_next/static/x.js"]) expect(isPublicPath(p), p).toBe(true);
+    for (const p of ["/s/abc", "/s/abc/i/1", "/api/health", "/api/ready", "/sign-in", "/api/session", "/_next/static/x.js"]) expect(isPublicPath(p), p).toBe(true);
     for (const p of ["/", "/gallery", "/shares", "/api/jobs", "/api/images/x/file", "/api/shares", "/api/inputs/x", "/share", "/sign-in/x"]) expect(isPublicPath(p), p).toBe(false);
   });
 
-  it("lets a page through with a correctly signed session cookie only (when a password is set)", () => {
+  it("lets a page through with a correctly signed session cookie only (when a password is set)", async () => {
     const cookie = `${SESSION_COOKIE}=${newSessionValue("hunter2 but longer").value}`;
-    expect(pageAccessAllowed("/gallery", cookie)).toBe(true);
-    expect(pageAccessAllowed("/gallery", null)).toBe(false);
-    expect(pageAccessAllowed("/gallery", `${SESSION_COOKIE}=${newSessionValue("old password").value}`)).toBe(false);
+    expect(await pageAccessAllowed("/gallery", cookie)).toBe(true);
+    expect(await pageAccessAllowed("/gallery", null)).toBe(false);
+    expect(await pageAccessAllowed("/gallery", `${SESSION_COOKIE}=${newSessionValue("old password").value}`)).toBe(false);
     delete process.env.PLAYGROUND_PASSWORD;
     resetEnvForTests();
-    expect(pageAccessAllowed("/gallery", null), "no password: open (loopback only)").toBe(true);
+    expect(await pageAccessAllowed("/gallery", null), "no password: open (loopback only)").toBe(true);
   });
 
   it("redirects after sign-in only to paths on this site, however the path is disguised", () => {

@@ -8,12 +8,12 @@
  */
 import "server-only";
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import { dataSecret } from "@/lib/secrets/data-secret";
+import { serverKey } from "@/lib/keys/server-keys";
 
 export const DEVICE_COOKIE = "nova_device";
 export const DEVICE_DAYS = 365;
 
-const mac = (id: string) => createHmac("sha256", dataSecret("device")).update(`device.${id}`).digest("base64url");
+const mac = (id: string) => createHmac("sha256", serverKey("device")).update(`device.${id}`).digest("base64url");
 
 export function newDeviceValue(): string {
   const id = randomBytes(16).toString("base64url");

@@ -1,15 +1,15 @@
 /**
  * The sign-in session cookie: `nova_session=<id>.<expires-ms>.<hmac>`. The id is 24 random
- * bytes; the HMAC-SHA256 key is derived from PLAYGROUND_PASSWORD and a random server secret
- * ($DATA_DIR/secrets/session.key), so a forged or tampered cookie fails without a database read
- * (proxy.ts checks pages this way), and changing the password signs everyone out. The session is
+ * bytes; the HMAC-SHA256 key is derived from PLAYGROUND_PASSWORD and the server's random
+ * `session` key (lib/keys, shared by every instance through the database), so a forged or
+ * tampered cookie fails without a database read (proxy.ts checks pages this way), and changing the password signs everyone out. The session is
  * also a database row (lib/auth/session-store.ts): signing out deletes it, and the API and the
  * owner's pages check it on every request. Verification is constant-time.
  */
 import "server-only";
 import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
-import { dataSecret } from "@/lib/secrets/data-secret";
+import { serverKey } from "@/lib/keys/server-keys";
 
 export const SESSION_COOKIE = "nova_session";
 export const SESSION_DAYS = 30;
@@ -20,7 +20,7 @@ export interface SessionClaims {
 }
 
 function sessionKey(password: string): Buffer {
-  return createHash("sha256").update(dataSecret("session")).update("\0").update(password, "utf8").digest();
+  return createHash("sha256").update(serverKey("session")).update("\0").update(password, "utf8").digest();
 }
 
 function sign(password: string, payload: string): string {

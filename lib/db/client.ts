@@ -9,6 +9,7 @@ import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import { Pool } from "pg";
 import { env } from "@/lib/env";
 import { tightenModes } from "@/lib/storage/data-dir";
+import { onShutdown } from "@/lib/lifecycle/shutdown";
 import { log } from "@/lib/log";
 import { ensurePgliteCluster, limitWasmCompileThreads, PGLITE_START_PARAMS } from "@/lib/db/pglite-cluster";
 import { withPreparedStatements } from "@/lib/db/pglite-prepared";
@@ -110,7 +111,7 @@ async function openPostgres(url: string, migrationsFolder: string): Promise<Data
 // same folder would corrupt it.
 const g = globalThis as typeof globalThis & {
   __novaDb?: Promise<DatabaseHandle>;
-  __novaDbSignals?: boolean;
+  __novaDbShutdown?: boolean;
 };
 
 function getHandle(): Promise<DatabaseHandle> {
@@ -122,7 +123,7 @@ function getHandle(): Promise<DatabaseHandle> {
     pending.catch(() => {
       if (g.__novaDb === pending) g.__novaDb = undefined;
     });
-    registerSignalsOnce();
+    closeOnShutdownOnce();
   }
   return g.__novaDb;
 }
@@ -143,19 +144,13 @@ export async function closeDb(): Promise<void> {
   await handle?.close();
 }
 
-function registerSignalsOnce(): void {
-  if (g.__novaDbSignals) return;
-  g.__novaDbSignals = true;
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      // A clean PGlite shutdown avoids recovery work on the next start. Listening to a signal
-      // turns off Node's default exit, so when nobody else (e.g. Next) handles it, raise it again
-      // once our `once` listener is gone and the process ends as if we had never listened.
-      closeDb()
-        .catch((e) => log("error", "db.close_failed", { signal, error: e }))
-        .finally(() => {
-          if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
-        });
-    });
-  }
+/**
+ * The database closes last when the process stops (lib/lifecycle/shutdown.ts owns the order and
+ * the signals): after the queue, the tracker and the event streams are done with it. A clean
+ * PGlite shutdown avoids recovery work on the next start.
+ */
+function closeOnShutdownOnce(): void {
+  if (g.__novaDbShutdown) return;
+  g.__novaDbShutdown = true;
+  onShutdown({ name: "database closes", phase: "close", run: closeDb });
 }

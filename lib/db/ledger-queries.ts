@@ -13,17 +13,14 @@ import type { ZonedPeriods } from "@/lib/time/zoned-periods";
 /** sum() is numeric: node-postgres returns it as a string, PGlite as a number. */
 const micros = (expr: ReturnType<typeof sql>) => sql<number>`coalesce(${expr}, 0)`.mapWith(Number);
 
+/** The sum held for runs whose hold is not closed yet (waiting, submitting, in flight), as SQL. */
+const openHoldsSum = sql`select coalesce(sum(r.amount_micros), 0) from spend_ledger r
+  where r.kind = 'reserve' and not exists (select 1 from spend_ledger c where c.job_id = r.job_id and c.kind <> 'reserve')`;
+
 /** Held for runs whose hold is not closed yet (waiting, submitting, in flight). */
 export async function reservedMicros(db: Queryable): Promise<number> {
-  const [row] = await db
-    .select({
-      total: micros(sql`sum(${spendLedger.amountMicros})`),
-    })
-    .from(spendLedger)
-    .where(
-      sql`${spendLedger.kind} = 'reserve' and not exists (select 1 from spend_ledger c where c.job_id = ${spendLedger.jobId} and c.kind <> 'reserve')`,
-    );
-  return row?.total ?? 0;
+  const result = await db.execute<{ reserved: number | string }>(sql`select (${openHoldsSum}) as reserved`);
+  return Number(result.rows[0]?.reserved ?? 0);
 }
 
 export interface PeriodSpend {
@@ -32,20 +29,22 @@ export interface PeriodSpend {
   reservedMicros: number;
 }
 
-/** What the caps compare against: settled in the day and month of `periods`, and held now. */
+/**
+ * What the caps compare against: settled in the day and month of `periods`, and held now.
+ *
+ * One statement, so one snapshot: a run that settles is a hold in one snapshot and a settle in
+ * the next, and settling does not take the admission lock. Read in two statements, a settle
+ * committing between them was in neither (two instances overbooked a $1.00 cap by one $0.12 run
+ * in e2e/cluster.spec.ts that way; cap-settle-race.test.ts replays it).
+ */
 export async function periodSpend(db: Queryable, periods: ZonedPeriods): Promise<PeriodSpend> {
   const { day, month } = periods;
-  const inDay = sql`${spendLedger.createdAt} >= ${day.start} and ${spendLedger.createdAt} < ${day.end}`;
-  const [row] = await db
-    .select({
-      day: micros(sql`sum(${spendLedger.amountMicros}) filter (where ${inDay})`),
-      month: micros(sql`sum(${spendLedger.amountMicros})`),
-    })
-    .from(spendLedger)
-    .where(
-      sql`${spendLedger.kind} = 'settle' and ${spendLedger.createdAt} >= ${month.start} and ${spendLedger.createdAt} < ${month.end}`,
-    );
-  return { daySpentMicros: row?.day ?? 0, monthSpentMicros: row?.month ?? 0, reservedMicros: await reservedMicros(db) };
+  const settled = (from: Date, to: Date) =>
+    sql`(select coalesce(sum(s.amount_micros), 0) from spend_ledger s where s.kind = 'settle' and s.created_at >= ${from} and s.created_at < ${to})`;
+  const result = await db.execute<{ day: number | string; month: number | string; reserved: number | string }>(sql`
+    select ${settled(day.start, day.end)} as day, ${settled(month.start, month.end)} as month, (${openHoldsSum}) as reserved`);
+  const row = result.rows[0];
+  return { daySpentMicros: Number(row?.day ?? 0), monthSpentMicros: Number(row?.month ?? 0), reservedMicros: Number(row?.reserved ?? 0) };
 }
 
 export interface Hold {

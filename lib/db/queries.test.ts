@@ -28,6 +28,7 @@ forEachDialect("database", (t) => {
       "job_inputs",
       "jobs",
       "prompt_history",
+      "secrets",
       "sessions",
       "settings",
       "share_images",

@@ -1,7 +1,7 @@
 import "server-only";
 import type { ApiEvent, ApiJob } from "@/lib/api-types";
 import { formatEventId, newEpoch, parseEventId } from "./event-id";
-import type { ChangeNotice, EventTransport } from "./transport";
+import type { EventTransport, HeardNotice } from "./transport";
 
 /**
  * The event bus: one per process (process-bus.ts). Writers say "job X changed" (`jobChanged`),
@@ -67,6 +67,8 @@ export class EventBus {
   private lastListenerAt = -Infinity;
   private readonly pendingJobs = new Set<string>();
   private readonly pendingSweeps = new Set<string>();
+  /** The transport may have lost notices: the next flush publishes `reset`. */
+  private resyncPending = false;
   private flushTimer: NodeJS.Timeout | undefined;
   private flushing: Promise<void> | undefined;
   private queueTimer: NodeJS.Timeout | undefined;
@@ -192,7 +194,7 @@ export class EventBus {
     return this.listeners.size > 0 || this.opts.now() - this.lastListenerAt < this.opts.bufferAgeMs;
   }
 
-  private onNotice(notice: ChangeNotice): void {
+  private onNotice(notice: HeardNotice): void {
     if (this.closed) return;
     if (!this.watched) {
       // Nobody could receive or resume it: not loaded, but its number is spent, so a client that
@@ -203,6 +205,9 @@ export class EventBus {
     }
     if (notice.kind === "job") this.pendingJobs.add(notice.jobId);
     else if (notice.kind === "sweep") this.pendingSweeps.add(notice.sweepId);
+    // The transport may have lost notices (README.md, "Between instances"): clients read everything
+    // again. Through the flush, so the reset comes after every event whose load began before it.
+    else if (notice.kind === "resync") this.resyncPending = true;
     else return this.refreshQueue();
     this.scheduleFlush();
   }
@@ -239,8 +244,10 @@ export class EventBus {
     await null;
     const jobIds = [...this.pendingJobs];
     const sweepIds = [...this.pendingSweeps];
+    const resync = this.resyncPending;
     this.pendingJobs.clear();
     this.pendingSweeps.clear();
+    this.resyncPending = false;
     try {
       const jobs = jobIds.length > 0 && this.loadJobs ? await this.loadJobs(jobIds) : new Map<string, ApiJob>();
       let vanished = false;
@@ -250,7 +257,7 @@ export class EventBus {
         // A run removed after it was shown (refused while Run waited): no event says "gone".
         else if (this.forget(id)) vanished = true;
       }
-      if (vanished) this.emit({ type: "reset" });
+      if (vanished || resync) this.emit({ type: "reset" });
       for (const sweepId of sweepIds) this.emit({ type: "sweep", sweepId });
     } catch (error) {
       // What changed is unknown to clients now: they read everything again.
@@ -258,7 +265,7 @@ export class EventBus {
       this.emit({ type: "reset" });
     } finally {
       this.flushing = undefined;
-      if (this.pendingJobs.size > 0 || this.pendingSweeps.size > 0) this.scheduleFlush();
+      if (this.pendingJobs.size > 0 || this.pendingSweeps.size > 0 || this.resyncPending) this.scheduleFlush();
     }
   }
 

@@ -1,21 +1,45 @@
 import "server-only";
+import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 import { EventBus } from "./event-bus";
+import { PgTransport } from "./pg-transport";
 import { InProcessTransport } from "./transport";
 
 /**
  * The process's one event bus, on globalThis (Next.js may load this module more than once, and
  * every copy must publish to the same subscribers). lib/jobs/runtime.ts gives it its job loader;
- * the /api/events route subscribes to it. To carry events between instances, construct it here
- * with another transport (README.md, "Between instances").
+ * the /api/events route subscribes to it. With DATABASE_URL, notices travel between every
+ * instance on that database by LISTEN/NOTIFY; PGlite is one process, whose bus is the only one
+ * (README.md, "Between instances").
  */
 const KEY = Symbol.for("nova-playground.event-bus");
-type Holder = { [KEY]?: EventBus };
+type Held = { bus: EventBus; transport: InProcessTransport | PgTransport };
+type Holder = { [KEY]?: Held };
+
+function held(): Held {
+  const holder = globalThis as Holder;
+  holder[KEY] ??= (() => {
+    const databaseUrl = env().DATABASE_URL;
+    const transport = databaseUrl ? new PgTransport({ databaseUrl, log }) : new InProcessTransport();
+    return { bus: new EventBus({ transport, log }), transport };
+  })();
+  return holder[KEY];
+}
 
 export function getEventBus(): EventBus {
-  const holder = globalThis as Holder;
-  holder[KEY] ??= new EventBus({ transport: new InProcessTransport(), log });
-  return holder[KEY];
+  return held().bus;
+}
+
+/**
+ * Shutdown: the bus stops publishing and the transport closes its connections, after the notices
+ * already sent went out. Both stay in place, so a writer that publishes later does nothing
+ * (rather than opening new connections). The open streams are the caller's to end first. The
+ * runtime makes the bus at start-up; when there is none, there is nothing to close.
+ */
+export async function closeEventBus(): Promise<void> {
+  const current = (globalThis as Holder)[KEY];
+  current?.bus.close();
+  await current?.transport.close();
 }
 
 /** A run changed (status, progress, images, place): its `job` event follows shortly. */

@@ -1,10 +1,12 @@
 /**
  * Reads a server-sent events body frame by frame, as a browser's EventSource parses it (only the
- * fields this app sends: id, data, retry, comments). For tests and benches; the app's client is
+ * fields this app sends: id, event, data, retry, comments). For tests and benches; the app's client is
  * the browser's own EventSource.
  */
 export interface SseFrame {
   id?: string;
+  /** A named event (`reconnect`, the last one of a stream whose server stops). */
+  event?: string;
   data?: string;
   retry?: number;
   comment?: string;
@@ -52,6 +54,7 @@ function parseFrame(raw: string): SseFrame {
   for (const line of raw.split("\n")) {
     if (line.startsWith(":")) frame.comment = line.slice(1).trim();
     else if (line.startsWith("id: ")) frame.id = line.slice(4);
+    else if (line.startsWith("event: ")) frame.event = line.slice(7);
     else if (line.startsWith("data: ")) frame.data = (frame.data === undefined ? "" : `${frame.data}\n`) + line.slice(6);
     else if (line.startsWith("retry: ")) frame.retry = Number(line.slice(7));
   }

@@ -4,6 +4,7 @@ import { EventBus } from "./event-bus";
 import { SseReader } from "./sse-reader";
 import { eventStreamResponse } from "./sse-response";
 import { InProcessTransport } from "./transport";
+import { ShutdownSequence, type ShutdownStep } from "@/lib/lifecycle/shutdown";
 
 /** The stream of one client over a bus whose loader invents jobs: format, heartbeat, and everything let go at the end. */
 const buses: EventBus[] = [];
@@ -94,5 +95,42 @@ describe("event stream response", () => {
     let frames = 0;
     while ((await sse.next()) !== null) frames += 1;
     expect(frames).toBeGreaterThan(2);
+  });
+
+  it("ends with a reconnect hint when the process shuts down: a short retry, then a named event the page's onmessage ignores", async () => {
+    const b = bus();
+    const shutdown = new ShutdownSequence();
+    const res = eventStreamResponse(b, { lastEventId: null, signal: new AbortController().signal, shutdown, reconnectMs: 500 });
+    const sse = new SseReader(res.body!);
+    expect(await sse.next()).toEqual({ retry: 3000 });
+    expect(await sse.next()).toEqual({ id: b.lastId });
+    expect(b.listenerCount).toBe(1);
+    const report = await shutdown.run("SIGTERM");
+    expect(report.unfinished).toEqual([]);
+    expect(await sse.next()).toEqual({ retry: 500 });
+    expect(await sse.next()).toEqual({ event: "reconnect", data: '{"reason":"shutting_down"}' });
+    expect(await sse.next()).toBeNull();
+    expect(b.listenerCount).toBe(0);
+  });
+
+  it("a stream that ends by itself takes its step back; one opened while the process shuts down gets the hint at once", async () => {
+    const b = bus();
+    const steps = new Set<ShutdownStep>();
+    const tracking = { started: false, register: (step: ShutdownStep) => (steps.add(step), () => void steps.delete(step)) };
+    const gone = new AbortController();
+    const early = eventStreamResponse(b, { lastEventId: null, signal: gone.signal, shutdown: tracking });
+    await new SseReader(early.body!).next();
+    expect(steps.size).toBe(1);
+    gone.abort();
+    expect(steps.size).toBe(0);
+
+    tracking.started = true;
+    const late = eventStreamResponse(b, { lastEventId: null, signal: new AbortController().signal, shutdown: tracking, reconnectMs: 250 });
+    const sse = new SseReader(late.body!);
+    expect(await sse.next()).toEqual({ retry: 250 });
+    expect((await sse.next())?.event).toBe("reconnect");
+    expect(await sse.next()).toBeNull();
+    expect(steps.size).toBe(0);
+    expect(b.listenerCount).toBe(0);
   });
 });

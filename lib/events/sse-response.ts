@@ -1,4 +1,5 @@
 import "server-only";
+import { processShutdown, type ShutdownSequence } from "@/lib/lifecycle/shutdown";
 import type { BusEvent, EventBus } from "./event-bus";
 
 /**
@@ -7,6 +8,11 @@ import type { BusEvent, EventBus } from "./event-bus";
  * hint for the browser's reconnects. Everything it holds (its subscription, its timer) is let go
  * when the client goes away (the request's signal, or the body being cancelled), when the
  * session ends (`stillAllowed`, checked at each heartbeat), or when the client stops reading.
+ *
+ * When the process stops (lib/lifecycle/shutdown.ts, phase "stop") the stream ends with a
+ * reconnect hint: a short `retry:` and a last, named `reconnect` event (a page's `onmessage`
+ * does not see named events). The browser's EventSource then reconnects by itself within about
+ * a second, with its Last-Event-ID, and a load balancer sends it to an instance still serving.
  */
 export interface EventStreamOptions {
   /** The client's Last-Event-ID header, as sent (any string). */
@@ -18,6 +24,10 @@ export interface EventStreamOptions {
   stillAllowed?: () => Promise<boolean>;
   /** Chunks a client may leave unread before it is cut off (it reconnects with Last-Event-ID). */
   maxBacklog?: number;
+  /** Ends the stream with a reconnect hint when it runs (default: the process's). */
+  shutdown?: Pick<ShutdownSequence, "register" | "started">;
+  /** The `retry:` sent then (ms); default 250–1000, spread so that a fleet's tabs do not reconnect at once. */
+  reconnectMs?: number;
 }
 
 export const EVENT_STREAM_HEADERS: Record<string, string> = {
@@ -33,16 +43,28 @@ export function formatEvent({ id, event }: BusEvent): string {
   return `id: ${id}\ndata: ${JSON.stringify(event)}\n\n`;
 }
 
+/** The last thing a stream says when its server stops: come back soon (to another instance). */
+export function reconnectHint(retryMs: number): string {
+  return `retry: ${retryMs}\n\nevent: reconnect\ndata: {"reason":"shutting_down"}\n\n`;
+}
+
 export function eventStreamResponse(bus: EventBus, opts: EventStreamOptions): Response {
   const encoder = new TextEncoder();
   const heartbeatMs = opts.heartbeatMs ?? 15_000;
   const maxBacklog = opts.maxBacklog ?? 256;
+  const reconnectMs = () => opts.reconnectMs ?? 250 + Math.floor(Math.random() * 750);
   let cleanup = () => {};
 
   const body = new ReadableStream<Uint8Array>(
     {
       start(controller) {
         if (opts.signal.aborted) return controller.close();
+        const shutdown = opts.shutdown ?? processShutdown();
+        if (shutdown.started) {
+          // A request that slipped in while the process stops: straight to another instance.
+          controller.enqueue(encoder.encode(reconnectHint(reconnectMs())));
+          return controller.close();
+        }
         let ended = false;
         // Declared before anything can end the stream, so end() always finds them.
         const heartbeat = setInterval(() => {
@@ -53,9 +75,18 @@ export function eventStreamResponse(bus: EventBus, opts: EventStreamOptions): Re
         }, heartbeatMs);
         heartbeat.unref?.();
         const subscription = bus.subscribe(opts.lastEventId, (e) => write(formatEvent(e)));
+        const unregister = shutdown.register({
+          name: "event stream ends with a reconnect hint",
+          phase: "stop",
+          run: () => {
+            write(reconnectHint(reconnectMs()));
+            end();
+          },
+        });
         function end() {
           if (ended) return;
           ended = true;
+          unregister();
           subscription.unsubscribe();
           clearInterval(heartbeat);
           opts.signal.removeEventListener("abort", end);

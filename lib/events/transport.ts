@@ -13,27 +13,41 @@ export type ChangeNotice =
   | { kind: "queue" };
 
 /**
- * How notices travel between the buses of every instance sharing a database. In-process is the
- * only implementation now; a PostgreSQL one would `NOTIFY playground_events, '<json notice>'` in
- * `send` and `LISTEN` on one dedicated connection in `listen` (README.md, "Between instances").
+ * Said by a transport itself, never sent: notices may have been lost (its connection to the other
+ * instances was down), so what clients show must be read again.
+ */
+export type ResyncSignal = { kind: "resync" };
+
+/** What a listener hears: a notice from any instance, or the transport's own resync. */
+export type HeardNotice = ChangeNotice | ResyncSignal;
+
+/**
+ * How notices travel between the buses of every instance sharing a database: in-process below
+ * (one instance: PGlite, or tests), PostgreSQL LISTEN/NOTIFY in pg-transport.ts (README.md,
+ * "Between instances").
  */
 export interface EventTransport {
-  /** Delivers the notice to every listener of every instance, this one's included. */
+  /** Delivers the notice to every listener of every instance, this one's included, once. */
   send(notice: ChangeNotice): void;
   /** Starts delivering notices to `onNotice`; the function returned stops it. */
-  listen(onNotice: (notice: ChangeNotice) => void): () => void;
+  listen(onNotice: (notice: HeardNotice) => void): () => void;
 }
 
 /** One process: notices go straight to the listeners, in the order they were sent. */
 export class InProcessTransport implements EventTransport {
-  private readonly listeners = new Set<(notice: ChangeNotice) => void>();
+  protected readonly listeners = new Set<(notice: HeardNotice) => void>();
 
   send(notice: ChangeNotice): void {
     for (const listener of this.listeners) listener(notice);
   }
 
-  listen(onNotice: (notice: ChangeNotice) => void): () => void {
+  listen(onNotice: (notice: HeardNotice) => void): () => void {
     this.listeners.add(onNotice);
     return () => this.listeners.delete(onNotice);
+  }
+
+  /** Nothing to let go but the listeners (the same shape as PgTransport.close). */
+  async close(): Promise<void> {
+    this.listeners.clear();
   }
 }

@@ -11,6 +11,7 @@ import { parseBodyValue } from "@/lib/http/parse-body";
 import type { GalleryFilter } from "@/lib/gallery/gallery-filter";
 import { getInput } from "@/lib/db/input-queries";
 import { getBlobStore } from "@/lib/storage";
+import type { ImageFile } from "@/lib/http/image-response";
 import { toApiImage } from "@/lib/jobs/serialize";
 
 export async function readGalleryPage(opts: { cursor?: string; limit: number; filter?: GalleryFilter }): Promise<GalleryPage> {
@@ -53,27 +54,27 @@ export async function updateFavorites(body: unknown): Promise<{ updated: number;
   return { updated: await setFavorites(db, input.imageIds, input.favorite), favorite: input.favorite };
 }
 
-/** The stored bytes of an image or its thumbnail, with the content type recorded at copy time. */
-export async function readImageFile(id: string, variant: "file" | "thumb"): Promise<{ bytes: Buffer; contentType: string; name: string }> {
+/** An image or its thumbnail, streamed from the blob store, with the content type recorded at copy time. */
+export async function readImageFile(id: string, variant: "file" | "thumb"): Promise<ImageFile> {
   const db = await getDb();
   const row = await getImage(db, id);
   if (!row) throw new AppError("not_found", "No image with this id.");
   const key = variant === "file" ? row.blobKey : row.thumbKey;
-  const bytes = await getBlobStore().get(key);
-  if (!bytes) throw new AppError("not_found", "The image file is missing from storage.");
+  const blob = await getBlobStore().getStream(key);
+  if (!blob) throw new AppError("not_found", "The image file is missing from storage.");
   const contentType = variant === "file" ? row.contentType : "image/webp";
   const ext = key.split(".").pop();
-  return { bytes, contentType, name: `nova-${row.jobId.slice(0, 8)}-${row.index + 1}.${ext}` };
+  return { ...blob, contentType, name: `nova-${row.jobId.slice(0, 8)}-${row.index + 1}.${ext}` };
 }
 
 /** An input image by content hash (inputs are content-addressed, so the URL never changes). */
-export async function readInputFile(sha256: string): Promise<{ bytes: Buffer; contentType: string; name: string }> {
+export async function readInputFile(sha256: string): Promise<ImageFile> {
   if (!/^[0-9a-f]{64}$/.test(sha256)) throw new AppError("not_found", "No input image with this hash.");
   const db = await getDb();
   const row = await getInput(db, sha256);
-  const bytes = row ? await getBlobStore().get(row.blobKey) : null;
-  if (!row || !bytes) throw new AppError("not_found", "No input image with this hash.");
-  return { bytes, contentType: row.contentType, name: `input-${sha256.slice(0, 12)}.${row.blobKey.split(".").pop()}` };
+  const blob = row ? await getBlobStore().getStream(row.blobKey) : null;
+  if (!row || !blob) throw new AppError("not_found", "No input image with this hash.");
+  return { ...blob, contentType: row.contentType, name: `input-${sha256.slice(0, 12)}.${row.blobKey.split(".").pop()}` };
 }
 
 /** Marks an image as a favourite or not; the body is `{ "favorite": true | false }`, nothing else. */

@@ -28,6 +28,11 @@ describe("every /api route goes through the guard", () => {
   const files = routes(API);
   it("finds the routes", () => expect(files.length).toBeGreaterThan(15));
 
+  it("finds the probes among them (health, ready)", () => {
+    const rel = files.map((f) => path.relative(API, f).split(path.sep).join("/"));
+    for (const route of ["health/route.ts", "ready/route.ts"]) expect(rel, route).toContain(route);
+  });
+
   it("finds the prompt history routes among them", () => {
     const rel = files.map((f) => path.relative(API, f).split(path.sep).join("/"));
     for (const route of ["prompts/route.ts", "prompts/[id]/route.ts", "prompts/[id]/pin/route.ts", "prompts/export/route.ts", "prompts/import/route.ts"]) expect(rel, route).toContain(route);

@@ -1,14 +1,16 @@
 import "server-only";
 import { NextResponse } from "next/server";
 import { apiAccessAllowed } from "@/lib/auth/access";
+import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { describeAllowedHosts, isAllowedHost } from "@/lib/http/allowed-hosts";
 import { BODY_LIMITS } from "@/lib/http/body-limits";
 import { crossSiteRefusal } from "@/lib/http/cross-site";
 import { visitorHost } from "@/lib/http/forwarded";
 import { checkDeclaredLength, readBody, type BodySpec, type BodyType, type ParsedBody } from "@/lib/http/read-body";
+import { requestIdOf } from "@/lib/http/request-id";
 import { apiSecurityHeaders } from "@/lib/http/security-headers";
-import { log } from "@/lib/log";
+import { log, withRequestId } from "@/lib/log";
 
 /**
  * The guard every /api route goes through (a test keeps it so: lib/http/api-routes-guarded.test.ts).
@@ -20,7 +22,9 @@ import { log } from "@/lib/log";
  *      400. A route that declares no body reads none, and refuses a declared one over
  *      BODY_LIMITS.none.
  * Then the handler; AppErrors become their status and safe JSON, anything else a generic 500
- * (logged, redacted). Every answer carries the API's security headers (security-headers.ts).
+ * (logged, redacted). Every answer carries the API's security headers (security-headers.ts) and
+ * the request's id (`x-request-id`, request-id.ts), which every log line written while it was
+ * handled carries too (lib/log.ts).
  * What was read is checked with parse-body.ts (`parseBody` in the route, or `parseBodyValue` in
  * the service it calls): a broken field rule is a 422 naming the field.
  */
@@ -37,7 +41,11 @@ export function handleRoute<C, T extends BodyType>(options: { body: BodySpec<T> 
 export function handleRoute<C, T extends BodyType>(a: Handler<C> | RouteOptions<T>, b?: BodyHandler<C, T>): Handler<C> {
   const options: RouteOptions<T> = typeof a === "function" ? {} : a;
   const fn = (typeof a === "function" ? a : b) as BodyHandler<C, T>;
-  return async (req: Request, ctx: C): Promise<Response> => withSecurityHeaders(await guarded(req, ctx, options, fn));
+  return async (req: Request, ctx: C): Promise<Response> => {
+    const requestId = requestIdOf(req.headers, env().TRUST_PROXY);
+    const res = await withRequestId(requestId, () => guarded(req, ctx, options, fn));
+    return withHeaders(res, { ...apiSecurityHeaders(), "x-request-id": requestId });
+  };
 }
 
 async function guarded<C, T extends BodyType>(req: Request, ctx: C, options: RouteOptions<T>, fn: BodyHandler<C, T>): Promise<Response> {
@@ -74,15 +82,18 @@ function errorResponse(e: unknown): Response {
   return NextResponse.json(err.toJSON(), { status: 500 });
 }
 
-function withSecurityHeaders(res: Response): Response {
-  const headers = apiSecurityHeaders();
+/** Headers the handler did not set itself; the request id always (it is ours to give). */
+function withHeaders(res: Response, headers: Record<string, string>): Response {
+  const apply = (target: Headers) => {
+    for (const [k, v] of Object.entries(headers)) if (k === "x-request-id" || !target.has(k)) target.set(k, v);
+  };
   try {
-    for (const [k, v] of Object.entries(headers)) if (!res.headers.has(k)) res.headers.set(k, v);
+    apply(res.headers);
     return res;
   } catch {
     // Some Responses have immutable headers (Response.redirect, fetched ones): copy it.
     const copy = new Response(res.body, res);
-    for (const [k, v] of Object.entries(headers)) if (!copy.headers.has(k)) copy.headers.set(k, v);
+    apply(copy.headers);
     return copy;
   }
 }

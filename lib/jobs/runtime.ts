@@ -10,9 +10,14 @@ import { startEngine } from "@/lib/emulator/server";
 import { ModelsService } from "@/lib/model-catalog/models-service";
 import { RequestBudget } from "@/lib/budget/request-budget";
 import { getModel } from "@/lib/models";
-import { getEventBus } from "@/lib/events/process-bus";
+import { closeEventBus, getEventBus } from "@/lib/events/process-bus";
+import { ensureServerKeys } from "@/lib/keys/server-keys";
+import { isShuttingDown, onShutdown } from "@/lib/lifecycle/shutdown";
 import { loadApiJobs } from "./api-jobs";
+import { watchPeers } from "./peer-watch";
 import { RunQueue } from "./run-queue";
+import { RUNTIME_BOOTED, RUNTIME_KEY } from "./runtime-state";
+import { jobShutdownSteps } from "./shutdown-steps";
 import { JobTracker } from "./tracker";
 
 /**
@@ -36,8 +41,8 @@ export interface Runtime {
   baseDurationMs?: number;
 }
 
-const KEY = Symbol.for("nova-playground.runtime");
-type Holder = { [KEY]?: Promise<Runtime> };
+// On globalThis, where runtime-state.ts reads whether it is up.
+type Holder = { [RUNTIME_KEY]?: Promise<Runtime>; [RUNTIME_BOOTED]?: boolean };
 
 async function connectUpstream(budget: RequestBudget): Promise<Pick<Runtime, "client" | "upstream" | "baseDurationMs">> {
   const e = env();
@@ -77,6 +82,8 @@ async function connectUpstream(budget: RequestBudget): Promise<Pick<Runtime, "cl
 async function boot(): Promise<Runtime> {
   const e = env();
   const db = await getDb();
+  // Before anything signs or opens a value (sessions, share links): the keys all instances share.
+  await ensureServerKeys();
   const budget = new RequestBudget(db, { perMinute: e.UPSTREAM_RPM, log });
   const { client, upstream, baseDurationMs } = await connectUpstream(budget);
   const models = new ModelsService(client);
@@ -112,9 +119,22 @@ async function boot(): Promise<Runtime> {
     events,
     log,
   });
-  await tracker.start();
+  // A process told to stop while it booted must not start claiming work it will not finish.
+  if (isShuttingDown()) throw new Error("the process is shutting down");
+  // Registered before the tracker starts: from here on a shutdown stops it and hands back its leases.
+  const unregister = jobShutdownSteps({ queue, tracker, events: { close: closeEventBus }, log }).map(onShutdown);
+  try {
+    await tracker.start();
+  } catch (e) {
+    // The next getRuntime() boots anew and registers its own.
+    for (const u of unregister) u();
+    await tracker.stop();
+    throw e;
+  }
   // Runs a previous process left waiting are sent now, in their order.
   queue.kick();
+  // Several instances may share PostgreSQL: take over what a dead one leaves (peer-watch.ts).
+  if (e.DATABASE_URL) onShutdown({ name: "peer watch stops", phase: "stop", run: watchPeers({ everyMs: e.JOB_LEASE_MS, tracker, queue }) });
   log("info", "runtime.ready", { upstream, upstreamRpm: e.UPSTREAM_RPM });
   // Read the catalog now, so the first page that lists models does not wait for it.
   void models.offered();
@@ -123,12 +143,18 @@ async function boot(): Promise<Runtime> {
 
 export function getRuntime(): Promise<Runtime> {
   const holder = globalThis as Holder;
-  if (!holder[KEY]) {
-    holder[KEY] = boot().catch((err) => {
-      // Let the next request retry instead of caching a failure forever.
-      delete holder[KEY];
-      throw err;
-    });
+  if (!holder[RUNTIME_KEY]) {
+    holder[RUNTIME_KEY] = boot().then(
+      (rt) => {
+        holder[RUNTIME_BOOTED] = true;
+        return rt;
+      },
+      (err) => {
+        // Let the next request retry instead of caching a failure forever.
+        delete holder[RUNTIME_KEY];
+        throw err;
+      },
+    );
   }
-  return holder[KEY]!;
+  return holder[RUNTIME_KEY]!;
 }

@@ -15,6 +15,7 @@ import {
   recordPoll,
   reschedulePoll,
 } from "@/lib/db/job-queries";
+import { releaseLeases } from "@/lib/db/lease-queries";
 import type { BlobStore } from "@/lib/storage";
 import type { UpstreamClient } from "@/lib/upstream/client";
 import type { UpstreamJob } from "@/lib/upstream/parse-job";
@@ -115,6 +116,15 @@ export class JobTracker {
 
   stop(): Promise<void> {
     return this.loop.stop();
+  }
+
+  /**
+   * Shutdown, after `stop()`: hands back the leases this tracker holds (the jobs of a pass still
+   * polling when the process must go), so another instance may take them at once rather than
+   * after JOB_LEASE_MS. Returns the ids released.
+   */
+  releaseLeases(): Promise<string[]> {
+    return releaseLeases(this.deps.db, this.owner);
   }
 
   /** Whether a wake-up timer is set (tests check that none is left when idle). */

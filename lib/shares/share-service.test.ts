@@ -1,6 +1,4 @@
 import { randomUUID } from "node:crypto";
-import { readFile, writeFile } from "node:fs/promises";
-import path from "node:path";
 import { eq, inArray, sql } from "drizzle-orm";
 import { expect, it, vi } from "vitest";
 import { images, shareImages, shares } from "@/lib/db/schema";
@@ -10,7 +8,7 @@ import { createShare, editShare, openShare, readShares, removeShare, revokeShare
 import { hashShareToken } from "@/lib/shares/share-token";
 import { forEachDialect } from "@/lib/testing/test-databases";
 import { withTempDataDir } from "@/lib/testing/temp-data-dir";
-import { forgetDataSecrets } from "@/lib/secrets/data-secret";
+import { serverKey, setServerKeysForTests } from "@/lib/keys/server-keys";
 import { appErrorOf, bindShareDb, DAY, tokenOf } from "@/lib/testing/share-fixtures";
 
 /** The owner side of shares: create, list, edit, revoke, expire, delete; how tokens are stored. */
@@ -249,24 +247,24 @@ forEachDialect("share-service", (t) => {
     expect(anywhere.rows).toHaveLength(0);
   });
 
-  it("the link is not shown again when the key of the data folder is gone", async () => {
+  it("the link is not shown again when the server's share-link key changed", async () => {
     const share = await createShare({ imageIds: [fx.car.id], title: "Other key" });
     const token = tokenOf(share);
-    // As if the share had been sealed under another data folder's key: replace this folder's key.
-    const file = path.join(process.env.DATA_DIR!, "secrets", "share-link.key");
-    const saved = await readFile(file);
-    await writeFile(file, Buffer.alloc(32, 7));
-    forgetDataSecrets();
+    // As if the share had been sealed by an install with other keys.
+    const g = globalThis as { __novaServerKeys?: Map<string, Buffer> };
+    const saved = g.__novaServerKeys;
+    setServerKeysForTests();
+    expect(serverKey("share-link").equals(saved!.get("share-link")!)).toBe(false);
     try {
       const listed = (await readShares()).find((s) => s.id === share.id);
       expect(listed?.path).toBeNull();
       // The link itself still works: lookups use the hash, not the sealed copy.
       expect(await openShare(token)).not.toBeNull();
     } finally {
-      await writeFile(file, saved);
-      forgetDataSecrets();
+      g.__novaServerKeys = saved;
     }
   });
+
 
   // Found by this test: image URLs used to look up the stored position, which a deletion leaves
   // with a gap; they now go by rank, like the page's numbering.

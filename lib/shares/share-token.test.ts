@@ -1,12 +1,8 @@
 import { createHash } from "node:crypto";
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
-import os from "node:os";
-import path from "node:path";
-import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
-import { resetEnvForTests } from "@/lib/env";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { hashShareToken, looksLikeShareToken, newShareToken } from "@/lib/shares/share-token";
 import { openToken, sealToken } from "@/lib/shares/token-seal";
-import { forgetDataSecrets } from "@/lib/secrets/data-secret";
+import { forgetServerKeys, setServerKeysForTests } from "@/lib/keys/server-keys";
 
 describe("share tokens", () => {
   it("newShareToken is 22 base64url characters holding 128 bits", () => {
@@ -57,35 +53,12 @@ describe("share tokens", () => {
 });
 
 describe("token-seal", () => {
-    const originalDataDir = process.env.DATA_DIR;
-  const dirs: string[] = [];
-
-  function switchDataDir(dir: string): void {
-    process.env.DATA_DIR = dir;
-    resetEnvForTests();
-    forgetDataSecrets();
-  }
-
-  function freshDataDir(): string {
-    const dir = mkdtempSync(path.join(os.tmpdir(), "nova-seal-"));
-    dirs.push(dir);
-    switchDataDir(dir);
-    return dir;
-  }
-
   beforeEach(() => {
-    freshDataDir();
-  });
-
-  afterEach(() => {
-    forgetDataSecrets();
+    setServerKeysForTests();
   });
 
   afterAll(() => {
-    if (originalDataDir === undefined) delete process.env.DATA_DIR;
-    else process.env.DATA_DIR = originalDataDir;
-    resetEnvForTests();
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    forgetServerKeys();
   });
 
   it("sealToken/openToken round-trip a token", () => {
@@ -133,44 +106,11 @@ describe("token-seal", () => {
     expect(openToken([iv, shortTag, body].join("."))).toBeNull();
   });
 
-  it("a value sealed under another DATA_DIR's key opens to null", () => {
-    const first = process.env.DATA_DIR!;
+  it("a value sealed under another install's key opens to null", () => {
     const token = newShareToken();
     const sealed = sealToken(token);
-
-    freshDataDir();
+    setServerKeysForTests();
     expect(openToken(sealed)).toBeNull();
     expect(openToken(sealToken(token))).toBe(token);
-
-    // Back in the first folder, its key (kept on disk) opens it again.
-    switchDataDir(first);
-    expect(openToken(sealed)).toBe(token);
-  });
-
-  it("creates a 32-byte key file with mode 0600 under $DATA_DIR/secrets on first use", () => {
-    const dir = process.env.DATA_DIR!;
-    const file = path.join(dir, "secrets", "share-link.key");
-    expect(existsSync(file)).toBe(false);
-    sealToken(newShareToken());
-    expect(existsSync(file)).toBe(true);
-    expect(statSync(file).mode & 0o777).toBe(0o600);
-    expect(statSync(path.join(dir, "secrets")).mode & 0o777).toBe(0o700);
-    const key = readFileSync(file);
-    expect(key).toHaveLength(32);
-    // The key in use is the file's: a value sealed now opens with a fresh read of the file.
-    const sealed = sealToken("AAAAAAAAAAAAAAAAAAAAAA");
-    forgetDataSecrets();
-    expect(openToken(sealed)).toBe("AAAAAAAAAAAAAAAAAAAAAA");
-  });
-
-  it("reuses an existing key file instead of replacing it", () => {
-    const dir = process.env.DATA_DIR!;
-    const file = path.join(dir, "secrets", "share-link.key");
-    const token = newShareToken();
-    const sealed = sealToken(token);
-    const key = readFileSync(file);
-    forgetDataSecrets(); // as after a restart
-    expect(openToken(sealed)).toBe(token);
-    expect(readFileSync(file).equals(key)).toBe(true);
   });
 });

@@ -1,13 +1,13 @@
 import "server-only";
 /**
- * Seals share tokens so the owner's shares page can show a link again, while the database alone
- * holds nothing that opens a share: the key is `$DATA_DIR/secrets/share-link.key` (see
- * lib/secrets/data-secret), not in the database. AES-256-GCM: a tampered value fails to open.
+ * Seals share tokens so the owner's shares page can show a link again, with the server's
+ * `share-link` key (lib/keys: the same on every instance sharing the database). AES-256-GCM: a
+ * tampered value fails to open.
  */
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { dataSecret } from "@/lib/secrets/data-secret";
+import { serverKey } from "@/lib/keys/server-keys";
 
-const key = () => dataSecret("share-link");
+const key = () => serverKey("share-link");
 
 export function sealToken(token: string): string {
   const iv = randomBytes(12);

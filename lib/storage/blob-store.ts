@@ -9,6 +9,12 @@ export interface BlobStore {
   put(key: string, bytes: Uint8Array): Promise<void>;
   /** The bytes, or null when there is no such key. */
   get(key: string): Promise<Buffer | null>;
+  /**
+   * The bytes as a stream, with their length, or null when there is no such key: what image
+   * routes send, so a large image never sits whole in memory. The caller must read the stream to
+   * its end or cancel it (that releases the file or the connection).
+   */
+  getStream(key: string): Promise<{ body: ReadableStream<Uint8Array>; size: number } | null>;
   has(key: string): Promise<boolean>;
   /** Removes the key; removing a missing key is not an error. */
   delete(key: string): Promise<void>;

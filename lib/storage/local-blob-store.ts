@@ -1,6 +1,7 @@
 import "server-only";
-import { access, constants, mkdir, readFile, stat, unlink } from "node:fs/promises";
+import { access, constants, mkdir, open, readFile, stat, unlink } from "node:fs/promises";
 import path from "node:path";
+import { Readable } from "node:stream";
 import { assertValidKey, type BlobStore } from "@/lib/storage/blob-store";
 import { isMissing, syncDir, writeFileAtomically } from "@/lib/storage/durable-files";
 
@@ -28,7 +29,32 @@ export function createLocalBlobStore(rootDir: string): BlobStore {
       try {
         return await readFile(fileOf(key));
       } catch (e) {
-        if (isMissing(e)) return null;
+        if (isNotABlob(e)) return null;
+        throw e;
+      }
+    },
+
+    async getStream(key) {
+      let handle;
+      try {
+        handle = await open(fileOf(key), "r");
+      } catch (e) {
+        if (isNotABlob(e)) return null;
+        throw e;
+      }
+      try {
+        // Size and bytes from the one open file: a put that renames a new file into place
+        // meanwhile does not change what this reader sees.
+        const info = await handle.stat();
+        if (!info.isFile()) {
+          await handle.close();
+          return null;
+        }
+        // autoClose: the file is closed at the end, on an error, or when the reader cancels.
+        const body = Readable.toWeb(handle.createReadStream()) as ReadableStream<Uint8Array>;
+        return { body, size: info.size };
+      } catch (e) {
+        await handle.close();
         throw e;
       }
     },
@@ -37,7 +63,7 @@ export function createLocalBlobStore(rootDir: string): BlobStore {
       try {
         return (await stat(fileOf(key))).isFile();
       } catch (e) {
-        if (isMissing(e)) return false;
+        if (isNotABlob(e)) return false;
         throw e;
       }
     },
@@ -46,7 +72,7 @@ export function createLocalBlobStore(rootDir: string): BlobStore {
       try {
         await unlink(fileOf(key));
       } catch (e) {
-        if (!isMissing(e)) throw e;
+        if (!isNotABlob(e)) throw e;
       }
     },
 
@@ -59,4 +85,13 @@ export function createLocalBlobStore(rootDir: string): BlobStore {
       }
     },
   };
+}
+
+/**
+ * No file under this key: nothing there (ENOENT), a folder of other keys (EISDIR), or a file
+ * where a folder of the path would be (ENOTDIR). S3 answers all three with "no such key".
+ */
+function isNotABlob(e: unknown): boolean {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  return isMissing(e) || code === "EISDIR" || code === "ENOTDIR";
 }

@@ -3,11 +3,12 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll } from "vitest";
 import { resetEnvForTests } from "@/lib/env";
-import { forgetDataSecrets } from "@/lib/secrets/data-secret";
+import { forgetServerKeys, setServerKeysForTests } from "@/lib/keys/server-keys";
 
 /**
- * Points DATA_DIR at a fresh temporary folder for the test file: the blob store and the keys in
- * secrets/ follow it, and everything is put back (and the folder removed) afterwards.
+ * Points DATA_DIR at a fresh temporary folder for the test file, as a new install: the blob store
+ * follows it and the server's keys are new (lib/keys); everything is put back (and the folder
+ * removed) afterwards.
  */
 export function withTempDataDir(label: string): void {
   const g = globalThis as { __novaBlobStore?: unknown };
@@ -17,11 +18,11 @@ export function withTempDataDir(label: string): void {
     dataDir = await mkdtemp(path.join(os.tmpdir(), `nova-${label}-`));
     process.env.DATA_DIR = dataDir;
     resetEnvForTests();
-    forgetDataSecrets();
+    setServerKeysForTests();
     delete g.__novaBlobStore;
   });
   afterAll(async () => {
-    forgetDataSecrets();
+    forgetServerKeys();
     delete g.__novaBlobStore;
     if (originalDataDir === undefined) delete process.env.DATA_DIR;
     else process.env.DATA_DIR = originalDataDir;

@@ -1,15 +1,11 @@
 import { NextResponse } from "next/server";
-import type { HealthInfo } from "@/lib/api-types";
-import { getDbInfo } from "@/lib/db/client";
 import { handleRoute } from "@/lib/http/handle-route";
-import { getRuntime } from "@/lib/jobs/runtime";
+import { healthInfo } from "@/lib/readiness/health";
 
 export const dynamic = "force-dynamic";
 
-/** Readiness: answers 200 only once the database (migrations applied) and upstream are up. */
-export const GET = handleRoute(async () => {
-  const rt = await getRuntime();
-  const { dialect } = await getDbInfo();
-  const body: HealthInfo = { ok: true, database: dialect, upstream: rt.upstream };
-  return NextResponse.json(body, { headers: { "cache-control": "no-store" } });
-});
+/**
+ * Liveness: 200 as soon as the process answers, from its settings alone (no database, no
+ * runtime). Whether it can serve is GET /api/ready (lib/readiness).
+ */
+export const GET = handleRoute(async () => NextResponse.json(healthInfo(), { headers: { "cache-control": "no-store" } }));

@@ -9,6 +9,7 @@ import { raw, withKey } from "./json-text";
 import { prngUuid, type Prng } from "./prng";
 import { HOSTILE_AXES, HOSTILE_DROPS, HOSTILE_POSITIONS, HOSTILE_SEEDS, HOSTILE_TITLES, UNRUNNABLE_SWEEP } from "./sweep-inputs";
 import { CAP_UNKNOWN_KEYS, FUZZ_CAPS, HOSTILE_CANCEL_IDS, HOSTILE_IDEMPOTENCY_KEYS, HOSTILE_USD, type HostileHeader } from "./spend-inputs";
+import { HOSTILE_REQUEST_IDS } from "./request-id-inputs";
 
 /** Real ids on the server under test (made before the run), so requests reach past "not found". */
 export interface Fixtures {
@@ -132,7 +133,9 @@ const SHARE_FIELDS: Record<string, FieldKind> = { title: "text", description: "t
 export const ROUTES: Record<string, RouteSpec> = {
   "/api/gallery": { query: { ...GALLERY_QUERY, limit: ["5"], cursor: [b64url({ t: "2026-01-01T00:00:00.000000Z", id: SOME_ID })] }, hostileQuery: { ...GALLERY_HOSTILE, limit: LIMITS, cursor: FORGED_CURSORS }, weight: 3 },
   "/api/gallery/ids": { query: GALLERY_QUERY, hostileQuery: GALLERY_HOSTILE, weight: 2 },
-  "/api/health": {},
+  // Liveness and readiness probes: no parameters; every API route reads X-Request-Id, tried here.
+  "/api/health": { hostileHeaders: { "x-request-id": HOSTILE_REQUEST_IDS } },
+  "/api/ready": { hostileHeaders: { "x-request-id": HOSTILE_REQUEST_IDS } },
   // The models on offer: no parameters, so only the guard and hostile query strings reach it.
   "/api/models": {},
   "/api/images/[id]": {
