@@ -24,6 +24,24 @@ const usdCap = z
     return n;
   });
 
+/** An optional absolute http(s) URL, kept as `keep` makes it; anything else names an example. */
+function httpUrl(example: string, keep: (u: URL) => string) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      if (!v) return undefined;
+      try {
+        const u = new URL(v);
+        if (u.protocol === "http:" || u.protocol === "https:") return keep(u);
+      } catch {
+        // reported below
+      }
+      ctx.addIssue({ code: "custom", message: `use an absolute http(s) URL, for example "${example}"` });
+      return z.NEVER;
+    });
+}
+
 const schema = z.object({
   EMPIRIOLABS_API_KEY: z.string().optional().transform((v) => (v ? v : undefined)),
   EMPIRIOLABS_BASE_URL: z.string().url().default("https://api.empiriolabs.ai"),
@@ -41,20 +59,7 @@ const schema = z.object({
     .default("")
     .transform((v) => v.split(",").map((h) => h.trim().toLowerCase()).filter(Boolean)),
   /** The address visitors use (`https://play.example.com`): absolute URLs (Open Graph), and trusted as an origin. */
-  PUBLIC_URL: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return undefined;
-      try {
-        const u = new URL(v);
-        if (u.protocol === "http:" || u.protocol === "https:") return u.origin;
-      } catch {
-        // reported below
-      }
-      ctx.addIssue({ code: "custom", message: 'use an absolute http(s) URL, for example "https://play.example.com"' });
-      return z.NEVER;
-    }),
+  PUBLIC_URL: httpUrl("https://play.example.com", (u) => u.origin),
   /**
    * How many reverse proxies stand in front of the app: X-Forwarded-For/-Host/-Proto are read
    * only when this is above 0 ("true" = 1). Without a proxy a client could forge them.
@@ -118,20 +123,7 @@ const schema = z.object({
    */
   S3_BUCKET: z.string().optional().transform((v) => (v ? v : undefined)),
   /** An S3-compatible server's address (MinIO, R2, a test server); unset: AWS's own endpoint for S3_REGION. */
-  S3_ENDPOINT: z
-    .string()
-    .optional()
-    .transform((v, ctx) => {
-      if (!v) return undefined;
-      try {
-        const u = new URL(v);
-        if (u.protocol === "http:" || u.protocol === "https:") return u.toString().replace(/\/$/, "");
-      } catch {
-        // reported below
-      }
-      ctx.addIssue({ code: "custom", message: 'use an absolute http(s) URL, for example "http://127.0.0.1:9000"' });
-      return z.NEVER;
-    }),
+  S3_ENDPOINT: httpUrl("http://127.0.0.1:9000", (u) => u.toString().replace(/\/$/, "")),
   S3_REGION: z.string().default("us-east-1"),
   /** Address objects as <endpoint>/<bucket>/<key> (most S3-compatible servers want this). */
   S3_FORCE_PATH_STYLE: bool,
