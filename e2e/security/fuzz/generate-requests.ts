@@ -114,6 +114,9 @@ function mutations(route: DiscoveredRoute, spec: RouteSpec, opts: GenerateOption
       const type = rng.pick(types);
       if (type) d.headers["content-type"] = type;
       else delete d.headers["content-type"];
+      // A body read as another type no longer has the broken field its 422 must name (a JSON
+      // body sent as a form names the form's fields instead), so that check is dropped.
+      if (d.body?.names !== undefined && d.names === undefined && type.toLowerCase() !== d.body.contentType) d.names = null;
       d.what.push(`content-type ${JSON.stringify(type)}`);
     },
     origin: (d, rng) => {
