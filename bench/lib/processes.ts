@@ -59,7 +59,10 @@ export function spawnServer(name: string, args: string[], env: NodeJS.ProcessEnv
   refuseIfShuttingDown(name);
   const logPath = path.join(logDir, `${name}.log`);
   const fd = openSync(logPath, "a");
-  const child = spawn(process.execPath, args, { cwd: process.cwd(), env, detached: true, stdio: ["ignore", fd, fd] });
+  // BENCH_SERVER_NODE_ARGS: Node flags for the servers a bench starts, to profile one
+  // (`--cpu-prof --cpu-prof-dir=/tmp/prof`: NODE_OPTIONS may not carry them).
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, ...args], { cwd: process.cwd(), env, detached: true, stdio: ["ignore", fd, fd] });
   closeSync(fd);
   const server: Server = { name, child, logPath, exited: false };
   child.once("exit", () => {

@@ -37,14 +37,14 @@ forPglite("RequestBudget", (t) => {
   it("counts requests in a window of 61 s: perMinute fit, the next when the oldest is 61 s old", async () => {
     expect(WINDOW_MS).toBe(61_000);
     const b = budget(3);
-    expect(await b.take("poll", 2)).toEqual({ granted: 2, at: new Date(T0), retryAt: null });
+    expect(await b.take("poll", 2)).toEqual({ granted: 2, at: new Date(T0), retryAt: null, left: 1 });
     clock += 30_000;
-    expect(await b.take("catalog", 5)).toEqual({ granted: 1, at: new Date(T0 + 30_000), retryAt: new Date(T0 + 61_000) });
+    expect(await b.take("catalog", 5)).toEqual({ granted: 1, at: new Date(T0 + 30_000), retryAt: new Date(T0 + 61_000), left: 0 });
     // Full: the next request fits when the oldest (T0) leaves the window.
     expect(await b.status()).toEqual({ perMinute: 3, usedLastMinute: 3, left: 0, blockedUntil: null, nextFreeAt: new Date(T0 + 61_000) });
     clock = T0 + 61_000;
     expect(await b.status()).toEqual({ perMinute: 3, usedLastMinute: 1, left: 2, blockedUntil: null, nextFreeAt: new Date(clock) });
-    expect(await b.take("poll", 0)).toEqual({ granted: 0, at: new Date(clock), retryAt: null });
+    expect(await b.take("poll", 0)).toEqual({ granted: 0, at: new Date(clock), retryAt: null, left: 2 });
   });
 
   it("gives back what it took and did not use", async () => {
@@ -76,7 +76,7 @@ forPglite("RequestBudget", (t) => {
     await b.rateLimited(3000);
     expect(events).toEqual([["warn", "budget.rate_limited", { retryAfterMs: 3000 }]]);
     expect(await b.status()).toEqual({ perMinute: 10, usedLastMinute: 0, left: 0, blockedUntil: new Date(T0 + 3000), nextFreeAt: new Date(T0 + 3000) });
-    expect(await b.take("poll", 1)).toEqual({ granted: 0, at: new Date(T0), retryAt: new Date(T0 + 3000) });
+    expect(await b.take("poll", 1)).toEqual({ granted: 0, at: new Date(T0), retryAt: new Date(T0 + 3000), left: 0 });
     await b.acquire("submit");
     expect(clock).toBe(T0 + 3000);
     expect(await b.status()).toEqual({ perMinute: 10, usedLastMinute: 1, left: 9, blockedUntil: null, nextFreeAt: new Date(T0 + 3000) });

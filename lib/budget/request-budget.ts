@@ -1,6 +1,6 @@
 import "server-only";
-import type { Db } from "@/lib/db/client";
-import { blockRequests, markRequestsAnswered, readBudgetState, returnRequests, takeRequests, type RequestKind, type TakeResult } from "@/lib/db/rate-queries";
+import type { Db, Tx } from "@/lib/db/client";
+import { blockRequests, markRequestsAnswered, readBudgetState, returnRequests, takeRequests, takeRequestsIn, type RequestKind, type TakeResult } from "@/lib/db/rate-queries";
 
 /**
  * The account's upstream request budget (README.md here): `perMinute` requests in any window,
@@ -48,8 +48,15 @@ export class RequestBudget {
 
   /** Takes up to `want` requests now, without waiting; says when the next one may fit. */
   take(kind: RequestKind, want: number): Promise<TakeResult> {
-    if (want <= 0) return Promise.resolve({ granted: 0, at: this.now(), retryAt: null });
-    return takeRequests(this.db, { kind, want, limit: this.perMinute, windowMs: WINDOW_MS, now: this.now() });
+    return takeRequests(this.db, { kind, want: Math.max(0, want), limit: this.perMinute, windowMs: WINDOW_MS, now: this.now() });
+  }
+
+  /**
+   * One submit for a new run, in its admission's transaction, granted only when no run waits in
+   * line (lib/jobs/README.md, "A run sent by its own request").
+   */
+  takeSubmitIfLineEmpty(tx: Tx): Promise<TakeResult> {
+    return takeRequestsIn(tx, { kind: "submit", want: 1, limit: this.perMinute, windowMs: WINDOW_MS, now: this.now(), unlessRunsWait: true });
   }
 
   /** Gives back requests taken at `taken.at` but not made. */

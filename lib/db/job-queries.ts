@@ -40,13 +40,15 @@ export async function listImagesOfJobs(db: Queryable, jobIds: string[]): Promise
   return db.select().from(images).where(inArray(images.jobId, jobIds)).orderBy(asc(images.index));
 }
 
-export async function markSubmitted(db: Db, id: string, upstreamJobId: string, now: Date, nextPollAt: Date): Promise<JobRow> {
-  const [job] = await db
-    .update(jobs)
-    .set({ status: "queued", upstreamJobId, submittedAt: now, queuedAt: now, nextPollAt, updatedAt: now, leaseOwner: null, leaseUntil: null })
-    .where(eq(jobs.id, id))
-    .returning();
-  return job;
+/**
+ * A claimed run the gateway accepted: `queued`, handed to the tracker. Returns the run as written:
+ * the claimed row with these changes (nobody else writes a run while its claim's lease holds), so
+ * the row is not read back.
+ */
+export async function markSubmitted(db: Db, claimed: JobRow, upstreamJobId: string, now: Date, nextPollAt: Date): Promise<JobRow> {
+  const changes = { status: "queued", upstreamJobId, submittedAt: now, queuedAt: now, nextPollAt, updatedAt: now, leaseOwner: null, leaseUntil: null } as const;
+  await db.update(jobs).set(changes).where(eq(jobs.id, claimed.id));
+  return { ...claimed, ...changes };
 }
 
 /**

@@ -120,4 +120,23 @@ describe("withPreparedStatements", () => {
     });
     expect(await statementCount()).toBe(3);
   });
+
+  it("answers the advisory transaction lock itself, as Postgres does, without a call into Postgres", async () => {
+    const lock = "select pg_advisory_xact_lock($1)";
+    const theirs = await pg.query(lock, [7]);
+    const calls: unknown[] = [];
+    const real = pg.execProtocol.bind(pg);
+    pg.execProtocol = ((message: Uint8Array, options?: object) => {
+      calls.push(message);
+      return real(message, options);
+    }) as typeof pg.execProtocol;
+    try {
+      const ours = await client.transaction((tx) => tx.query(lock, [7]));
+      expect(ours.rows).toEqual(theirs.rows);
+      expect(ours.fields).toEqual(theirs.fields);
+      expect(calls).toEqual([]);
+    } finally {
+      pg.execProtocol = real;
+    }
+  });
 });

@@ -24,6 +24,15 @@ import { protocol, types, type PGlite, type QueryOptions, type Results, type Tra
 export type PgliteClient = Pick<PGlite, "query" | "transaction" | "exec">;
 
 const { serialize } = protocol;
+
+/**
+ * The advisory lock that serializes admissions and budget decisions between connections
+ * (run-admission.ts, rate-queries.ts). PGlite is one connection that runs one transaction at a
+ * time (PGlite.transaction holds its lock to the end), so the lock is always free and answered
+ * here, as Postgres would answer it, without a round trip.
+ */
+const XACT_LOCK = "select pg_advisory_xact_lock($1)";
+const XACT_LOCK_RESULT: Results<unknown> = { rows: [{ pg_advisory_xact_lock: "" }], fields: [{ name: "pg_advisory_xact_lock", dataTypeID: 2278 }], affectedRows: 0 };
 /** SQLSTATE of "cached plan must not change result type" (a table changed under a kept statement). */
 const PLAN_RESULT_CHANGED = "0A000";
 
@@ -99,6 +108,7 @@ export function withPreparedStatements(pg: PGlite, { maxStatements = 200 }: Prep
   }
 
   async function run<T>(text: string, params: unknown[] = [], options: QueryOptions | undefined, inTransaction: boolean): Promise<Results<T>> {
+    if (text === XACT_LOCK) return XACT_LOCK_RESULT as Results<T>;
     try {
       const statement = await statementFor(text, inTransaction);
       const values = params.map((value, i) => serializeValue(pg, value, statement.paramTypes[i], options));

@@ -18,7 +18,7 @@ import { novaCanvas } from "@/lib/models";
 import { emptyTables, insertTestImages, insertTestJob, testImage } from "@/lib/testing/db-fixtures";
 import { forEachDialect } from "@/lib/testing/test-databases";
 import { periodsAt } from "@/lib/time/zoned-periods";
-import { admitRun, insertWaitingRun } from "./run-admission";
+import { admitRun, insertRun } from "./run-admission";
 
 /** Prompt history on both databases: recording at admission, search, pins, merge, favourites. */
 const DAY = 24 * 60 * 60 * 1000;
@@ -101,10 +101,10 @@ forEachDialect("prompt history queries", (t) => {
     ]);
   });
 
-  it("every waiting run written (a sweep's cells too, through insertWaitingRun) counts its texts", async () => {
+  it("every waiting run written (a sweep's cells too, through insertRun) counts its texts", async () => {
     const row = (prompt: string) => ({ model: novaCanvas.id, taskType: "TEXT_IMAGE", params: { prompt, negative_prompt: "fog" }, prompt, imagesRequested: 1, estimatedCostMicros: 1 });
     await t.db.transaction(async (tx) => {
-      for (const p of ["a red boat", "a green boat", "a red boat"]) await insertWaitingRun(tx, row(p), [], T0);
+      for (const p of ["a red boat", "a green boat", "a red boat"]) await insertRun(tx, row(p), [], T0);
     });
     expect((await listAllPrompts(t.db)).map((r) => [r.kind, r.text, r.useCount]).sort()).toEqual([
       ["negative", "fog", 3],

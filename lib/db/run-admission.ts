@@ -4,6 +4,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { linkJobInputs, type JobInputLink } from "@/lib/db/input-queries";
 import { insertReserve, periodSpend, type PeriodSpend } from "@/lib/db/ledger-queries";
 import { recordPromptUse } from "@/lib/db/prompt-queries";
+import type { TakeResult } from "@/lib/db/rate-queries";
 import { jobs, type JobRow, type NewJobRow } from "@/lib/db/schema";
 import type { ZonedPeriods } from "@/lib/time/zoned-periods";
 
@@ -13,7 +14,10 @@ import type { ZonedPeriods } from "@/lib/time/zoned-periods";
  *
  * 1. the same Idempotency-Key within its window returns the run it made (or says the body differs);
  * 2. the run's maximum cost must fit every cap: spent in the period + held + cost ≤ cap;
- * 3. the job row (`waiting`), its input links and its hold (`reserve`) are written together.
+ * 3. the job row (`waiting`), its input links and its hold (`reserve`) are written together;
+ * 4. with `sendNow`, when no run waits in line and the request budget has room, the run takes
+ *    its submit from the budget and is written `submitting`, leased to the caller, who sends it
+ *    at once (lib/jobs/README.md, "A run sent by its own request").
  *
  * Nothing can be reserved past a cap, and a hold never exists without its run or the other way
  * round. Under READ COMMITTED a sum-then-insert would let two submits both see room; the lock
@@ -35,12 +39,23 @@ export interface AdmitInput {
   now: Date;
   /** Written in the same transaction once the run is (a sweep cell's re-run points its cell at it). */
   onAdmitted?: (tx: Tx, job: JobRow) => Promise<void>;
+  sendNow?: SendNow;
+}
+
+/** What a caller that would send the run itself brings (the run queue's `sendNowOffer`). */
+export interface SendNow {
+  /** The lease the run is written with: the queue's owner, for its lease time. */
+  owner: string;
+  leaseMs: number;
+  /** One submit from the request budget, in this transaction, only if no run waits in line. */
+  take(tx: Tx): Promise<TakeResult>;
 }
 
 export type OverCap = { kind: "over_cap"; period: "day" | "month"; capMicros: number; spend: PeriodSpend; needMicros: number };
 
 export type Admission =
-  | { kind: "admitted"; job: JobRow }
+  /** `taken`: the run was claimed for its caller to send (`sendNow`), with this request. */
+  | { kind: "admitted"; job: JobRow; taken?: TakeResult }
   | { kind: "replayed"; job: JobRow }
   | { kind: "key_reused"; job: JobRow }
   | OverCap;
@@ -63,12 +78,17 @@ export async function admitRun(db: Db, input: AdmitInput): Promise<Admission> {
     const need = input.row.estimatedCostMicros;
     const over = await checkCaps(tx, input.caps, input.periods, need);
     if (over) return over;
-    const job = await insertWaitingRun(tx, input.row, input.links, input.now, {
+    const taken = input.sendNow ? await input.sendNow.take(tx) : undefined;
+    const claimed = taken !== undefined && taken.granted > 0;
+    const job = await insertRun(tx, input.row, input.links, input.now, {
       idempotencyKey: input.idempotency?.key ?? null,
       requestHash: input.idempotency?.requestHash ?? null,
+      ...(claimed
+        ? { status: "submitting", leaseOwner: input.sendNow!.owner, leaseUntil: new Date(input.now.getTime() + input.sendNow!.leaseMs) }
+        : {}),
     });
     await input.onAdmitted?.(tx, job);
-    return { kind: "admitted", job };
+    return claimed ? { kind: "admitted", job, taken } : { kind: "admitted", job };
   });
 }
 
@@ -85,8 +105,11 @@ export async function checkCaps(tx: Tx, caps: CapLimits, periods: ZonedPeriods, 
   return over ? { kind: "over_cap", period: over.period, capMicros: over.capMicros, spend, needMicros: need } : null;
 }
 
-/** A run written `waiting` with its input links and its hold, in the caller's transaction. */
-export async function insertWaitingRun(
+/**
+ * A run written with its input links and its hold, in the caller's transaction: `waiting`, or
+ * `submitting` with a lease when `extra` says so (a run claimed at admission).
+ */
+export async function insertRun(
   tx: Tx,
   row: NewJobRow & { estimatedCostMicros: number },
   links: JobInputLink[],
@@ -95,7 +118,7 @@ export async function insertWaitingRun(
 ): Promise<JobRow> {
   const [job] = await tx
     .insert(jobs)
-    .values({ ...row, ...extra, status: "waiting", createdAt: extra.createdAt ?? now, updatedAt: now })
+    .values({ ...row, status: "waiting", ...extra, createdAt: extra.createdAt ?? now, updatedAt: now })
     .returning();
   if (links.length > 0) await linkJobInputs(tx, job.id, links);
   await insertReserve(

@@ -2,7 +2,7 @@ import "server-only";
 import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
 import type { Db, Queryable } from "@/lib/db/client";
 import type { JobInputLink } from "@/lib/db/input-queries";
-import { checkCaps, insertWaitingRun, lockAdmissions, type CapLimits, type OverCap } from "@/lib/db/run-admission";
+import { checkCaps, insertRun, lockAdmissions, type CapLimits, type OverCap } from "@/lib/db/run-admission";
 import { jobs, sweepCells, sweeps, type JobRow, type NewJobRow, type NewSweepRow, type SweepCellRow, type SweepRow } from "@/lib/db/schema";
 import type { ZonedPeriods } from "@/lib/time/zoned-periods";
 
@@ -71,7 +71,7 @@ export async function admitSweep(db: Db, input: AdmitSweepInput): Promise<SweepA
       let jobId: string | null = null;
       if (cell.run) {
         const createdAt = new Date(input.now.getTime() + order++);
-        jobId = (await insertWaitingRun(tx, cell.run.row, cell.run.links, input.now, { sweepId: sweep.id, createdAt })).id;
+        jobId = (await insertRun(tx, cell.run.row, cell.run.links, input.now, { sweepId: sweep.id, createdAt })).id;
       }
       await tx.insert(sweepCells).values({ sweepId: sweep.id, position: cell.position, x: cell.x, y: cell.y, z: cell.z, jobId, note: cell.note ?? null });
     }

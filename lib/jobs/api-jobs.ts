@@ -27,10 +27,21 @@ export async function placesOf(db: Db, jobs: readonly JobRow[], budgetStatus: Bu
 /** Many runs as the API shows them (images, inputs, places in line), in the order given. */
 export async function toApiJobs(db: Db, jobs: readonly JobRow[], budgetStatus?: BudgetStatusOf): Promise<ApiJob[]> {
   if (jobs.length === 0) return [];
-  const images = await listImagesOfJobs(db, jobs.map((j) => j.id));
+  // Images are written with a run's completion, in one transaction (completeJob): no other run has any.
+  const completed = jobs.filter((j) => j.status === "completed").map((j) => j.id);
+  const images = await listImagesOfJobs(db, completed);
   const inputs = await listInputsOfJobs(db, jobs.map((j) => j.id));
   const places = await placesOf(db, jobs, budgetStatus);
   return jobs.map((j) => toApiJob(j, images.filter((i) => i.jobId === j.id), inputs.filter((i) => i.jobId === j.id), places.get(j.id) ?? null));
+}
+
+/**
+ * A run just accepted by the gateway, from the row that recorded it: as toApiJobs would show it
+ * (nothing has ended, so no images; not waiting, so no place), reading only its inputs, if any.
+ */
+export async function toApiJobJustSent(db: Db, job: JobRow, hasInputs: boolean): Promise<ApiJob> {
+  const inputs = hasInputs ? await listInputsOfJobs(db, [job.id]) : [];
+  return toApiJob(job, [], inputs, null);
 }
 
 /** The event bus's loader: the runs that still exist among `ids`, by id. */

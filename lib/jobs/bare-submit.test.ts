@@ -10,7 +10,7 @@ describe("bareSubmit", () => {
 
   it.each([undefined, "", "0", "false"])("answers 404 with BENCH_BARE_ROUTE=%s, whatever the body", async (flag) => {
     restore = setTestEnv({ BENCH_BARE_ROUTE: flag });
-    for (const body of [{ model: "amazon-nova-canvas" }, [], "x", null]) {
+    for (const body of [{ model: "any-model", task_type: "TEXT_IMAGE" }, [], "x", null]) {
       const err = await bareSubmit(body).catch((e) => e);
       expect(err).toBeInstanceOf(AppError);
       expect(err).toMatchObject({ code: "not_found", status: 404 });

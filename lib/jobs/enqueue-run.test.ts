@@ -80,7 +80,7 @@ forPglite("enqueueRun", (t) => {
     const reordered = { options: { b: [1, 2], a: 1 }, prompt: "a lighthouse at dusk", task_type: "TEXT_IMAGE", model: novaCanvas.id };
     const first = await enqueueRun(t.db, novaCanvas, request(), { now: NOW, idempotency: { key: "k-1", body } });
     const again = await enqueueRun(t.db, novaCanvas, request(), { now: NOW, idempotency: { key: "k-1", body: reordered } });
-    expect(again).toEqual({ job: first.job, replayed: true });
+    expect(again).toEqual({ job: first.job, replayed: true, hasInputs: false });
     expect(await listLedger(t.db)).toHaveLength(1);
   });
 

@@ -1,7 +1,8 @@
 import "server-only";
 import { createHash, randomInt } from "node:crypto";
 import type { Db } from "@/lib/db/client";
-import { admitRun } from "@/lib/db/run-admission";
+import { admitRun, type SendNow } from "@/lib/db/run-admission";
+import type { TakeResult } from "@/lib/db/rate-queries";
 import type { JobRow } from "@/lib/db/schema";
 import { AppError } from "@/lib/errors";
 import { publishJobChanged } from "@/lib/events/process-bus";
@@ -19,21 +20,33 @@ export const IDEMPOTENCY_WINDOW_MS = 24 * 60 * 60 * 1000;
 export interface EnqueueOptions {
   /** The client's Idempotency-Key header, and the body it came with (hashed). */
   idempotency?: { key: string; body: unknown };
+  /** The run queue's offer to let the caller send the run itself (RunQueue.sendNowOffer). */
+  sendNow?: SendNow;
   now?: Date;
+}
+
+export interface Enqueued {
+  job: JobRow;
+  replayed: boolean;
+  /** Claimed at admission for the caller to send (RunQueue.sendAdmitted), with this request. */
+  taken?: TakeResult;
+  /** Whether the run has stored inputs (images given inline or from the gallery). */
+  hasInputs: boolean;
 }
 
 /**
  * Puts a validated run in the queue (`waiting`), its maximum cost held against the caps. Inputs
  * are stored first (by content hash, so a repeat stores nothing new); then one transaction
  * (lib/db/run-admission.ts) answers a repeated Idempotency-Key with its run, refuses a run past a
- * cap (402), or writes the run and its hold together. Nothing is sent here: the run queue sends.
+ * cap (402), or writes the run and its hold together. Nothing is sent here: the run queue sends,
+ * or, with `sendNow` and nobody in line, the caller (the run is then returned claimed, `taken`).
  */
 export async function enqueueRun(
   db: Db,
   model: ModelDefinition,
   request: ModelRequest,
   opts: EnqueueOptions = {},
-): Promise<{ job: JobRow; replayed: boolean }> {
+): Promise<Enqueued> {
   const now = opts.now ?? new Date();
   // Every run records the seed it used, so any result can be reproduced.
   // A crypto-backed draw in [0, 1), fine enough for any model's seed range.
@@ -58,10 +71,12 @@ export async function enqueueRun(
     caps,
     periods,
     now,
+    sendNow: opts.sendNow,
   });
+  const hasInputs = links.length > 0;
   switch (admission.kind) {
     case "replayed":
-      return { job: admission.job, replayed: true };
+      return { job: admission.job, replayed: true, hasInputs };
     case "key_reused":
       throw keyReused("request body", "run");
     case "over_cap":
@@ -69,7 +84,7 @@ export async function enqueueRun(
     case "admitted":
       log("info", "job.queued", { jobId: admission.job.id, model: model.id, task: seeded.task_type });
       publishJobChanged(admission.job.id);
-      return { job: admission.job, replayed: false };
+      return { job: admission.job, replayed: false, taken: admission.taken, hasInputs };
   }
 }
 

@@ -8,7 +8,7 @@ import { publishJobChanged, publishQueueMoved } from "@/lib/events/process-bus";
 import { parseBodyValue } from "@/lib/http/parse-body";
 import { validateRunRequest } from "@/lib/model-catalog/validate-run-request";
 import { enqueueRun } from "./enqueue-run";
-import { toApiJobs } from "./api-jobs";
+import { toApiJobJustSent, toApiJobs } from "./api-jobs";
 import { parseIdempotencyKey } from "./idempotency-key";
 import { getRuntime } from "./runtime";
 
@@ -19,27 +19,46 @@ import { getRuntime } from "./runtime";
  */
 const SEND_WAIT_MS = 10_000;
 
-/** What the /api/jobs routes call: validation, queueing and reads, mapped to API JSON. */
+/**
+ * What the /api/jobs routes call: validation, queueing and reads, mapped to API JSON. A run with
+ * nobody ahead of it in line and room in the budget is claimed at admission and sent by this
+ * request itself (lib/jobs/README.md, "A run sent by its own request"); otherwise the queue
+ * sends it, and Run waits for that pass.
+ */
 export async function submitJob(body: unknown, idempotencyKeyHeader: string | null): Promise<{ job: ApiJob; replayed: boolean }> {
   const key = parseIdempotencyKey(idempotencyKeyHeader);
   const rt = await getRuntime();
   const offered = await rt.models.offered();
   const { model, request } = parseBodyValue((v) => validateRunRequest(v, offered), body);
-  const { job, replayed } = await enqueueRun(rt.db, model, request, { idempotency: key === null ? undefined : { key, body } });
+  const { job, replayed, taken, hasInputs } = await enqueueRun(rt.db, model, request, {
+    idempotency: key === null ? undefined : { key, body },
+    sendNow: rt.queue.sendNowOffer(),
+  });
   if (replayed) return { job: await readJob(job.id), replayed };
+  if (taken) {
+    const sent = await rt.queue.sendAdmitted(job, taken);
+    if (sent.kind === "refused") await forgetRefused(job.id, sent.error);
+    // Just accepted: no images yet, no place in line; read back only what the row does not hold.
+    if (sent.kind === "accepted") return { job: await toApiJobJustSent(rt.db, sent.job, hasInputs), replayed };
+    return { job: await readJob(job.id), replayed };
+  }
   rt.queue.watch(job.id);
   await waitAtMost(rt.queue.drain(), SEND_WAIT_MS);
   const refusal = rt.queue.refusalOf(job.id);
-  if (refusal) {
-    // The gateway said no while Run waited: nothing was accepted, so this is the answer to Run
-    // (a field error stays on its field) and there is no run to remember. Its hold was released;
-    // the ledger keeps both entries.
-    await deleteJob(rt.db, job.id);
-    // Its admission was published: tabs that show it learn it is gone.
-    publishJobChanged(job.id);
-    throw refusal;
-  }
+  if (refusal) await forgetRefused(job.id, refusal);
   return { job: await readJob(job.id), replayed };
+}
+
+/**
+ * The gateway said no while Run waited: nothing was accepted, so the refusal is the answer to Run
+ * (a field error stays on its field) and there is no run to remember. Its hold was released; the
+ * ledger keeps both entries.
+ */
+async function forgetRefused(jobId: string, refusal: AppError): Promise<never> {
+  await deleteJob(await getDb(), jobId);
+  // Its admission was published: tabs that show it learn it is gone.
+  publishJobChanged(jobId);
+  throw refusal;
 }
 
 async function waitAtMost(done: Promise<void>, ms: number): Promise<void> {

@@ -84,6 +84,13 @@ forEachDialect("run queue", (t) => {
     return (await enqueueRun(db, novaCanvas, parsed.value, { now: new Date(T0 - secondsAgo * 1000) })).job;
   }
 
+  /** A run admitted now with the queue's offer to send it from its own request (sendNowOffer). */
+  async function admitWithOffer(queue: RunQueue, name: string) {
+    const parsed = validateGenerationRequest({ task_type: "TEXT_IMAGE", prompt: `run ${name}`, seed: 1 });
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
+    return enqueueRun(db, novaCanvas, parsed.value, { sendNow: queue.sendNowOffer() });
+  }
+
   const statusOf = async (job: JobRow) => (await getJob(db, job.id))?.status;
   const ledgerKinds = async (job: JobRow) => (await ledgerOfJob(db, job.id)).map((r) => [r.kind, r.amountMicros]);
 
@@ -252,5 +259,72 @@ forEachDialect("run queue", (t) => {
     await queueRun("after stop");
     await queue.drain();
     expect(sent).toEqual([]);
+  });
+
+  it("a run nobody waits ahead of is claimed at admission and sent by its own request: one request, counted from its answer", async () => {
+    const { queue, sent, woken, budget } = setup();
+    const admitted = await admitWithOffer(queue, "at once");
+    expect(admitted.taken).toMatchObject({ granted: 1 });
+    expect(admitted.job).toMatchObject({ status: "submitting", leaseOwner: queue.owner });
+    expect(admitted.job.leaseUntil!.getTime()).toBe(admitted.job.createdAt.getTime() + 5000);
+    const result = await queue.sendAdmitted(admitted.job, admitted.taken!);
+    expect(result.kind).toBe("accepted");
+    const job = result.kind === "accepted" ? result.job : undefined;
+    expect(job).toMatchObject({ id: admitted.job.id, status: "queued", leaseOwner: null });
+    expect(job?.upstreamJobId).toMatch(/^job_/);
+    expect(await getJob(db, admitted.job.id)).toEqual(job);
+    expect(sent).toEqual(["run at once"]);
+    expect(woken).toHaveLength(1);
+    // One request, re-stamped with its answer's time (after the take: the engine takes 50-100 ms).
+    const state = await budget.status();
+    expect(state.usedLastMinute).toBe(1);
+    expect(job!.submittedAt!.getTime()).toBeGreaterThan(admitted.taken!.at.getTime());
+    expect(await ledgerKinds(admitted.job)).toEqual([["reserve", 120_000]]);
+    // No pass ran and none is due: nothing else was sent and no timer is left.
+    await queue.drain();
+    expect(sent).toHaveLength(1);
+    expect(queue.hasTimer).toBe(false);
+  });
+
+  it("a new run goes behind the runs already waiting: admission does not claim it and the queue sends the oldest first", async () => {
+    const { queue, sent, budget } = setup({ perMinute: 4 });
+    const older = await queueRun("older", 5);
+    const admitted = await admitWithOffer(queue, "newer");
+    expect(admitted.taken).toBeUndefined();
+    expect(admitted.job.status).toBe("waiting");
+    expect(await budget.status()).toMatchObject({ usedLastMinute: 0 });
+    // 4 a minute: a submit takes half of the room, so one pass sends the older, then the newer.
+    await queue.drain();
+    expect(sent).toEqual(["run older", "run newer"]);
+    expect(await Promise.all([older, admitted.job].map(statusOf))).toEqual(["queued", "queued"]);
+  });
+
+  it("hands back the gateway's refusal of a run sent by its own request; a 429 puts it in line and stops the offers", async () => {
+    const { queue: refusing } = setup({ faults: `retire=${novaCanvas.id}@2026-01-31` });
+    const refused = await admitWithOffer(refusing, "retired");
+    const answer = await refusing.sendAdmitted(refused.job, refused.taken!);
+    expect(answer).toMatchObject({ kind: "refused", error: { code: "model_unavailable", status: 422 } });
+    expect(await getJob(db, refused.job.id)).toMatchObject({ status: "failed", errorCode: "model_unavailable" });
+
+    const { queue: limited, sent } = setup({ faults: `submit429=1;retry_after=30;tag=own-request-${crypto.randomUUID()}` });
+    const run = await admitWithOffer(limited, "limited");
+    expect(await limited.sendAdmitted(run.job, run.taken!)).toEqual({ kind: "other" });
+    expect(sent).toEqual(["run limited"]);
+    expect(await getJob(db, run.job.id)).toMatchObject({ status: "waiting", leaseOwner: null, upstreamJobId: null });
+    // Paused until Retry-After: the next run is not offered the shortcut; it waits in line.
+    expect(limited.sendNowOffer()).toBeUndefined();
+    expect(limited.hasTimer).toBe(true);
+  });
+
+  it("stop waits for the answer of a run its request is sending, and offers nothing after", async () => {
+    const { queue, sent } = setup();
+    const admitted = await admitWithOffer(queue, "in flight");
+    const sending = queue.sendAdmitted(admitted.job, admitted.taken!);
+    await queue.stop();
+    // The engine answers in 50-100 ms: stop resolved only once the run was recorded as accepted.
+    expect(await statusOf(admitted.job)).toBe("queued");
+    expect((await sending).kind).toBe("accepted");
+    expect(queue.sendNowOffer()).toBeUndefined();
+    expect(sent).toEqual(["run in flight"]);
   });
 });

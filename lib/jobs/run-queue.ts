@@ -9,6 +9,8 @@ import type { ModelDefinition } from "@/lib/models";
 import type { BlobStore } from "@/lib/storage";
 import type { UpstreamClient } from "@/lib/upstream/client";
 import type { RequestBudget } from "@/lib/budget/request-budget";
+import type { TakeResult } from "@/lib/db/rate-queries";
+import type { SendNow } from "@/lib/db/run-admission";
 import { PassLoop } from "./pass-loop";
 import { firstPollDelayMs, hasSpareRequests, retryDelayMs } from "./poll-schedule";
 import { upstreamRequestOf } from "./upstream-request";
@@ -30,7 +32,7 @@ export interface RunQueueDeps {
   db: Db;
   client: Pick<UpstreamClient, "submit">;
   store: BlobStore;
-  budget: Pick<RequestBudget, "take" | "giveBack" | "answered" | "status">;
+  budget: Pick<RequestBudget, "take" | "giveBack" | "answered" | "perMinute" | "takeSubmitIfLineEmpty">;
   tracker: { wakeBy(at: Date): void };
   /** The event bus (lib/events): each sent run's change, and the queue's moves (waiting runs' places). */
   events?: { jobChanged(jobId: string): void; queueMoved(): void };
@@ -52,7 +54,17 @@ export interface RunQueueDeps {
 interface Sent {
   answeredAt?: Date;
   putBack: boolean;
+  /** The run as written once the gateway accepted it (`queued`). */
+  accepted?: JobRow;
 }
+
+/** What became of a run its own request sent (sendAdmitted). */
+export type AdmittedSend =
+  | { kind: "accepted"; job: JobRow }
+  /** The gateway refused it: the refusal is the answer to Run (the run is `failed`). */
+  | { kind: "refused"; error: AppError }
+  /** Put back in line (429, gateway unreachable), or failed without a refusal to hand over. */
+  | { kind: "other" };
 const NOT_SENT: Sent = { putBack: false };
 
 /** Runs sent per budget decision: small enough that a burst does not take the whole minute at once. */
@@ -75,6 +87,8 @@ export class RunQueue {
   private pausedUntil = 0;
   /** Runs whose Run is waiting for the answer (`watch`), and the gateway's refusal of each. */
   private readonly watched = new Map<string, AppError | null>();
+  /** Runs their own requests are sending (sendAdmitted): stop() waits for their answers. */
+  private readonly sending = new Set<Promise<unknown>>();
   private readonly now: () => Date;
 
   constructor(private readonly deps: RunQueueDeps) {
@@ -119,12 +133,49 @@ export class RunQueue {
     return refusal;
   }
 
+  /**
+   * Lets a new run's request send it itself, skipping a pass (lib/jobs/README.md, "A run sent by
+   * its own request"): admission then claims the run for this queue, with one submit from the
+   * budget, if no run waits in line. Nothing is offered while the queue is paused or stopped.
+   */
+  sendNowOffer(): SendNow | undefined {
+    if (this.loop.isStopped || this.now().getTime() < this.pausedUntil) return undefined;
+    return { owner: this.owner, leaseMs: this.deps.leaseMs, take: (tx) => this.deps.budget.takeSubmitIfLineEmpty(tx) };
+  }
+
+  /** Sends a run admission claimed for this queue (sendNowOffer), as a pass sends what it claims. */
+  async sendAdmitted(job: JobRow, taken: TakeResult): Promise<AdmittedSend> {
+    const sending = this.sendClaimed(job, taken);
+    this.sending.add(sending);
+    try {
+      return await sending;
+    } finally {
+      this.sending.delete(sending);
+    }
+  }
+
+  private async sendClaimed(job: JobRow, taken: TakeResult): Promise<AdmittedSend> {
+    this.watch(job.id);
+    const sent = await this.send(job, this.eagerAfter(taken));
+    const refusal = this.refusalOf(job.id);
+    this.deps.events?.jobChanged(job.id);
+    if (sent.answeredAt) await this.deps.budget.answered("submit", 1, taken, sent.answeredAt);
+    // The housekeeping a pass would have done, when due (a queue whose runs all go this way
+    // never passes otherwise).
+    if (this.now().getTime() - this.lastSweep >= SWEEP_EVERY_MS) this.kick();
+    if (sent.accepted) return { kind: "accepted", job: sent.accepted };
+    if (refusal) return { kind: "refused", error: refusal };
+    return { kind: "other" };
+  }
+
   idle(): Promise<void> {
     return this.loop.idle();
   }
 
-  stop(): Promise<void> {
-    return this.loop.stop();
+  /** Sends nothing more; resolves when the sends under way (a pass's, a request's) have their answers. */
+  async stop(): Promise<void> {
+    await this.loop.stop();
+    await Promise.allSettled([...this.sending]);
   }
 
   get hasTimer(): boolean {
@@ -155,8 +206,7 @@ export class RunQueue {
       // Another instance took some of them between the count and the claim.
       if (claimed.length < taken.granted) await budget.giveBack("submit", taken.granted - claimed.length, taken);
       for (const job of claimed) this.deps.events?.jobChanged(job.id);
-      // An early first poll costs a request: only while the budget has room to spare.
-      const eager = claimed.length > 0 && hasSpareRequests(await budget.status());
+      const eager = claimed.length > 0 && this.eagerAfter(taken);
       const sent = await Promise.all(
         claimed.map(async (job) => {
           const s = await this.send(job, eager);
@@ -178,6 +228,11 @@ export class RunQueue {
       }
       if (claimed.length === 0) return;
     }
+  }
+
+  /** An early first poll costs a request: only while the budget has room to spare. */
+  private eagerAfter(taken: TakeResult): boolean {
+    return hasSpareRequests({ left: taken.left, perMinute: this.deps.budget.perMinute });
   }
 
   /** At most every 10 minutes, on a pass: holds nobody will close are released. */
@@ -220,10 +275,10 @@ export class RunQueue {
     this.unreachable.delete(job.id);
     const now = this.now();
     const firstPoll = new Date(now.getTime() + firstPollDelayMs(job.params, this.deps.baseDurationMs, eager));
-    await markSubmitted(db, job.id, upstreamJobId, now, firstPoll);
+    const accepted = await markSubmitted(db, job, upstreamJobId, now, firstPoll);
     this.deps.tracker.wakeBy(firstPoll);
     this.deps.log?.("info", "job.submitted", { jobId: job.id, upstreamJobId, model: job.model, task: job.taskType });
-    return { answeredAt: now, putBack: false };
+    return { answeredAt: now, putBack: false, accepted };
   }
 
   private pauseFor(now: Date, ms: number): void {

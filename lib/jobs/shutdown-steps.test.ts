@@ -21,7 +21,7 @@ const LEASE_MS = 60_000;
 function heldUpstream() {
   const waiting: ((job: UpstreamJob) => void)[] = [];
   const client = {
-    getJob: (jobId: string) => new Promise<UpstreamJob>((resolve) => waiting.push(resolve)),
+    getJob: () => new Promise<UpstreamJob>((resolve) => waiting.push(resolve)),
   } as unknown as UpstreamClient;
   const answer = (job: Partial<UpstreamJob>) => {
     for (const resolve of waiting.splice(0)) resolve({ jobId: "up-1", status: "processing", progress: 0.5, outputs: [], error: null, costMicros: null, ...job });

@@ -14,18 +14,38 @@ export interface ZonedPeriods {
   month: Period;
 }
 
+/**
+ * The last answer per zone: every Run asks (the caps), and working a day out in a zone formats
+ * dates several times, which cost more than the rest of the cap check. A day is one answer.
+ */
+const lastPeriods = new Map<string, ZonedPeriods>();
+
 /** The day and the month that contain `now` in `timeZone`. Throws RangeError for an unknown zone. */
 export function periodsAt(now: Date, timeZone: string): ZonedPeriods {
-  const { y, m, d } = zonedParts(now.getTime(), timeZone);
-  return {
-    day: { start: zonedMidnight(y, m, d, timeZone), end: zonedMidnight(y, m, d + 1, timeZone) },
-    month: { start: zonedMidnight(y, m, 1, timeZone), end: zonedMidnight(y, m + 1, 1, timeZone) },
-  };
+  const t = now.getTime();
+  let periods = lastPeriods.get(timeZone);
+  if (!periods || t < periods.day.start.getTime() || t >= periods.day.end.getTime()) {
+    const { y, m, d } = zonedParts(t, timeZone);
+    periods = {
+      day: { start: zonedMidnight(y, m, d, timeZone), end: zonedMidnight(y, m, d + 1, timeZone) },
+      month: { start: zonedMidnight(y, m, 1, timeZone), end: zonedMidnight(y, m + 1, 1, timeZone) },
+    };
+    lastPeriods.set(timeZone, periods);
+  }
+  // Copies: a caller may keep or change its dates.
+  const copy = (p: Period): Period => ({ start: new Date(p.start), end: new Date(p.end) });
+  return { day: copy(periods.day), month: copy(periods.month) };
 }
 
-/** The zone this process runs in when none is configured. */
+let system: { tz: string | undefined; zone: string } | undefined;
+
+/**
+ * The zone this process runs in when none is configured. Kept: resolving it builds a formatter,
+ * which cost more than the rest of a Run's cap check; it only changes with the TZ variable.
+ */
 export function systemTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  if (!system || system.tz !== process.env.TZ) system = { tz: process.env.TZ, zone: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC" };
+  return system.zone;
 }
 
 interface Parts {

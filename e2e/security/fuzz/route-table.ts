@@ -183,7 +183,7 @@ export const ROUTES: Record<string, RouteSpec> = {
   "/api/budget": {},
   // The benchmarks' reference (lib/jobs/bare-submit.ts): BENCH_BARE_ROUTE is off on the fuzz servers, so past the guard every request is a 404.
   "/api/bench/bare-submit": {
-    bodies: { POST: { type: "json", valid: () => ({ model: "amazon-nova-canvas", task_type: "TEXT_IMAGE", prompt: "fuzz" }), fields: { model: "text", task_type: "text", prompt: "text" } } },
+    bodies: { POST: { type: "json", valid: () => ({ model: "fuzz-model", task_type: "TEXT_IMAGE", prompt: "fuzz" }), fields: { model: "text", task_type: "text", prompt: "text" } } },
     neverSucceeds: { POST: "the benchmarks' reference route answered, but it is off on the fuzz servers" },
     // Weight 3 keeps the default seed's run at 21 broken caps bodies (the test wants 20; weights 1 and 2 gave 15 and 16).
     weight: 3,
