@@ -112,6 +112,7 @@ export async function benchSubmitCpu(): Promise<BudgetCheck[]> {
     table(["path", "CPU ms/req (median of rounds)", "min round", "max round", "wall p50"], [row("bare", "bare (/api/bench/bare-submit)"), row("app", "app (/api/jobs)")]);
     const ratio = cpu("app") / cpu("bare");
     console.log(`per-round ratios: ${perRound.map((x) => x.toFixed(2)).join(" ")} (median ${median(perRound).toFixed(2)})`);
+    console.log(`per-round app / bare CPU ms: ${results.app.map((x, r) => `${x.cpuMsPerRequest.toFixed(2)}/${results.bare[r].cpuMsPerRequest.toFixed(2)}`).join(" ")}`);
     console.log(`app - bare: ${ms(cpu("app") - cpu("bare"), 2)} CPU per submit; wall p50 added ${ms(wall("app") - wall("bare"), 2)}`);
     console.log(loadLine());
     return [budget(`app CPU per submit / bare route (${database})`, `${ratio.toFixed(2)}× (${cpu("app").toFixed(2)} / ${cpu("bare").toFixed(2)} ms)`, `≤ ${BUDGET_RATIO}×`, ratio <= BUDGET_RATIO)];

@@ -93,7 +93,7 @@ async function decide(
   // A run being sent counts too: once accepted it needs its poll, and runs sent by their own
   // requests take one request at a time while the ones before them may still be on the way.
   const held = submit
-    ? sql`(select count(*) from jobs where status = 'submitting' or (status in ('queued', 'processing') and next_poll_at is not null))`
+    ? sql`(select count(*) from jobs where status in ('submitting', 'queued', 'processing') and (status = 'submitting' or next_poll_at is not null))`
     : sql`0`;
   const runsWait = input.unlessRunsWait ? sql`exists (select 1 from jobs where status = 'waiting')` : sql`false`;
   const free = sql`greatest(0, ${input.limit}::int - w.used - w.held)`;

@@ -81,6 +81,9 @@ export const jobs = pgTable(
     // The run queue reads waiting runs oldest first.
     index("jobs_waiting_idx").on(t.createdAt, t.id).where(sql`status = 'waiting'`),
     index("jobs_next_poll_idx").on(t.nextPollAt).where(sql`next_poll_at is not null`),
+    // Runs not ended yet: the queue's counts and the budget's runs needing a poll read only
+    // these, however many ended runs the table holds.
+    index("jobs_active_idx").on(t.status).where(sql`status in ('waiting', 'submitting', 'queued', 'processing')`),
     index("jobs_created_idx").on(t.createdAt),
     index("jobs_sweep_idx").on(t.sweepId).where(sql`sweep_id is not null`),
   ],

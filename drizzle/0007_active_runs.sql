@@ -1,0 +1,1 @@
+CREATE INDEX "jobs_active_idx" ON "jobs" USING btree ("status") WHERE status in ('waiting', 'submitting', 'queued', 'processing');
