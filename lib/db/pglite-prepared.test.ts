@@ -80,6 +80,61 @@ describe("withPreparedStatements", () => {
     expect(names).toEqual(["tx1", "tx2"]);
   });
 
+  /** The messages sent into Postgres while `fn` runs. */
+  async function callsDuring(fn: () => Promise<unknown>): Promise<Uint8Array[]> {
+    const calls: Uint8Array[] = [];
+    const real = pg.execProtocol.bind(pg);
+    pg.execProtocol = ((message: Uint8Array, options?: object) => {
+      calls.push(message);
+      return real(message, options);
+    }) as typeof pg.execProtocol;
+    try {
+      await fn();
+    } finally {
+      pg.execProtocol = real;
+    }
+    return calls;
+  }
+  const QUERY = "Q".charCodeAt(0);
+  const countNamed = async (name: string) => (await pg.query<{ n: number }>("select count(*)::int as n from t where name = $1", [name])).rows[0].n;
+
+  it("sends BEGIN with a transaction's first statement and COMMIT as one call; an empty one sends nothing", async () => {
+    const insert = "insert into t (name) values ($1)";
+    await client.query(insert, ["prepared first"]);
+    const calls = await callsDuring(() => client.transaction((tx) => tx.query(insert, ["two calls"])));
+    expect(calls).toHaveLength(2);
+    expect(calls[0][0]).toBe(QUERY); // BEGIN, then the statement's Bind, Execute, Sync
+    expect(calls[1][0]).toBe(QUERY); // COMMIT
+    expect(await countNamed("two calls")).toBe(1);
+    expect(await callsDuring(() => client.transaction(async () => "nothing"))).toEqual([]);
+  });
+
+  it("never lets a concurrent statement of a transaction run ahead of its BEGIN", async () => {
+    // The first statement must be prepared first; the second is ready at once and would go first.
+    const fresh = "insert into t (name, meta) values ($1, $2)";
+    const ready = "insert into t (name) values ($1)";
+    await client.query(ready, ["warm"]);
+    await expect(
+      client.transaction(async (tx) => {
+        await Promise.all([tx.query(fresh, ["concurrent", null]), tx.query(ready, ["concurrent"])]);
+        throw new Error("roll back");
+      }),
+    ).rejects.toThrow("roll back");
+    // Both were inside the transaction: both rolled back.
+    expect(await countNamed("concurrent")).toBe(0);
+  });
+
+  it("a COMMIT that Postgres answers with ROLLBACK (a statement failed and was caught) fails the transaction", async () => {
+    await expect(
+      client.transaction(async (tx) => {
+        await tx.query("insert into t (name) values ($1)", ["lost"]);
+        await tx.query("selec 1").catch(() => undefined);
+      }),
+    ).rejects.toThrow(/rolled back/);
+    expect(await countNamed("lost")).toBe(0);
+    expect((await client.query<{ one: number }>("select 1 as one")).rows).toEqual([{ one: 1 }]);
+  });
+
   it("a query outside waits for an open transaction instead of running inside it", async () => {
     let release!: () => void;
     const held = new Promise<void>((r) => (release = r));
@@ -124,19 +179,13 @@ describe("withPreparedStatements", () => {
   it("answers the advisory transaction lock itself, as Postgres does, without a call into Postgres", async () => {
     const lock = "select pg_advisory_xact_lock($1)";
     const theirs = await pg.query(lock, [7]);
-    const calls: unknown[] = [];
-    const real = pg.execProtocol.bind(pg);
-    pg.execProtocol = ((message: Uint8Array, options?: object) => {
-      calls.push(message);
-      return real(message, options);
-    }) as typeof pg.execProtocol;
-    try {
-      const ours = await client.transaction((tx) => tx.query(lock, [7]));
-      expect(ours.rows).toEqual(theirs.rows);
-      expect(ours.fields).toEqual(theirs.fields);
-      expect(calls).toEqual([]);
-    } finally {
-      pg.execProtocol = real;
-    }
+    let ours: Awaited<ReturnType<PgliteClient["query"]>> | undefined;
+    // A transaction whose only statement is the lock sends nothing at all.
+    const calls = await callsDuring(async () => {
+      ours = await client.transaction((tx) => tx.query(lock, [7]));
+    });
+    expect(ours!.rows).toEqual(theirs.rows);
+    expect(ours!.fields).toEqual(theirs.fields);
+    expect(calls).toEqual([]);
   });
 });

@@ -14,9 +14,15 @@ import { protocol, types, type PGlite, type QueryOptions, type Results, type Tra
  * rows parsed with PGlite's own serializers and parsers, so results are the same as before.
  *
  * Locking is PGlite's: a query outside a transaction waits for any open transaction and for any
- * other query (as `PGlite.query` does). Inside `transaction(fn)` the transaction's lock is held;
- * each exchange is one synchronous call into Postgres that ends with Sync, so queries of the
- * transaction run concurrently (Promise.all) can only take turns between whole exchanges.
+ * other query (as `PGlite.query` does). `transaction(fn)` holds PGlite's transaction lock to the
+ * end, as PGlite's own does, but sends BEGIN with the transaction's first statement and COMMIT
+ * as one call (PGlite's sends each as a query and a Sync: four calls into Postgres per
+ * transaction where these are one). Each exchange is one synchronous call into Postgres that
+ * ends with Sync, so queries of the transaction run concurrently (Promise.all) can only take
+ * turns between whole exchanges.
+ *
+ * PGlite's file system sync after a query is not asked for: the server's databases live on its
+ * NodeFS (or in memory, in tests), whose sync does nothing; only a browser's would need it.
  *
  * Statements are kept per SQL text, 200 at most (the least recently used is closed first): texts
  * that differ only in the length of an IN list are different statements.
@@ -56,17 +62,23 @@ export function withPreparedStatements(pg: PGlite, { maxStatements = 200 }: Prep
   const preparing = new Map<string, Promise<Statement>>();
   let counter = 0;
 
-  const exchange = async (message: Uint8Array, inTransaction: boolean, options?: QueryOptions): Promise<Message[]> => {
-    // Inside a transaction PGlite skips the sync to its file system until COMMIT; so do we.
-    const { messages } = await pg.execProtocol(message, { syncToFs: !inTransaction, onNotice: options?.onNotice });
+  /**
+   * One call into Postgres. In a transaction not begun yet, BEGIN goes first in the same call:
+   * decided here, in the same synchronous step as the call (execProtocol runs it before its first
+   * await), so a concurrent query of the transaction can never be sent ahead of BEGIN.
+   */
+  const exchange = async (message: Uint8Array, tx: OpenTransaction | null, options?: QueryOptions): Promise<Message[]> => {
+    const begin = tx !== null && !tx.begun;
+    if (tx) tx.begun = true;
+    const { messages } = await pg.execProtocol(begin ? concat([BEGIN, message]) : message, { syncToFs: false, onNotice: options?.onNotice });
     return messages as unknown as Message[];
   };
 
-  const close = (name: string, inTransaction: boolean) => exchange(concat([serialize.close({ type: "S", name }), serialize.sync()]), inTransaction);
+  const close = (name: string, tx: OpenTransaction | null) => exchange(concat([serialize.close({ type: "S", name }), serialize.sync()]), tx);
 
-  async function prepare(text: string, inTransaction: boolean): Promise<Statement> {
+  async function prepare(text: string, tx: OpenTransaction | null): Promise<Statement> {
     const name = `nova_${++counter}`;
-    const messages = await exchange(concat([serialize.parse({ name, text, types: [] }), serialize.describe({ type: "S", name }), serialize.sync()]), inTransaction);
+    const messages = await exchange(concat([serialize.parse({ name, text, types: [] }), serialize.describe({ type: "S", name }), serialize.sync()]), tx);
     const params = messages.find((m) => m.name === "parameterDescription") as { dataTypeIDs?: number[] } | undefined;
     const row = messages.find((m) => m.name === "rowDescription") as { fields?: { name: string; dataTypeID: number }[] } | undefined;
     const statement: Statement = {
@@ -79,12 +91,12 @@ export function withPreparedStatements(pg: PGlite, { maxStatements = 200 }: Prep
       // The least recently used (a Map iterates in insertion order; a hit moves its entry last).
       const [oldText, old] = statements.entries().next().value as [string, Statement];
       statements.delete(oldText);
-      await close(old.name, inTransaction);
+      await close(old.name, tx);
     }
     return statement;
   }
 
-  function statementFor(text: string, inTransaction: boolean): Promise<Statement> {
+  function statementFor(text: string, tx: OpenTransaction | null): Promise<Statement> {
     const known = statements.get(text);
     if (known) {
       statements.delete(text);
@@ -93,29 +105,29 @@ export function withPreparedStatements(pg: PGlite, { maxStatements = 200 }: Prep
     }
     let pending = preparing.get(text);
     if (!pending) {
-      pending = prepare(text, inTransaction).finally(() => preparing.delete(text));
+      pending = prepare(text, tx).finally(() => preparing.delete(text));
       preparing.set(text, pending);
     }
     return pending;
   }
 
   /** A table changed under a kept statement: it is made again next time, and this one let go. */
-  async function forget(text: string, inTransaction: boolean): Promise<void> {
+  async function forget(text: string, tx: OpenTransaction | null): Promise<void> {
     const stale = statements.get(text);
     if (!stale) return;
     statements.delete(text);
-    await close(stale.name, inTransaction).catch(() => undefined);
+    await close(stale.name, tx).catch(() => undefined);
   }
 
-  async function run<T>(text: string, params: unknown[] = [], options: QueryOptions | undefined, inTransaction: boolean): Promise<Results<T>> {
+  async function run<T>(text: string, params: unknown[] = [], options: QueryOptions | undefined, tx: OpenTransaction | null): Promise<Results<T>> {
     if (text === XACT_LOCK) return XACT_LOCK_RESULT as Results<T>;
     try {
-      const statement = await statementFor(text, inTransaction);
+      const statement = await statementFor(text, tx);
       const values = params.map((value, i) => serializeValue(pg, value, statement.paramTypes[i], options));
       const bound = concat([serialize.bind({ statement: statement.name, values }), serialize.execute({}), serialize.sync()]);
-      return toResults<T>(pg, await exchange(bound, inTransaction, options), statement.fields, options);
+      return toResults<T>(pg, await exchange(bound, tx, options), statement.fields, options);
     } catch (e) {
-      if ((e as { code?: string }).code === PLAN_RESULT_CHANGED) await forget(text, inTransaction);
+      if ((e as { code?: string }).code === PLAN_RESULT_CHANGED) await forget(text, tx);
       // As PGlite's own query: the error says which query failed.
       throw Object.assign(e as Error, { query: text, params, queryOptions: options });
     }
@@ -124,30 +136,72 @@ export function withPreparedStatements(pg: PGlite, { maxStatements = 200 }: Prep
   /** What PGlite's own path does with options this one does not handle (a COPY blob, given types). */
   const plain = (options?: QueryOptions) => options?.blob !== undefined || options?.paramTypes !== undefined;
 
-  const inTransaction = (tx: Transaction): Transaction => ({
-    query: async <T>(text: string, params?: unknown[], options?: QueryOptions) => {
-      // PGlite's transaction refuses queries once it has ended; without this one would run unlocked.
-      if (tx.closed || plain(options)) return tx.query<T>(text, params, options);
-      return run<T>(text, params, options, true);
-    },
-    sql: tx.sql.bind(tx),
-    exec: tx.exec.bind(tx),
-    rollback: tx.rollback.bind(tx),
-    listen: tx.listen.bind(tx),
-    get closed() {
-      return tx.closed;
-    },
-  });
+  async function transaction<T>(fn: (tx: Transaction) => Promise<T>): Promise<T> {
+    await pg._checkReady();
+    return pg._runExclusiveTransaction(async () => {
+      const open: OpenTransaction = { begun: false, closed: false };
+      const end = async (command: "COMMIT" | "ROLLBACK"): Promise<void> => {
+        if (open.closed) return;
+        open.closed = true;
+        // Nothing was sent: there is no transaction in Postgres to end.
+        if (!open.begun) return;
+        const messages = await exchange(serialize.query(command), null);
+        // COMMIT of a transaction an error has aborted answers ROLLBACK: its writes are gone.
+        if (command === "COMMIT" && messages.some((m) => m.name === "commandComplete" && m.text === "ROLLBACK")) {
+          throw new Error("The transaction was rolled back: a statement in it had failed.");
+        }
+      };
+      const refuseClosed = () => {
+        if (open.closed) throw new Error("Transaction is closed");
+      };
+      const tx: Transaction = {
+        query: async <T>(text: string, params?: unknown[], options?: QueryOptions) => {
+          refuseClosed();
+          if (plain(options)) throw new Error("COPY blobs and given parameter types are not supported in a transaction here.");
+          return run<T>(text, params, options, open);
+        },
+        sql: async () => {
+          throw new Error("Use query() in a transaction here.");
+        },
+        exec: async () => {
+          throw new Error("Use query() in a transaction here.");
+        },
+        rollback: () => end("ROLLBACK"),
+        listen: async () => {
+          throw new Error("LISTEN is not supported in a transaction here.");
+        },
+        get closed() {
+          return open.closed;
+        },
+      };
+      try {
+        const result = await fn(tx);
+        await end("COMMIT");
+        return result;
+      } catch (e) {
+        await end("ROLLBACK").catch(() => undefined);
+        throw e;
+      }
+    });
+  }
 
   return {
     query: <T>(text: string, params?: unknown[], options?: QueryOptions) =>
       plain(options)
         ? pg.query<T>(text, params, options)
-        : pg._checkReady().then(() => pg._runExclusiveTransaction(() => pg._runExclusiveQuery(() => run<T>(text, params, options, false)))),
-    transaction: <T>(fn: (tx: Transaction) => Promise<T>) => pg.transaction((tx) => fn(inTransaction(tx))),
+        : pg._checkReady().then(() => pg._runExclusiveTransaction(() => pg._runExclusiveQuery(() => run<T>(text, params, options, null)))),
+    transaction,
     exec: pg.exec.bind(pg),
   };
 }
+
+/** A transaction of `withPreparedStatements`: whether BEGIN has been sent, whether it has ended. */
+interface OpenTransaction {
+  begun: boolean;
+  closed: boolean;
+}
+
+const BEGIN = protocol.serialize.query("BEGIN");
 
 /** As PGlite's query does: null stays null, else the serializer of the parameter's type, else toString. */
 function serializeValue(pg: PGlite, value: unknown, type: number | undefined, options: QueryOptions | undefined): string | null {
