@@ -313,6 +313,8 @@ forEachDialect("run queue", (t) => {
     expect(await getJob(db, run.job.id)).toMatchObject({ status: "waiting", leaseOwner: null, upstreamJobId: null });
     // Paused until Retry-After: the next run is not offered the shortcut; it waits in line.
     expect(limited.sendNowOffer()).toBeUndefined();
+    // The send kicked the first housekeeping pass, which sets the timer for the pause's end again.
+    await limited.idle();
     expect(limited.hasTimer).toBe(true);
   });
 
