@@ -37,15 +37,16 @@ export function periodsAt(now: Date, timeZone: string): ZonedPeriods {
   return { day: copy(periods.day), month: copy(periods.month) };
 }
 
-let system: { tz: string | undefined; zone: string } | undefined;
+let systemZone: string | undefined;
 
 /**
- * The zone this process runs in when none is configured. Kept: resolving it builds a formatter,
- * which cost more than the rest of a Run's cap check; it only changes with the TZ variable.
+ * The zone this process runs in when none is configured, resolved once: resolving it builds a
+ * formatter, which cost more than the rest of a Run's cap check, and the app never changes its
+ * process's zone while it runs (a configured one comes from lib/env.ts, `spendTimeZone`).
  */
 export function systemTimeZone(): string {
-  if (!system || system.tz !== process.env.TZ) system = { tz: process.env.TZ, zone: Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC" };
-  return system.zone;
+  systemZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC";
+  return systemZone;
 }
 
 interface Parts {
