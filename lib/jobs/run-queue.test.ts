@@ -78,17 +78,20 @@ forEachDialect("run queue", (t) => {
   }
 
   /** A run queued `secondsAgo` before T0, with the prompt "run <name>". */
-  async function queueRun(name: string, secondsAgo = 0): Promise<JobRow> {
+  /** A text-to-image request with the prompt "run <name>". */
+  function textRequest(name: string) {
     const parsed = validateGenerationRequest({ task_type: "TEXT_IMAGE", prompt: `run ${name}`, seed: 1 });
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    return (await enqueueRun(db, novaCanvas, parsed.value, { now: new Date(T0 - secondsAgo * 1000) })).job;
+    return parsed.value;
+  }
+
+  async function queueRun(name: string, secondsAgo = 0): Promise<JobRow> {
+    return (await enqueueRun(db, novaCanvas, textRequest(name), { now: new Date(T0 - secondsAgo * 1000) })).job;
   }
 
   /** A run admitted now with the queue's offer to send it from its own request (sendNowOffer). */
-  async function admitWithOffer(queue: RunQueue, name: string) {
-    const parsed = validateGenerationRequest({ task_type: "TEXT_IMAGE", prompt: `run ${name}`, seed: 1 });
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.errors));
-    return enqueueRun(db, novaCanvas, parsed.value, { sendNow: queue.sendNowOffer() });
+  function admitWithOffer(queue: RunQueue, name: string) {
+    return enqueueRun(db, novaCanvas, textRequest(name), { sendNow: queue.sendNowOffer() });
   }
 
   const statusOf = async (job: JobRow) => (await getJob(db, job.id))?.status;
