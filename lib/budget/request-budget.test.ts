@@ -16,7 +16,7 @@ forPglite("RequestBudget", (t) => {
   const events: [string, string, Record<string, unknown> | undefined][] = [];
 
   beforeEach(async () => {
-    await emptyTables(t.db, ["upstream_requests", "upstream_blocks", "jobs"]);
+    await emptyTables(t.db, ["upstream_request_counts", "upstream_blocks", "jobs"]);
     clock = T0;
     slept.length = 0;
     events.length = 0;
@@ -33,6 +33,22 @@ forPglite("RequestBudget", (t) => {
       log: (level, event, fields) => events.push([level, event, fields]),
     });
   }
+
+  it("counts a request from its answer when the answer came later than 250 ms after the take", async () => {
+    const b = budget(2);
+    const quick = await b.take("poll", 1);
+    clock += 200;
+    await b.answered("poll", 1, quick, new Date(clock));
+    const slow = await b.take("poll", 1);
+    clock += 1_800;
+    await b.answered("poll", 1, slow, new Date(clock));
+    // The quick one still counts from 10:00:00 and leaves at 61 s; the slow one counts from its
+    // answer (2 s) and leaves at 63 s.
+    clock = T0 + 61_000;
+    expect(await b.status()).toMatchObject({ usedLastMinute: 1 });
+    clock = T0 + 63_000;
+    expect(await b.status()).toMatchObject({ usedLastMinute: 0 });
+  });
 
   it("counts requests in a window of 61 s: perMinute fit, the next when the oldest is 61 s old", async () => {
     expect(WINDOW_MS).toBe(61_000);

@@ -11,6 +11,8 @@ import { blockRequests, markRequestsAnswered, readBudgetState, returnRequests, t
  * throughput where a 429 costs a whole Retry-After.
  */
 export const WINDOW_MS = 61_000;
+/** How late an answer may come after its take and still count from the take (`answered`). */
+export const ANSWER_SLACK_MS = 250;
 /** A 429 with no Retry-After: wait this long before anyone asks again. */
 export const DEFAULT_BLOCK_MS = 10_000;
 
@@ -64,9 +66,15 @@ export class RequestBudget {
     return returnRequests(this.db, kind, n, taken.at);
   }
 
-  /** `n` requests taken at `taken.at` were answered by `answeredAt`: they count from then (markRequestsAnswered). */
-  answered(kind: RequestKind, n: number, taken: Pick<TakeResult, "at">, answeredAt: Date): Promise<void> {
-    return markRequestsAnswered(this.db, kind, n, taken.at, answeredAt);
+  /**
+   * `n` requests taken at `taken.at` were answered by `answeredAt`: they count from then
+   * (markRequestsAnswered). An answer within ANSWER_SLACK_MS of the take changes nothing worth a
+   * write: the gateway counted the requests no later than that, which leaves most of the window's
+   * spare second (above) for transit and clocks.
+   */
+  async answered(kind: RequestKind, n: number, taken: Pick<TakeResult, "at">, answeredAt: Date): Promise<void> {
+    if (answeredAt.getTime() - taken.at.getTime() <= ANSWER_SLACK_MS) return;
+    await markRequestsAnswered(this.db, kind, n, taken.at, answeredAt);
   }
 
   /** Waits until one request of `kind` fits, and takes it (catalog reads, sync calls). */

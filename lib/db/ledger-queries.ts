@@ -56,7 +56,16 @@ export interface Hold {
 }
 
 export async function insertReserve(db: Queryable, hold: Hold, now: Date): Promise<void> {
-  await db.insert(spendLedger).values({ ...hold, kind: "reserve", createdAt: now });
+  await reserveInsert(db, hold, now);
+}
+
+/** The same write as a WITH clause of another statement (a run's insert writes its hold with it). */
+export function reserveWith(db: Queryable, hold: Hold, now: Date) {
+  return db.$with("hold").as(reserveInsert(db, hold, now));
+}
+
+function reserveInsert(db: Queryable, hold: Hold, now: Date) {
+  return db.insert(spendLedger).values({ ...hold, kind: "reserve", createdAt: now });
 }
 
 /**

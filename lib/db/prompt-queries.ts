@@ -24,6 +24,17 @@ export interface PromptUse {
  * the admission transaction (run-admission.ts), so a run and its history entry commit together.
  */
 export async function recordPromptUse(db: Queryable, use: PromptUse, now: Date): Promise<void> {
+  const insert = promptUseInsert(db, use, now);
+  if (insert) await insert;
+}
+
+/** The same write as a WITH clause of another statement (a run's insert counts its prompt with it); null: no text. */
+export function promptUseWith(db: Queryable, use: PromptUse, now: Date) {
+  const insert = promptUseInsert(db, use, now);
+  return insert ? db.$with("prompt_use").as(insert) : null;
+}
+
+function promptUseInsert(db: Queryable, use: PromptUse, now: Date) {
   const rows = (
     [
       ["prompt", use.prompt],
@@ -32,8 +43,8 @@ export async function recordPromptUse(db: Queryable, use: PromptUse, now: Date):
   ).flatMap(([kind, text]) =>
     typeof text === "string" && text.length > 0 ? [{ kind, text, textHash: hashPromptText(text), useCount: 1, firstUsedAt: now, lastUsedAt: now }] : [],
   );
-  if (rows.length === 0) return;
-  await db
+  if (rows.length === 0) return null;
+  return db
     .insert(promptHistory)
     .values(rows)
     .onConflictDoUpdate({

@@ -37,7 +37,7 @@ forEachDialect("database", (t) => {
       "sweep_cells",
       "sweeps",
       "upstream_blocks",
-      "upstream_requests",
+      "upstream_request_counts",
     ]);
     const applied = await t.db.execute(sql`select id from drizzle.__drizzle_migrations`);
     expect(applied.rows).toHaveLength(journal.entries.length);

@@ -20,7 +20,7 @@ function take(db: Db, kind: RequestKind, want: number, now: Date, limit = 4) {
 
 forEachDialect("request log", (t) => {
   beforeEach(async () => {
-    await emptyTables(t.db, ["upstream_requests", "upstream_blocks", "jobs"]);
+    await emptyTables(t.db, ["upstream_request_counts", "upstream_blocks", "jobs"]);
   });
 
   it("fits `limit` requests in any window; the next fits when the oldest leaves it", async () => {
@@ -96,6 +96,25 @@ forEachDialect("request log", (t) => {
     expect(r.granted).toBe(0);
     expect(r.retryAt!.getTime()).toBeGreaterThan(s(0).getTime());
     expect(await take(t.db, "poll", 4, s(0))).toMatchObject({ granted: 4 });
+  });
+
+  it("counts a request from the whole second after it was taken: it leaves the window late, never early", async () => {
+    expect(await take(t.db, "poll", 4, s(0.2))).toMatchObject({ granted: 4 });
+    // Counted to the millisecond they would have left at 61.2 s; counted from 1 s, they leave at 62 s.
+    expect(await take(t.db, "poll", 1, s(61.5))).toEqual({ granted: 0, at: s(61.5), retryAt: s(62), left: 0 });
+    expect(await take(t.db, "poll", 4, s(62))).toMatchObject({ granted: 4 });
+  });
+
+  it("an accepted run holds a request only while its next poll falls due within the window", async () => {
+    // Due at 30 s (within the window of a take at 0 s), and overdue: both hold. Due at 90 s: a
+    // request granted at 0 s has left the window by then, so it cannot crowd that poll out.
+    await insertTestJob(t.db, { status: "queued", nextPollAt: s(30) });
+    await insertTestJob(t.db, { status: "processing", nextPollAt: s(-5) });
+    await insertTestJob(t.db, { status: "queued", nextPollAt: s(90) });
+    // limit 5, 2 held: 3 free, a submit takes 2 (with all 3 held it would take 1).
+    expect(await take(t.db, "submit", 5, s(0), 5)).toMatchObject({ granted: 2 });
+    // At 40 s the run due at 90 s is within the window too: 5 - 2 used - 3 held, nothing free.
+    expect(await take(t.db, "submit", 5, s(40), 5)).toMatchObject({ granted: 0 });
   });
 
   it("gives back requests taken but not made, only of that kind and time", async () => {

@@ -1,9 +1,10 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/client";
 import { linkJobInputs, type JobInputLink } from "@/lib/db/input-queries";
-import { insertReserve, periodSpend, type PeriodSpend } from "@/lib/db/ledger-queries";
-import { recordPromptUse } from "@/lib/db/prompt-queries";
+import { periodSpend, reserveWith, type PeriodSpend } from "@/lib/db/ledger-queries";
+import { promptUseWith } from "@/lib/db/prompt-queries";
 import type { TakeResult } from "@/lib/db/rate-queries";
 import { jobs, type JobRow, type NewJobRow } from "@/lib/db/schema";
 import type { ZonedPeriods } from "@/lib/time/zoned-periods";
@@ -116,17 +117,21 @@ export async function insertRun(
   now: Date,
   extra: Partial<NewJobRow> = {},
 ): Promise<JobRow> {
-  const [job] = await tx
-    .insert(jobs)
-    .values({ ...row, status: "waiting", ...extra, createdAt: extra.createdAt ?? now, updatedAt: now })
-    .returning();
-  if (links.length > 0) await linkJobInputs(tx, job.id, links);
-  await insertReserve(
+  // One statement writes the run, its hold and its prompt's use (the id is chosen here so the
+  // hold can name it).
+  const id = randomUUID();
+  const hold = reserveWith(tx, { jobId: id, model: row.model, taskType: row.taskType, amountMicros: row.estimatedCostMicros, images: row.imagesRequested }, now);
+  const promptUse = promptUseWith(
     tx,
-    { jobId: job.id, model: job.model, taskType: job.taskType, amountMicros: row.estimatedCostMicros, images: job.imagesRequested },
+    { prompt: row.prompt, negativePrompt: typeof row.params.negative_prompt === "string" ? row.params.negative_prompt : null },
     now,
   );
-  await recordPromptUse(tx, { prompt: row.prompt, negativePrompt: typeof row.params.negative_prompt === "string" ? row.params.negative_prompt : null }, now);
+  const [job] = await tx
+    .with(...(promptUse ? [hold, promptUse] : [hold]))
+    .insert(jobs)
+    .values({ ...row, id, status: "waiting", ...extra, createdAt: extra.createdAt ?? now, updatedAt: now })
+    .returning();
+  if (links.length > 0) await linkJobInputs(tx, job.id, links);
   return job;
 }
 

@@ -84,6 +84,9 @@ export const jobs = pgTable(
     // Runs not ended yet: the queue's counts and the budget's runs needing a poll read only
     // these, however many ended runs the table holds.
     index("jobs_active_idx").on(t.status).where(sql`status in ('waiting', 'submitting', 'queued', 'processing')`),
+    // Accepted runs by their next poll: the budget holds a request for each poll due within its
+    // window (lib/db/rate-queries.ts), a range of this index however many runs are in flight.
+    index("jobs_poll_hold_idx").on(t.nextPollAt).where(sql`status in ('queued', 'processing')`),
     index("jobs_created_idx").on(t.createdAt),
     index("jobs_sweep_idx").on(t.sweepId).where(sql`sweep_id is not null`),
   ],
@@ -259,17 +262,20 @@ export const secrets = pgTable("secrets", {
 });
 
 /**
- * The upstream request budget (lib/budget): one row per request made to the gateway in the last
- * minute, from every instance sharing the database, and one `blocked_until` after a 429.
+ * The upstream request budget (lib/budget): how many requests of each kind were made to the
+ * gateway in each second of the last minute, from every instance sharing the database, and one
+ * `blocked_until` after a 429. A request counts from the whole second after it was taken (or
+ * answered), so it leaves the window up to a second late, never early; the budget's decision
+ * reads at most one row per second of the window, however many requests it holds.
  */
-export const upstreamRequests = pgTable(
-  "upstream_requests",
+export const upstreamRequestCounts = pgTable(
+  "upstream_request_counts",
   {
-    id: bigserial("id", { mode: "number" }).primaryKey(),
+    second: ts("second").notNull(),
     kind: text("kind").notNull(),
-    at: ts("at").notNull(),
+    n: integer("n").notNull(),
   },
-  (t) => [index("upstream_requests_at_idx").on(t.at)],
+  (t) => [primaryKey({ columns: [t.second, t.kind] })],
 );
 
 export const upstreamBlocks = pgTable("upstream_blocks", {

@@ -56,7 +56,7 @@ forEachDialect("job events", (t) => {
   async function setup(perMinute: number) {
     db = t.db;
     // The budget counts the requests of the last minute: earlier tests' must not count.
-    await emptyTables(db, ["jobs", "spend_ledger", "upstream_requests", "upstream_blocks"]);
+    await emptyTables(db, ["jobs", "spend_ledger", "upstream_request_counts", "upstream_blocks"]);
     holder.db = db;
     const budget = new RequestBudget(db, { perMinute });
     holder.budget = budget;

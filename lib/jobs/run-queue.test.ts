@@ -37,7 +37,7 @@ forEachDialect("run queue", (t) => {
   });
   beforeEach(async () => {
     db = t.db;
-    await emptyTables(db, ["jobs", "spend_ledger", "upstream_requests", "upstream_blocks"]);
+    await emptyTables(db, ["jobs", "spend_ledger", "upstream_request_counts", "upstream_blocks"]);
   });
   afterEach(async () => {
     for (const q of queues.splice(0)) await q.stop();

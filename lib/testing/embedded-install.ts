@@ -11,7 +11,7 @@ import { linkJobInputs, upsertInput } from "@/lib/db/input-queries";
 import { listLedger, spendSummary, type SpendRow } from "@/lib/db/ledger-queries";
 import { imageLineage } from "@/lib/db/lineage-queries";
 import { recordPromptUse } from "@/lib/db/prompt-queries";
-import { images, jobs, spendLedger, sweepCells, sweeps, upstreamBlocks, upstreamRequests, type ImageRow, type LedgerRow } from "@/lib/db/schema";
+import { images, jobs, spendLedger, sweepCells, sweeps, upstreamBlocks, upstreamRequestCounts, type ImageRow, type LedgerRow } from "@/lib/db/schema";
 import { writeSetting } from "@/lib/db/settings-queries";
 import { insertSession } from "@/lib/db/session-queries";
 import { insertShare } from "@/lib/db/share-queries";
@@ -176,7 +176,10 @@ export async function seedEmbeddedInstall(dataDir: string, opts: InstallOptions)
     const { value: sessionCookie, claims } = newSessionValue(PASSWORD);
     await insertSession(db, sessionIdHash(claims.id), new Date(claims.expiresAt));
     await writeSetting(db, "spend_caps", { dayUsd: 5, monthUsd: 50 }, later);
-    await db.insert(upstreamRequests).values([0, 1, 2].map((i) => ({ kind: i ? "poll" : "submit", at: new Date(later.getTime() + i) })));
+    await db.insert(upstreamRequestCounts).values([
+      { second: later, kind: "submit", n: 1 },
+      { second: later, kind: "poll", n: 2 },
+    ]);
     await db.insert(upstreamBlocks).values({ account: "default", blockedUntil: later });
     await put("orphans/left-behind.png", await distinctPng(opts.images + 2));
 

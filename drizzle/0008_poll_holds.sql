@@ -1,0 +1,1 @@
+CREATE INDEX "jobs_poll_hold_idx" ON "jobs" USING btree ("next_poll_at") WHERE status in ('queued', 'processing');
