@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, lte, or, isNull, lt, sql } from "drizzle-orm";
 import { redact } from "@/lib/secrets/redact";
 import type { Db, Queryable } from "./client";
+import { BuiltOnce } from "./built-once";
 import { closeHold } from "./ledger-queries";
 import { images, jobs, type ImageRow, type JobRow, type NewJobRow } from "./schema";
 
@@ -47,9 +48,17 @@ export async function listImagesOfJobs(db: Queryable, jobIds: string[]): Promise
  */
 export async function markSubmitted(db: Db, claimed: JobRow, upstreamJobId: string, now: Date, nextPollAt: Date): Promise<JobRow> {
   const changes = { status: "queued", upstreamJobId, submittedAt: now, queuedAt: now, nextPollAt, updatedAt: now, leaseOwner: null, leaseUntil: null } as const;
-  await db.update(jobs).set(changes).where(eq(jobs.id, claimed.id));
+  // On every submit: built once (built-once.ts).
+  const statement = submitted.get("", () => {
+    const ph = sql.placeholder;
+    const set = Object.fromEntries(Object.keys(changes).map((k) => [k, ph(k)])) as unknown as Partial<NewJobRow>;
+    return db.update(jobs).set(set).where(eq(jobs.id, ph("id")));
+  });
+  await db.execute(statement.bind({ ...changes, id: claimed.id }));
   return { ...claimed, ...changes };
 }
+
+const submitted = new BuiltOnce();
 
 /**
  * Failure reasons often quote the gateway: they are redacted and cut to a readable length before

@@ -1,5 +1,6 @@
 import "server-only";
-import { asc, sql } from "drizzle-orm";
+import { asc, sql, type Placeholder } from "drizzle-orm";
+import type { OrPlaceholder } from "@/lib/db/built-once";
 import type { Queryable } from "@/lib/db/client";
 import { spendLedger, type LedgerRow } from "@/lib/db/schema";
 import type { ZonedPeriods } from "@/lib/time/zoned-periods";
@@ -60,12 +61,12 @@ export async function insertReserve(db: Queryable, hold: Hold, now: Date): Promi
 }
 
 /** The same write as a WITH clause of another statement (a run's insert writes its hold with it). */
-export function reserveWith(db: Queryable, hold: Hold, now: Date) {
+export function reserveWith(db: Queryable, hold: OrPlaceholder<Hold>, now: Date | Placeholder) {
   return db.$with("hold").as(reserveInsert(db, hold, now));
 }
 
-function reserveInsert(db: Queryable, hold: Hold, now: Date) {
-  return db.insert(spendLedger).values({ ...hold, kind: "reserve", createdAt: now });
+function reserveInsert(db: Queryable, hold: OrPlaceholder<Hold>, now: Date | Placeholder) {
+  return db.insert(spendLedger).values({ ...hold, kind: sql`'reserve'`, createdAt: now });
 }
 
 /**

@@ -1,6 +1,7 @@
 import "server-only";
 import { createHash } from "node:crypto";
-import { and, desc, eq, inArray, sql, type SQL } from "drizzle-orm";
+import { and, desc, eq, inArray, sql, type Placeholder, type SQL } from "drizzle-orm";
+import type { OrPlaceholder } from "@/lib/db/built-once";
 import type { Queryable } from "@/lib/db/client";
 import { images, promptHistory, type ImageRow, type PromptHistoryRow, type PromptKind } from "@/lib/db/schema";
 
@@ -24,29 +25,35 @@ export interface PromptUse {
  * the admission transaction (run-admission.ts), so a run and its history entry commit together.
  */
 export async function recordPromptUse(db: Queryable, use: PromptUse, now: Date): Promise<void> {
-  const insert = promptUseInsert(db, use, now);
-  if (insert) await insert;
+  const rows = promptUseRows(use);
+  if (rows.length > 0) await promptUseInsert(db, rows, now);
 }
 
-/** The same write as a WITH clause of another statement (a run's insert counts its prompt with it); null: no text. */
-export function promptUseWith(db: Queryable, use: PromptUse, now: Date) {
-  const insert = promptUseInsert(db, use, now);
-  return insert ? db.$with("prompt_use").as(insert) : null;
+/** One history row per non-empty text of a run. */
+export interface PromptUseRow {
+  kind: PromptKind;
+  text: string;
+  textHash: string;
 }
 
-function promptUseInsert(db: Queryable, use: PromptUse, now: Date) {
-  const rows = (
+export function promptUseRows(use: PromptUse): PromptUseRow[] {
+  return (
     [
       ["prompt", use.prompt],
       ["negative", use.negativePrompt],
     ] as const
-  ).flatMap(([kind, text]) =>
-    typeof text === "string" && text.length > 0 ? [{ kind, text, textHash: hashPromptText(text), useCount: 1, firstUsedAt: now, lastUsedAt: now }] : [],
-  );
-  if (rows.length === 0) return null;
+  ).flatMap(([kind, text]) => (typeof text === "string" && text.length > 0 ? [{ kind, text, textHash: hashPromptText(text) }] : []));
+}
+
+/** The same write as a WITH clause of another statement (a run's insert counts its prompt with it); `rows` not empty. */
+export function promptUseWith(db: Queryable, rows: OrPlaceholder<PromptUseRow>[], now: Date | Placeholder) {
+  return db.$with("prompt_use").as(promptUseInsert(db, rows, now));
+}
+
+function promptUseInsert(db: Queryable, rows: OrPlaceholder<PromptUseRow>[], now: Date | Placeholder) {
   return db
     .insert(promptHistory)
-    .values(rows)
+    .values(rows.map((r) => ({ ...r, useCount: sql`1`, firstUsedAt: now, lastUsedAt: now })))
     .onConflictDoUpdate({
       target: [promptHistory.kind, promptHistory.textHash],
       // greatest(): a run admitted with an older clock never moves "last used" back.

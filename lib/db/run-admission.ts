@@ -4,7 +4,8 @@ import { eq, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/lib/db/client";
 import { linkJobInputs, type JobInputLink } from "@/lib/db/input-queries";
 import { periodSpend, reserveWith, type PeriodSpend } from "@/lib/db/ledger-queries";
-import { promptUseWith } from "@/lib/db/prompt-queries";
+import { promptUseRows, promptUseWith } from "@/lib/db/prompt-queries";
+import { BuiltOnce, rowOf } from "@/lib/db/built-once";
 import type { TakeResult } from "@/lib/db/rate-queries";
 import { jobs, type JobRow, type NewJobRow } from "@/lib/db/schema";
 import type { ZonedPeriods } from "@/lib/time/zoned-periods";
@@ -118,22 +119,29 @@ export async function insertRun(
   extra: Partial<NewJobRow> = {},
 ): Promise<JobRow> {
   // One statement writes the run, its hold and its prompt's use (the id is chosen here so the
-  // hold can name it).
-  const id = randomUUID();
-  const hold = reserveWith(tx, { jobId: id, model: row.model, taskType: row.taskType, amountMicros: row.estimatedCostMicros, images: row.imagesRequested }, now);
-  const promptUse = promptUseWith(
-    tx,
-    { prompt: row.prompt, negativePrompt: typeof row.params.negative_prompt === "string" ? row.params.negative_prompt : null },
-    now,
-  );
-  const [job] = await tx
-    .with(...(promptUse ? [hold, promptUse] : [hold]))
-    .insert(jobs)
-    .values({ ...row, id, status: "waiting", ...extra, createdAt: extra.createdAt ?? now, updatedAt: now })
-    .returning();
+  // hold can name it), built once per shape (built-once.ts).
+  const values: Record<string, unknown> = { ...row, id: randomUUID(), status: "waiting", ...extra, createdAt: extra.createdAt ?? now, updatedAt: now };
+  const columns = Object.keys(values).filter((k) => values[k] !== undefined).sort();
+  const prompts = promptUseRows({ prompt: row.prompt, negativePrompt: typeof row.params.negative_prompt === "string" ? row.params.negative_prompt : null });
+  const statement = runInserts.get(`${columns.join()}|${prompts.map((p) => p.kind).join()}`, () => {
+    const ph = sql.placeholder;
+    const hold = reserveWith(tx, { jobId: ph("id"), model: ph("model"), taskType: ph("taskType"), amountMicros: ph("estimatedCostMicros"), images: ph("imagesRequested") }, ph("updatedAt"));
+    const uses = prompts.map((_, i) => ({ kind: ph(`prompt${i}Kind`), text: ph(`prompt${i}Text`), textHash: ph(`prompt${i}Hash`) }));
+    return tx
+      .with(...(uses.length > 0 ? [hold, promptUseWith(tx, uses, ph("updatedAt"))] : [hold]))
+      .insert(jobs)
+      .values(Object.fromEntries(columns.map((c) => [c, ph(c)])) as unknown as NewJobRow)
+      .returning();
+  });
+  prompts.forEach((p, i) => Object.assign(values, { [`prompt${i}Kind`]: p.kind, [`prompt${i}Text`]: p.text, [`prompt${i}Hash`]: p.textHash }));
+  const { rows } = await tx.execute<Record<string, unknown>>(statement.bind(values));
+  const job = rowOf(jobs, rows[0]);
   if (links.length > 0) await linkJobInputs(tx, job.id, links);
   return job;
 }
+
+/** The run inserts built so far, one per shape (which columns a run is given, which prompts it has). */
+const runInserts = new BuiltOnce();
 
 function overCap(caps: CapLimits, spend: PeriodSpend, need: number): { period: "day" | "month"; capMicros: number } | null {
   if (caps.dayMicros !== null && spend.daySpentMicros + spend.reservedMicros + need > caps.dayMicros) {
