@@ -36,7 +36,12 @@ export interface AdmitInput {
   row: NewJobRow & { estimatedCostMicros: number };
   links: JobInputLink[];
   idempotency?: { key: string; requestHash: string; since: Date };
-  caps: CapLimits;
+  /**
+   * The caps, or how to read them in the admission's transaction: then they are read under its
+   * lock (a cap changed by a concurrent request is either seen or changed after this admission),
+   * with its first statement.
+   */
+  caps: CapLimits | ((tx: Tx) => Promise<CapLimits>);
   periods: ZonedPeriods;
   now: Date;
   /** Written in the same transaction once the run is (a sweep cell's re-run points its cell at it). */
@@ -78,7 +83,8 @@ export async function admitRun(db: Db, input: AdmitInput): Promise<Admission> {
       }
     }
     const need = input.row.estimatedCostMicros;
-    const over = await checkCaps(tx, input.caps, input.periods, need);
+    const caps = typeof input.caps === "function" ? await input.caps(tx) : input.caps;
+    const over = await checkCaps(tx, caps, input.periods, need);
     if (over) return over;
     const taken = input.sendNow ? await input.sendNow.take(tx) : undefined;
     const claimed = taken !== undefined && taken.granted > 0;

@@ -53,7 +53,6 @@ export async function enqueueRun(
   const seeded = model.ensureSeed(request, () => randomInt(0, RANDOM_STEPS) / RANDOM_STEPS);
   const { params, links, inputSize } = await storeRequestInputs(db, seeded);
   const estimate = model.estimateCost(seeded, inputSize);
-  const { caps } = await readCaps(db);
   const timeZone = spendTimeZone();
   const periods = periodsAt(now, timeZone);
   const admission = await admitRun(db, {
@@ -68,7 +67,7 @@ export async function enqueueRun(
     },
     links,
     idempotency: admissionKey(opts.idempotency, now),
-    caps,
+    caps: async (tx) => (await readCaps(tx)).caps,
     periods,
     now,
     sendNow: opts.sendNow,

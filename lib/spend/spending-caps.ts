@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import type { Db } from "@/lib/db/client";
+import type { Db, Queryable } from "@/lib/db/client";
 import type { CapLimits } from "@/lib/db/run-admission";
 import { readSetting, writeSetting } from "@/lib/db/settings-queries";
 import { env } from "@/lib/env";
@@ -43,7 +43,7 @@ function ceilings(): CapsView["ceilings"] {
 
 const lower = (a: number | null, b: number | null) => (a === null ? b : b === null ? a : Math.min(a, b));
 
-export async function readCaps(db: Db): Promise<CapsView> {
+export async function readCaps(db: Queryable): Promise<CapsView> {
   const parsed = storedShape.safeParse(await readSetting(db, SETTING_KEY));
   const stored = parsed.success ? parsed.data : { dayMicros: null, monthMicros: null };
   const ceil = ceilings();
