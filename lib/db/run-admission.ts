@@ -114,8 +114,9 @@ export async function checkCaps(tx: Tx, caps: CapLimits, periods: ZonedPeriods, 
 }
 
 /**
- * A run written with its input links and its hold, in the caller's transaction: `waiting`, or
- * `submitting` with a lease when `extra` says so (a run claimed at admission).
+ * A run written with its input links, its hold and its prompt's use in the history, in the
+ * caller's transaction: `waiting`, or `submitting` with a lease when `extra` says so (a run
+ * claimed at admission).
  */
 export async function insertRun(
   tx: Tx,
