@@ -68,6 +68,11 @@ export class Bindable {
   }
 }
 
+/** A placeholder for each of these values, by its own name (an insert's values, an update's set). */
+export function placeholders(names: string[]): Record<string, Placeholder> {
+  return Object.fromEntries(names.map((name) => [name, sql.placeholder(name)]));
+}
+
 /** A raw row of `table` (column names, driver values) as drizzle returns it from a select. */
 export function rowOf<T extends Table>(table: T, raw: Record<string, unknown>): T["$inferSelect"] {
   const row: Record<string, unknown> = {};

@@ -2,7 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, inArray, isNotNull, lte, or, isNull, lt, sql } from "drizzle-orm";
 import { redact } from "@/lib/secrets/redact";
 import type { Db, Queryable } from "./client";
-import { BuiltOnce } from "./built-once";
+import { BuiltOnce, placeholders } from "./built-once";
 import { closeHold } from "./ledger-queries";
 import { images, jobs, type ImageRow, type JobRow, type NewJobRow } from "./schema";
 
@@ -42,22 +42,16 @@ export async function listImagesOfJobs(db: Queryable, jobIds: string[]): Promise
 }
 
 /**
- * A claimed run the gateway accepted: `queued`, handed to the tracker. Returns the run as written:
- * the claimed row with these changes (nobody else writes a run while its claim's lease holds), so
- * the row is not read back.
+ * A claimed run the gateway accepted: `queued`, handed to the tracker. Returns the claimed row with
+ * these changes (nobody else writes a run while its claim's lease holds: no read-back). On every
+ * submit, so built once (built-once.ts).
  */
 export async function markSubmitted(db: Db, claimed: JobRow, upstreamJobId: string, now: Date, nextPollAt: Date): Promise<JobRow> {
   const changes = { status: "queued", upstreamJobId, submittedAt: now, queuedAt: now, nextPollAt, updatedAt: now, leaseOwner: null, leaseUntil: null } as const;
-  // On every submit: built once (built-once.ts).
-  const statement = submitted.get("", () => {
-    const ph = sql.placeholder;
-    const set = Object.fromEntries(Object.keys(changes).map((k) => [k, ph(k)])) as unknown as Partial<NewJobRow>;
-    return db.update(jobs).set(set).where(eq(jobs.id, ph("id")));
-  });
+  const statement = submitted.get("", () => db.update(jobs).set(placeholders(Object.keys(changes)) as Partial<NewJobRow>).where(eq(jobs.id, sql.placeholder("id"))));
   await db.execute(statement.bind({ ...changes, id: claimed.id }));
   return { ...claimed, ...changes };
 }
-
 const submitted = new BuiltOnce();
 
 /**

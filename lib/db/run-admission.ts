@@ -5,7 +5,7 @@ import type { Db, Tx } from "@/lib/db/client";
 import { linkJobInputs, type JobInputLink } from "@/lib/db/input-queries";
 import { periodSpend, reserveWith, type PeriodSpend } from "@/lib/db/ledger-queries";
 import { promptUseRows, promptUseWith } from "@/lib/db/prompt-queries";
-import { BuiltOnce, rowOf } from "@/lib/db/built-once";
+import { BuiltOnce, placeholders, rowOf } from "@/lib/db/built-once";
 import type { TakeResult } from "@/lib/db/rate-queries";
 import { jobs, type JobRow, type NewJobRow } from "@/lib/db/schema";
 import type { ZonedPeriods } from "@/lib/time/zoned-periods";
@@ -137,7 +137,7 @@ export async function insertRun(
     return tx
       .with(...(uses.length > 0 ? [hold, promptUseWith(tx, uses, ph("updatedAt"))] : [hold]))
       .insert(jobs)
-      .values(Object.fromEntries(columns.map((c) => [c, ph(c)])) as unknown as NewJobRow)
+      .values(placeholders(columns) as unknown as NewJobRow)
       .returning();
   });
   prompts.forEach((p, i) => Object.assign(values, { [`prompt${i}Kind`]: p.kind, [`prompt${i}Text`]: p.text, [`prompt${i}Hash`]: p.textHash }));
