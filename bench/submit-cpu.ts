@@ -15,10 +15,11 @@
  * no poll, no image is made during the run) and the request budget and the engine's rate limit
  * are far above what is sent.
  *
- * One request at a time. After BENCH_CPU_WARMUP requests per path (default 300: both paths' CPU
- * per request keeps falling for a few hundred requests while V8 optimizes them; with 40 the first
- * rounds measured mostly that), BENCH_CPU_ROUNDS rounds (default 15), each BENCH_CPU_N requests
- * (default 100) of one path then the other (the
+ * One request at a time. After BENCH_CPU_WARMUP requests per path (default 1,000: both paths' CPU
+ * per request keeps falling for about that many requests while V8 optimizes their JavaScript and
+ * PGlite's WebAssembly tiers up, on the one compile thread the app allows it; with 40, or 300, the
+ * first rounds measured mostly that), BENCH_CPU_ROUNDS rounds (default 15), each BENCH_CPU_N
+ * requests (default 100) of one path then the other (the
  * order alternates). A round's figure is the server process's CPU time (/proc/<pid>/stat, user +
  * system, 10 ms ticks) over its requests divided by their number: process CPU time, not wall
  * time, since other work on the machine stretches the wall clock but not this process's CPU.
@@ -89,7 +90,7 @@ async function runRound(app: BenchApp, path: Path, n: number, first: number): Pr
 const median = (xs: number[]) => percentile(xs, 50);
 
 export async function benchSubmitCpu(): Promise<BudgetCheck[]> {
-  const warmup = intOption("BENCH_CPU_WARMUP", 300, 0);
+  const warmup = intOption("BENCH_CPU_WARMUP", 1000, 0);
   const rounds = intOption("BENCH_CPU_ROUNDS", 15, 1, 100);
   const n = intOption("BENCH_CPU_N", 100, 10);
   const database = benchDatabase();
