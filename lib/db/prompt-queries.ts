@@ -21,8 +21,9 @@ export interface PromptUse {
 }
 
 /**
- * Counts one use of each non-empty text of a run (use_count + 1, last_used_at = now). Called in
- * the admission transaction (run-admission.ts), so a run and its history entry commit together.
+ * Counts one use of each non-empty text of a run (use_count + 1, last_used_at = now). Admission
+ * writes the same rows with the run's own insert (`promptUseWith`, run-admission.ts), so a run and
+ * its history entry commit together; this form is for a write of its own (test fixtures).
  */
 export async function recordPromptUse(db: Queryable, use: PromptUse, now: Date): Promise<void> {
   const rows = promptUseRows(use);

@@ -1,7 +1,7 @@
 import "server-only";
 /**
  * The prompt history as the API serves it: search and list, pin, delete, export, import. Entries
- * are written by run admission (lib/db/run-admission.ts → recordPromptUse); this only reads them
+ * are written by run admission (lib/db/run-admission.ts, with the run's insert: promptUseWith); this only reads them
  * and applies the owner's changes. See README.md beside it.
  */
 import type { ApiPromptEntry, ApiPromptExport, ApiPromptImportResult, ApiPromptList } from "@/lib/api-types";
